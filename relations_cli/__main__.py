@@ -1,0 +1,5 @@
+"""`python -m relations_cli`."""
+
+from .cli import main
+
+main()

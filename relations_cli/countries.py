@@ -1,0 +1,145 @@
+"""Any typed country name, code or demonym -> ISO 3166-1 alpha-3; names for display.
+
+The table ships inside the package (data/countries.json, built from pycountry,
+countryinfo and countrynames by scripts/build_countries.py), so resolving a
+name costs one small JSON load and no third-party import.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import InvalidInput
+from .text import fold
+
+_DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha3: str
+    alpha2: str
+    name: str  # common English name, for tables
+    iso_name: str
+    official: str | None
+    demonyms: tuple[str, ...]
+    capital: str | None
+
+
+@dataclass(frozen=True)
+class Match:
+    country: Country
+    matched: str  # what the text matched: "alpha-3 code", "demonym", ...
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: folded, without a leading "the"."""
+    key = fold(text)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _load(name: str) -> dict[str, Any]:
+    import orjson
+
+    table: dict[str, Any] = orjson.loads((_DATA / name).read_bytes())
+    return table
+
+
+@cache
+def _table() -> dict[str, Any]:
+    return _load("countries.json")
+
+
+@cache
+def _variants() -> dict[str, str]:
+    """Names in other languages: loaded only when the common names miss."""
+    variants: dict[str, str] = _load("country-variants.json")["variants"]
+    return variants
+
+
+@cache
+def _countries() -> dict[str, Country]:
+    return {
+        code: Country(
+            alpha3=code,
+            alpha2=row["alpha2"],
+            name=row["name"],
+            iso_name=row["iso_name"],
+            official=row["official"],
+            demonyms=tuple(row["demonyms"]),
+            capital=row["capital"],
+        )
+        for code, row in _table()["countries"].items()
+    }
+
+
+@cache
+def _by_alpha2() -> dict[str, Country]:
+    return {c.alpha2: c for c in _countries().values()}
+
+
+def all_countries() -> list[Country]:
+    """Every known country, by common name."""
+    return sorted(_countries().values(), key=lambda c: name_key(c.name))
+
+
+def get(alpha3: str) -> Country:
+    """The country with this alpha-3 code (which must be known)."""
+    return _countries()[alpha3]
+
+
+def is_code(alpha3: str) -> bool:
+    return alpha3 in _countries()
+
+
+def display_name(alpha3: str) -> str:
+    """Common English name for a stored code; an unknown code is shown as it is."""
+    country = _countries().get(alpha3)
+    return country.name if country else alpha3
+
+
+def lookup(text: str) -> Match:
+    """Resolve what a person typed, or raise InvalidInput naming candidates or near names."""
+    stripped = text.strip()
+    upper = stripped.upper()
+    if len(upper) == 3 and upper in _countries():
+        return Match(_countries()[upper], "alpha-3 code")
+    if len(upper) == 2 and upper in _by_alpha2():
+        return Match(_by_alpha2()[upper], "alpha-2 code")
+    key = name_key(stripped)
+    found = _table()["index"].get(key)
+    if found:
+        code, kind = found
+        return Match(_countries()[code], kind)
+    candidates = _table()["ambiguous"].get(key)
+    if candidates:
+        names = ", ".join(f"{display_name(c)} ({c})" for c in candidates)
+        raise InvalidInput(f"ambiguous country {stripped!r}: did you mean {names}?")
+    variant = _variants().get(key)
+    if variant:
+        return Match(_countries()[variant], "other name")
+    raise InvalidInput(_unknown_message(stripped, key))
+
+
+def resolve(text: str) -> str:
+    """The alpha-3 code for what a person typed."""
+    return lookup(text).country.alpha3
+
+
+def _unknown_message(text: str, key: str) -> str:
+    if not key:
+        return f"no country given in {text!r}"
+    near = difflib.get_close_matches(key, _table()["index"].keys(), n=8, cutoff=0.75)
+    codes: list[str] = []
+    for name in near:
+        code = _table()["index"][name][0]
+        if code not in codes:
+            codes.append(code)
+    if not codes:
+        return f"unknown country {text!r} (try `relations countries` for the list)"
+    names = ", ".join(f"{display_name(c)} ({c})" for c in codes[:4])
+    return f"unknown country {text!r}; nearest: {names}"

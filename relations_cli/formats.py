@@ -1,0 +1,186 @@
+"""Machine formats on text streams: JSON, JSON Lines, CSV and ids, for records and summary rows.
+
+CSV holds one column per scalar field. Lists are joined with ";" and
+participants written as `Name (Role, CCC)`; a backslash escapes `\\ ; ( ) ,`
+inside an item, so every cell reads back exactly. Cells that start with
+`= + - @` (or `'`) get a leading `'` so that spreadsheets do not run them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import IO, Any
+
+import orjson
+
+from .models import Engagement
+
+FORMATS = ("table", "json", "jsonl", "csv")
+RECORD_FORMATS = (*FORMATS, "ids")
+
+CSV_COLUMNS = (
+    "id", "date", "countries", "kind", "areas", "location_country", "location_place",
+    "participants", "mentioned", "summary", "source_outlet", "source_author", "source_url",
+    "source_published", "tags", "created", "updated",
+)  # fmt: skip
+_LIST_COLUMNS = ("countries", "areas", "mentioned", "tags")
+_FORMULA_STARTS = ("=", "+", "-", "@", "'")
+_SPECIAL = "\\;(),"
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def dumps(value: Any, *, indent: bool = True) -> str:
+    """JSON text; DEL and the C1 controls, which orjson leaves raw, are escaped so no terminal acts on them."""
+    option = orjson.OPT_INDENT_2 if indent else 0
+    text = orjson.dumps(value, option=option).decode()
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_json(value: Any, out: IO[str]) -> None:
+    out.write(dumps(value) + "\n")
+
+
+def write_jsonl(rows: Iterable[Any], out: IO[str]) -> None:
+    for row in rows:
+        out.write(dumps(row, indent=False) + "\n")
+
+
+def write_records(records: list[Engagement], fmt: str, out: IO[str]) -> None:
+    """Records in a machine format (not "table", which render.py draws)."""
+    if fmt == "ids":
+        out.writelines(f"{r.id}\n" for r in records)
+    elif fmt == "json":
+        write_json([r.to_dict() for r in records], out)
+    elif fmt == "jsonl":
+        write_jsonl((r.to_dict() for r in records), out)
+    elif fmt == "csv":
+        write_csv((record_to_csv(r.to_dict()) for r in records), CSV_COLUMNS, out)
+    else:
+        raise ValueError(f"not a machine format: {fmt}")
+
+
+def write_csv(rows: Iterable[Mapping[str, str]], columns: Iterable[str], out: IO[str]) -> None:
+    """CSV with formula guards; on a terminal, control characters are made visible as well."""
+    from .text import printable
+
+    shown: Callable[[str], str] = printable if out.isatty() else str
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: shown(guard_formula(value)) for key, value in row.items()})
+
+
+def guard_formula(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def unguard_formula(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def record_to_csv(record: Mapping[str, Any]) -> dict[str, str]:
+    """One CSV row (before formula guarding) for a record in the contract's JSON shape."""
+    row = {
+        "id": "" if record["id"] is None else str(record["id"]),
+        "date": record["date"],
+        "kind": record["kind"],
+        "location_country": record["location"]["country"] or "",
+        "location_place": record["location"]["place"] or "",
+        "participants": "; ".join(_participant_cell(p) for p in record["participants"]),
+        "summary": record["summary"] or "",
+        "created": record["created"] or "",
+        "updated": record["updated"] or "",
+    }
+    for column in _LIST_COLUMNS:
+        row[column] = "; ".join(_escape(item) for item in record[column])
+    for key, value in record["source"].items():
+        row[f"source_{key}"] = value or ""
+    return {column: row[column] for column in CSV_COLUMNS}
+
+
+def csv_to_record(row: Mapping[str, str]) -> dict[str, Any]:
+    """The contract's JSON shape from a CSV row; empty cells are null or an empty list."""
+    cell = {key: unguard_formula(value or "") for key, value in row.items() if key is not None}
+    unknown = sorted(set(cell) - set(CSV_COLUMNS))
+    if unknown:
+        raise ValueError(f"unknown column {unknown[0]!r}")
+    record: dict[str, Any] = {}
+    for column in CSV_COLUMNS:
+        value = cell.get(column, "")
+        if column == "id":
+            record["id"] = int(value) if value.strip().isdigit() else (value or None)
+        elif column in _LIST_COLUMNS:
+            record[column] = [_unescape(item) for item in _split(value)]
+        elif column == "participants":
+            record[column] = [_parse_participant(item) for item in _split(value)]
+        elif column.startswith("location_"):
+            record.setdefault("location", {})[column[9:]] = value or None
+        elif column.startswith("source_"):
+            record.setdefault("source", {})[column[7:]] = value or None
+        else:
+            record[column] = value or None
+    return record
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
+
+
+def _participant_cell(p: Mapping[str, Any]) -> str:
+    inside = _escape(p["role"] or "")
+    if p["country"]:
+        inside += ", " + p["country"]
+    return _escape(p["name"]) + (f" ({inside})" if inside else "")
+
+
+def _tokens(text: str) -> Iterator[tuple[str, bool]]:
+    """Characters with whether they were escaped."""
+    chars = iter(text)
+    for ch in chars:
+        if ch == "\\":
+            yield next(chars, "\\"), True
+        else:
+            yield ch, False
+
+
+def _unescape(text: str) -> str:
+    return "".join(ch for ch, _ in _tokens(text))
+
+
+def _split(text: str) -> Iterator[str]:
+    """Items of a "; "-joined cell, still escaped (participants parse their own brackets)."""
+    if not text:
+        return
+    items: list[list[str]] = [[]]
+    for ch, escaped in _tokens(text):
+        if ch == ";" and not escaped:
+            items.append([])
+        else:
+            items[-1].append("\\" + ch if escaped else ch)
+    for position, chars in enumerate(items):
+        item = "".join(chars)
+        # drop the one space written after each ";", keeping any the item itself began with
+        yield item[1:] if position and item.startswith(" ") else item
+
+
+def _parse_participant(item: str) -> dict[str, str | None]:
+    tokens = list(_tokens(item))
+    bracket = next((i for i, (ch, esc) in enumerate(tokens) if ch == "(" and not esc), None)
+    if bracket is None:
+        return {"name": _unescape(item), "role": None, "country": None}
+    if tokens[-1] != (")", False):
+        raise ValueError(f"participant {item!r} opens '(' without closing it")
+    name = "".join(ch for ch, _ in tokens[:bracket])
+    inside = tokens[bracket + 1 : -1]
+    comma = max((i for i, (ch, esc) in enumerate(inside) if ch == "," and not esc), default=None)
+    role_tokens = inside if comma is None else inside[:comma]
+    country = "" if comma is None else "".join(ch for ch, _ in inside[comma + 1 :])
+    return {
+        "name": name[:-1] if name.endswith(" ") else name,
+        "role": "".join(ch for ch, _ in role_tokens) or None,
+        "country": (country[1:] if country.startswith(" ") else country) or None,
+    }

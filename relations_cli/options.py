@@ -1,0 +1,133 @@
+"""Options that several commands share: the output format, and the list filters as one decorator."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from .errors import InvalidInput
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class RecordFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    ids = "ids"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+RecordFormatOption = Annotated[
+    RecordFormat,
+    typer.Option("--format", "-f", help="Output format (ids: one id per line).", case_sensitive=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+
+
+def output_format(chosen: Enum, json_flag: bool) -> str:
+    """The format asked for; --json with a different --format is a contradiction, not a choice."""
+    value = str(chosen.value)
+    if json_flag and value not in ("table", "json"):
+        raise InvalidInput(f"--json and --format {value} contradict each other; give one")
+    return "json" if json_flag else value
+
+
+_FILTERS: list[tuple[str, Any, Any]] = [
+    (
+        "countries",
+        Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Only engagements involving all these countries (names, codes or demonyms).",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "area",
+        Annotated[
+            list[str] | None,
+            typer.Option("--area", "-a", help="Only engagements covering this area (repeatable: all must match).", show_default=False),
+        ],
+        None,
+    ),
+    ("kind", Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind.", show_default=False)], None),
+    (
+        "since",
+        Annotated[str | None, typer.Option("--since", help="From this date on (YYYY[-MM[-DD]], inclusive).", show_default=False)],
+        None,
+    ),
+    (
+        "until",
+        Annotated[
+            str | None,
+            typer.Option("--until", help="Up to this date (inclusive; 2021 means to 2021-12-31).", show_default=False),
+        ],
+        None,
+    ),
+    (
+        "tag",
+        Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only with this tag (repeatable).", show_default=False)],
+        None,
+    ),
+    (
+        "search",
+        Annotated[
+            str | None,
+            typer.Option("--search", "-s", help="Text in summary, participants, place or source (any case).", show_default=False),
+        ],
+        None,
+    ),
+    ("sort", Annotated[str, typer.Option("--sort", help="date (oldest first) or -date.")], "date"),
+    ("limit", Annotated[int | None, typer.Option("--limit", "-n", help="At most N engagements.", show_default=False)], None),
+]
+
+
+def with_filters(func: F) -> F:
+    """Give a command the list filters; it receives them built and checked as `filters`."""
+    signature = inspect.signature(func, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "filters"]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+        for name, annotation, default in _FILTERS
+    ]
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from .query import build_filters
+
+        raw = {name: kwargs.pop(name) for name, _, _ in _FILTERS}
+        kwargs["filters"] = build_filters(
+            country_names=raw["countries"] or (),
+            area_names=raw["area"] or (),
+            kind=raw["kind"],
+            since=raw["since"],
+            until=raw["until"],
+            tags=raw["tag"] or (),
+            search=raw["search"],
+            sort=raw["sort"],
+            limit=raw["limit"],
+        )
+        return func(*args, **kwargs)
+
+    parameters = own + added
+    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    return run  # type: ignore[return-value]

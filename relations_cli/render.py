@@ -1,0 +1,149 @@
+"""The only module that imports Rich: consoles that respect the terminal, and tables for people.
+
+Every string that came from a user or an article goes through `text()`, which
+makes a Rich `Text` (so `[bold]` stays literal) of the string with its control
+characters made visible (so ESC never reaches the terminal).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import IO
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import areas as area_vocabulary
+from .countries import display_name
+from .models import Engagement
+from .text import printable
+
+# Piped output is as wide as its content; this only stops pathological lines.
+_PIPE_WIDTH = 100_000
+FAMILY_STYLES = {
+    "military": "red",
+    "economic": "green",
+    "social": "cyan",
+    "political": "magenta",
+    "custom": "white",
+}
+
+
+def colour_wanted(stream: IO[str], environ: dict[str, str] | None = None) -> bool:
+    """Colour only on a terminal without NO_COLOR or TERM=dumb; FORCE_COLOR turns it back on."""
+    env = os.environ if environ is None else environ
+    if env.get("FORCE_COLOR"):
+        return True
+    if env.get("NO_COLOR") or env.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+def console(stream: IO[str] | None = None) -> Console:
+    """A console for `stream` (stdout by default) that emits escape codes only when wanted."""
+    out = sys.stdout if stream is None else stream
+    colour = colour_wanted(out)
+    width: int | None = None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif not out.isatty():
+        width = _PIPE_WIDTH
+    return Console(
+        file=out,
+        force_terminal=colour,
+        color_system="auto" if colour else None,
+        no_color=not colour,
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def text(value: str | None, style: str = "") -> Text:
+    """User-supplied text, shown as text."""
+    return Text(printable(value or ""), style=style)
+
+
+def countries_text(codes: Iterable[str]) -> Text:
+    return text(", ".join(display_name(code) for code in codes))
+
+
+def areas_text(areas: Iterable[str], counts: dict[str, int] | None = None) -> Text:
+    """Areas coloured by family, with counts when given: `military ×3, trade ×1`."""
+    out = Text()
+    for i, area in enumerate(areas):
+        if i:
+            out.append(", ")
+        style = FAMILY_STYLES[area_vocabulary.family(area)]
+        out.append(printable(area), style=style)
+        if counts is not None:
+            out.append(f" ×{counts[area]}", style="dim")
+    return out
+
+
+def place_text(record: Engagement) -> Text:
+    parts = [record.location.place, record.location.country and display_name(record.location.country)]
+    return text(", ".join(p for p in parts if p))
+
+
+def records_table(records: list[Engagement]) -> Table:
+    table = Table(show_edge=False, header_style="bold", caption=_count_caption(len(records)))
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Countries")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Areas")
+    table.add_column("Place")
+    table.add_column("Summary", ratio=1, min_width=20)
+    for r in records:
+        table.add_row(
+            str(r.id), r.date, countries_text(r.countries), r.kind, areas_text(r.areas),
+            place_text(r), text(r.summary),
+        )  # fmt: skip
+    return table
+
+
+def record_panel(r: Engagement) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row("Date", r.date)
+    grid.add_row("Countries", text(", ".join(f"{display_name(c)} ({c})" for c in r.countries)))
+    grid.add_row("Kind", r.kind)
+    grid.add_row("Areas", areas_text(r.areas))
+    grid.add_row("Location", place_text(r))
+    people = Text("\n").join(
+        text(" · ".join(x for x in (p.name, p.role, p.country and display_name(p.country)) if x))
+        for p in r.participants
+    )
+    grid.add_row("Participants", people)
+    grid.add_row("Mentioned", countries_text(r.mentioned))
+    grid.add_row("Summary", text(r.summary))
+    src = r.source
+    grid.add_row("Source", text(" · ".join(x for x in (src.outlet, src.author, src.published) if x)))
+    grid.add_row("URL", text(src.url))
+    grid.add_row("Tags", text(", ".join(r.tags)))
+    grid.add_row("Recorded", text(f"{r.created or '?'} (updated {r.updated or '?'})", style="dim"))
+    return Panel(grid, title=f"Engagement {r.id}", title_align="left", expand=False)
+
+
+def simple_table(
+    columns: list[str], rows: Iterable[list[Text | str]], caption: str | None = None
+) -> Table:
+    table = Table(show_edge=False, header_style="bold", caption=caption)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(text(c) if isinstance(c, str) else c for c in row))
+    return table
+
+
+def _count_caption(n: int) -> str:
+    return "no engagements" if n == 0 else f"{n} engagement{'s' if n != 1 else ''}"

@@ -1,0 +1,327 @@
+"""The database file: the only module that touches TinyDB, locks, atomic writes and the schema version.
+
+The file is a TinyDB JSON document with two tables, `meta` (one document: the
+format name, schema version and next id) and `engagements` (keyed by id).
+Readers take no lock: writers replace the file by an atomic rename, so a reader
+always sees a whole file. Writers hold an exclusive lock on `<file>.lock`
+around the whole read-modify-write cycle, and write the file once per command.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from .errors import InvalidInput, NotFound, StoreError
+from .models import Engagement
+
+FORMAT = "relations"
+SCHEMA_VERSION = 1
+TABLE = "engagements"
+META = "meta"
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+# Upgrades from schema version N to N + 1, applied in turn when an older file is opened.
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
+
+
+def default_path() -> Path:
+    """--db is handled by the CLI; then RELATIONS_DB; then the user data directory."""
+    env = os.environ.get("RELATIONS_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("relations", appauthor=False)) / "relations.json"
+
+
+def lock_timeout() -> float:
+    raw = os.environ.get("RELATIONS_LOCK_TIMEOUT")
+    if raw is None or raw == "":
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise InvalidInput(f"RELATIONS_LOCK_TIMEOUT must be a number of seconds, not {raw!r}")
+    return value
+
+
+class Store:
+    """One database file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def records(self) -> list[Engagement]:
+        """Every record, by id; a missing file is an empty database."""
+        tables = self._load()
+        return _records(_table(tables)) if tables else []
+
+    def raw(self) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+        """The meta document and the stored documents by key, as in the file, for `check`."""
+        tables = self._load() or {}
+        return tables.get(META, {}).get("1", {}), tables.get(TABLE, {})
+
+    def ids(self) -> set[int]:
+        return {int(key) for key in (self._load() or {}).get(TABLE, {})}
+
+    def get(self, record_id: int) -> Engagement:
+        doc = _table(self._load() or {}).get(doc_id=record_id)
+        if doc is None:
+            raise NotFound(f"no engagement with id {record_id} in {self.path}")
+        assert isinstance(doc, Document)
+        return Engagement.from_stored(doc, record_id)
+
+    @contextmanager
+    def writing(self) -> Iterator[Batch]:
+        """Lock, load, let the caller change the records, then write the file once, atomically."""
+        from filelock import FileLock, Timeout
+
+        timeout = lock_timeout()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(f"{self.path}.lock", timeout=timeout)
+            lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"database {self.path} is locked by another relations process; "
+                f"gave up after {timeout:g}s (RELATIONS_LOCK_TIMEOUT)"
+            ) from None
+        except OSError as e:
+            raise StoreError(f"cannot lock database {self.path}: {e.strerror or e}") from None
+        try:
+            self._remove_stale_temporaries()
+            tables = self._load() or {}
+            self._check_writable()
+            batch = Batch(tables)
+            yield batch
+            if batch.changed:
+                self._write(batch.tables())
+        finally:
+            lock.release()
+
+    # -- reading ---------------------------------------------------------------
+
+    def _load(self) -> Tables | None:
+        """The file's tables, None when there is no file; StoreError for anything not ours."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
+        except OSError as e:
+            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
+        return _parse(raw, self.path)
+
+    # -- writing ---------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        try:
+            mode = self.path.stat().st_mode
+        except FileNotFoundError:
+            return
+        if not mode & stat.S_IWUSR:
+            raise StoreError(f"database {self.path} is read-only; not changing it")
+
+    def _temporaries(self) -> Iterable[Path]:
+        return self.path.parent.glob(f".{self.path.name}.*.tmp")
+
+    def _remove_stale_temporaries(self) -> None:
+        # Only a writer holding the lock makes temporaries, so any found now are a killed writer's.
+        for stale in self._temporaries():
+            stale.unlink(missing_ok=True)
+
+    def _write(self, tables: Tables) -> None:
+        import orjson
+
+        data = orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            mode = stat.S_IMODE(self.path.stat().st_mode)
+        except FileNotFoundError:
+            mode = 0o644
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            try:
+                _write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.path)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
+        _fsync_directory(self.path.parent)
+
+
+class Batch:
+    """The records inside one write: change them through these methods, then the store saves once."""
+
+    def __init__(self, tables: Tables) -> None:
+        meta = tables.get(META, {}).get("1", {})
+        self._next_id: int = meta.get("next_id", 1)
+        self._db = TinyDB(tables, storage=_Snapshot)
+        self._table = self._db.table(TABLE)
+        self.changed = False
+
+    def records(self) -> list[Engagement]:
+        return _records(self._table)
+
+    def get(self, record_id: int) -> Engagement:
+        doc = self._table.get(doc_id=record_id)
+        if doc is None:
+            raise NotFound(f"no engagement with id {record_id}")
+        assert isinstance(doc, Document)
+        return Engagement.from_stored(doc, record_id)
+
+    def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
+        """Store new records; their ids are kept only if asked and none was ever used here."""
+        ids: list[int]
+        given = [r.id for r in records]
+        if keep_ids and len(self._table) == 0 and _fresh_ids(given, self._next_id):
+            ids = [i for i in given if i is not None]
+        else:
+            ids = list(range(self._next_id, self._next_id + len(records)))
+        docs = [Document(_stored(r), doc_id=i) for r, i in zip(records, ids, strict=True)]
+        self._table.insert_multiple(docs)
+        for record, record_id in zip(records, ids, strict=True):
+            record.id = record_id
+        self._next_id = max([self._next_id - 1, *ids]) + 1
+        self.changed = self.changed or bool(records)
+        return ids
+
+    def replace(self, record: Engagement) -> None:
+        assert record.id is not None
+        self.get(record.id)
+        self._table.update(_stored(record), doc_ids=[record.id])
+        self.changed = True
+
+    def delete(self, record_ids: list[int]) -> None:
+        for record_id in record_ids:
+            self.get(record_id)
+        self._table.remove(doc_ids=record_ids)
+        self.changed = self.changed or bool(record_ids)
+
+    def tables(self) -> Tables:
+        """The whole file in a stable order: meta, then records by id, then any other table."""
+        data = self._db.storage.read() or {}
+        records = data.get(TABLE, {})
+        ordered: Tables = {
+            META: {"1": {"format": FORMAT, "schema": SCHEMA_VERSION, "next_id": self._next_id}},
+            TABLE: {key: records[key] for key in sorted(records, key=int)},
+        }
+        for name in sorted(set(data) - {META, TABLE}):
+            ordered[name] = data[name]
+        return ordered
+
+
+def _fresh_ids(ids: list[int | None], next_id: int) -> bool:
+    """Every record has its own id, and none was handed out by this database before."""
+    present = [i for i in ids if i is not None]
+    return len(present) == len(ids) == len(set(present)) and all(i >= next_id for i in present)
+
+
+def _stored(record: Engagement) -> dict[str, Any]:
+    doc = record.to_dict()
+    del doc["id"]  # the TinyDB document id is the record id
+    return doc
+
+
+def _records(table: Table) -> list[Engagement]:
+    return sorted(
+        (Engagement.from_stored(doc, doc.doc_id) for doc in table.all()), key=lambda r: r.id or 0
+    )
+
+
+def _table(tables: Tables) -> Table:
+    return TinyDB(tables, storage=_Snapshot).table(TABLE)
+
+
+def _parse(raw: bytes, path: Path) -> Tables:
+    import orjson
+
+    if not raw.strip():
+        return {}
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise StoreError(f"{path} is damaged or not a relations database: {e}") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()
+    ):
+        raise StoreError(f"{path} is not a relations database")
+    meta = data.get(META, {}).get("1")
+    if meta is None:
+        if any(data.values()):
+            raise StoreError(f"{path} is not a relations database")
+        return {}
+    if meta.get("format") != FORMAT or not isinstance(meta.get("schema"), int):
+        raise StoreError(f"{path} is not a relations database")
+    return _upgrade(data, meta["schema"], path)
+
+
+def _upgrade(tables: Tables, version: int, path: Path) -> Tables:
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer relations (schema {version}; this one reads "
+            f"{SCHEMA_VERSION}); upgrade relations"
+        )
+    while version < SCHEMA_VERSION:
+        if version not in MIGRATIONS:
+            raise StoreError(f"{path} has schema {version}, which this relations cannot upgrade")
+        tables = MIGRATIONS[version](tables)
+        version += 1
+    return tables
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not every platform opens directories
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class _Snapshot(Storage):
+    """A TinyDB storage over tables already in memory: the Store does the disk I/O itself."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._tables = tables
+
+    def read(self) -> Tables:
+        return self._tables
+
+    def write(self, data: Tables) -> None:
+        self._tables = data
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,36 @@
+"""Text folding for matching names, and neutralising text before it reaches a terminal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not split into a base letter and a mark.
+_FOLD_EXTRA = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th"}
+)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")
+_APOSTROPHES = re.compile(r"['’‘`ʼ]")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words separated by single spaces: "Côte d'Ivoire" -> "cote divoire"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD_EXTRA))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = _APOSTROPHES.sub("", bare.replace("&", " and "))
+    return _NON_ALNUM.sub(" ", bare).strip()
+
+
+def kebab(text: str) -> str:
+    """Lower-case words of any script joined by hyphens: "Food Security" -> "food-security"."""
+    normal = unicodedata.normalize("NFKC", text.replace("&", " and ").casefold())
+    return _NON_WORD.sub("-", _APOSTROPHES.sub("", normal)).strip("-")
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""Replace control characters (ESC and the other C0/C1 ones but tab and newline) with \xNN."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
