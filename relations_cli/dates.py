@@ -16,9 +16,7 @@ def check(text: str, *, field: str = "date") -> str:
     value = text.strip()
     m = _PARTIAL.fullmatch(value)
     if m is None:
-        raise InvalidInput(
-            f"bad {field} {text!r}: expected YYYY-MM-DD, YYYY-MM or YYYY", field=field
-        )
+        raise InvalidInput(f"bad {field} {text!r}: expected YYYY-MM-DD, YYYY-MM or YYYY", field=field)
     year, month, day = (int(g) if g else None for g in m.groups())
     assert year is not None
     try:

@@ -9,6 +9,7 @@ inside an item, so every cell reads back exactly. Cells that start with
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
@@ -68,7 +69,9 @@ def write_csv(rows: Iterable[Mapping[str, str]], columns: Iterable[str], out: IO
     from .text import printable
 
     shown: Callable[[str], str] = printable if out.isatty() else str
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(columns), lineterminator="\r\n"
+    )  # RFC 4180: a cell holding a lone CR is quoted too
     writer.writeheader()
     for row in rows:
         writer.writerow({key: shown(guard_formula(value)) for key, value in row.items()})
@@ -184,3 +187,53 @@ def _parse_participant(item: str) -> dict[str, str | None]:
         "role": "".join(ch for ch, _ in role_tokens) or None,
         "country": (country[1:] if country.startswith(" ") else country) or None,
     }
+
+
+def guess_format(name: str | None, text: str) -> str:
+    """json, jsonl or csv: from the file's ending, else from its first character."""
+    lowered = (name or "").lower()
+    for ending, fmt in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".csv", "csv")):
+        if lowered.endswith(ending):
+            return fmt
+    head = text.lstrip()[:1]
+    return {"[": "json", "{": "jsonl"}.get(head, "csv")
+
+
+def read_records(text: str, fmt: str) -> Iterator[tuple[str, Any]]:
+    """(where, raw record) for each record in the text; `where` is `record N (line L)`.
+
+    A record that cannot even be parsed is yielded as a ValueError in place of the record.
+    Raises ValueError when the whole text is not the format (not a JSON array, say).
+    """
+    if fmt == "json":
+        try:
+            data = orjson.loads(text) if text.strip() else []
+        except orjson.JSONDecodeError as e:
+            raise ValueError(f"not valid JSON: {e}") from None
+        if not isinstance(data, list):
+            raise ValueError("a JSON import must be an array of records")
+        for number, item in enumerate(data, 1):
+            yield f"record {number}", item
+    elif fmt == "jsonl":
+        number = 0
+        for line_number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            number += 1
+            try:
+                yield f"record {number} (line {line_number})", orjson.loads(line)
+            except orjson.JSONDecodeError as e:
+                yield f"record {number} (line {line_number})", ValueError(f"not valid JSON: {e}")
+    elif fmt == "csv":
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        unknown = sorted(set(reader.fieldnames or []) - set(CSV_COLUMNS))
+        if unknown:
+            raise ValueError(f"unknown CSV column {unknown[0]!r}; expected {', '.join(CSV_COLUMNS)}")
+        for number, row in enumerate(reader, 1):
+            where = f"record {number} (line {reader.line_num})"
+            try:
+                yield where, csv_to_record(row)
+            except ValueError as e:
+                yield where, e
+    else:
+        raise ValueError(f"cannot read format {fmt!r}")

@@ -73,9 +73,7 @@ class Engagement:
             "kind": self.kind,
             "areas": list(self.areas),
             "location": {"country": self.location.country, "place": self.location.place},
-            "participants": [
-                {"name": p.name, "role": p.role, "country": p.country} for p in self.participants
-            ],
+            "participants": [{"name": p.name, "role": p.role, "country": p.country} for p in self.participants],
             "mentioned": list(self.mentioned),
             "summary": self.summary,
             "source": {
@@ -118,9 +116,7 @@ def parse_participant(text: str) -> Participant:
     """`NAME[|ROLE[|COUNTRY]]`, as typed after --participant."""
     parts = [part.strip() for part in text.split("|")]
     if len(parts) > 3:
-        raise InvalidInput(
-            f"bad participant {text!r}: expected NAME|ROLE|COUNTRY", field="participants"
-        )
+        raise InvalidInput(f"bad participant {text!r}: expected NAME|ROLE|COUNTRY", field="participants")
     name, role, country = (parts + [""] * 3)[:3]
     return Participant(name=name, role=role or None, country=country or None)
 

@@ -30,9 +30,7 @@ class RecordFormat(str, Enum):
     ids = "ids"
 
 
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 RecordFormatOption = Annotated[
     RecordFormat,
     typer.Option("--format", "-f", help="Output format (ids: one id per line).", case_sensitive=False),
@@ -64,14 +62,26 @@ _FILTERS: list[tuple[str, Any, Any]] = [
         "area",
         Annotated[
             list[str] | None,
-            typer.Option("--area", "-a", help="Only engagements covering this area (repeatable: all must match).", show_default=False),
+            typer.Option(
+                "--area",
+                "-a",
+                help="Only engagements covering this area (repeatable: all must match).",
+                show_default=False,
+            ),
         ],
         None,
     ),
-    ("kind", Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind.", show_default=False)], None),
+    (
+        "kind",
+        Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind.", show_default=False)],
+        None,
+    ),
     (
         "since",
-        Annotated[str | None, typer.Option("--since", help="From this date on (YYYY[-MM[-DD]], inclusive).", show_default=False)],
+        Annotated[
+            str | None,
+            typer.Option("--since", help="From this date on (YYYY[-MM[-DD]], inclusive).", show_default=False),
+        ],
         None,
     ),
     (
@@ -84,19 +94,31 @@ _FILTERS: list[tuple[str, Any, Any]] = [
     ),
     (
         "tag",
-        Annotated[list[str] | None, typer.Option("--tag", "-t", help="Only with this tag (repeatable).", show_default=False)],
+        Annotated[
+            list[str] | None,
+            typer.Option("--tag", "-t", help="Only with this tag (repeatable).", show_default=False),
+        ],
         None,
     ),
     (
         "search",
         Annotated[
             str | None,
-            typer.Option("--search", "-s", help="Text in summary, participants, place or source (any case).", show_default=False),
+            typer.Option(
+                "--search",
+                "-s",
+                help="Text in summary, participants, place or source (any case).",
+                show_default=False,
+            ),
         ],
         None,
     ),
     ("sort", Annotated[str, typer.Option("--sort", help="date (oldest first) or -date.")], "date"),
-    ("limit", Annotated[int | None, typer.Option("--limit", "-n", help="At most N engagements.", show_default=False)], None),
+    (
+        "limit",
+        Annotated[int | None, typer.Option("--limit", "-n", help="At most N engagements.", show_default=False)],
+        None,
+    ),
 ]
 
 

@@ -134,9 +134,7 @@ def record_panel(r: Engagement) -> Panel:
     return Panel(grid, title=f"Engagement {r.id}", title_align="left", expand=False)
 
 
-def simple_table(
-    columns: list[str], rows: Iterable[list[Text | str]], caption: str | None = None
-) -> Table:
+def simple_table(columns: list[str], rows: Iterable[list[Text | str]], caption: str | None = None) -> Table:
     table = Table(show_edge=False, header_style="bold", caption=caption)
     for column in columns:
         table.add_column(column)

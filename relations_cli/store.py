@@ -10,9 +10,8 @@ around the whole read-modify-write cycle, and write the file once per command.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from .errors import InvalidInput, NotFound, StoreError
+from .files import atomic_write, temporaries
 from .models import Engagement
 
 FORMAT = "relations"
@@ -140,35 +140,19 @@ class Store:
         if not mode & stat.S_IWUSR:
             raise StoreError(f"database {self.path} is read-only; not changing it")
 
-    def _temporaries(self) -> Iterable[Path]:
-        return self.path.parent.glob(f".{self.path.name}.*.tmp")
-
     def _remove_stale_temporaries(self) -> None:
         # Only a writer holding the lock makes temporaries, so any found now are a killed writer's.
-        for stale in self._temporaries():
+        for stale in temporaries(self.path):
             stale.unlink(missing_ok=True)
 
     def _write(self, tables: Tables) -> None:
         import orjson
 
         data = orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:
-            mode = stat.S_IMODE(self.path.stat().st_mode)
-        except FileNotFoundError:
-            mode = 0o644
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-            try:
-                _write_all(fd, data)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, self.path)
+            atomic_write(self.path, data)
         except OSError as e:
-            tmp.unlink(missing_ok=True)
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
-        _fsync_directory(self.path.parent)
 
 
 class Batch:
@@ -245,9 +229,7 @@ def _stored(record: Engagement) -> dict[str, Any]:
 
 
 def _records(table: Table) -> list[Engagement]:
-    return sorted(
-        (Engagement.from_stored(doc, doc.doc_id) for doc in table.all()), key=lambda r: r.id or 0
-    )
+    return sorted((Engagement.from_stored(doc, doc.doc_id) for doc in table.all()), key=lambda r: r.id or 0)
 
 
 def _table(tables: Tables) -> Table:
@@ -289,26 +271,6 @@ def _upgrade(tables: Tables, version: int, path: Path) -> Tables:
         tables = MIGRATIONS[version](tables)
         version += 1
     return tables
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _fsync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not every platform opens directories
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class _Snapshot(Storage):

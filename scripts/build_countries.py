@@ -22,8 +22,8 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-import countryinfo  # type: ignore[import-untyped]
-import countrynames.data  # type: ignore[import-untyped]
+import countryinfo
+import countrynames.data
 import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +99,14 @@ DEMONYMS = {
     "AZE": ["Azerbaijani", "Azeri"],
     "ARE": ["Emirati"],
     "CHN": ["Chinese"],
+    "CUW": ["Curaçaoan"],
+    "DJI": ["Djiboutian"],
+    "GIB": ["Gibraltarian"],
+    "GUF": ["French Guianese"],
+    "HKG": ["Hongkonger", "Hong Konger"],
+    "MAC": ["Macanese"],
+    "MTQ": ["Martinican"],
+    "REU": ["Réunionese"],
     "CZE": ["Czech"],
     "FRA": ["French"],
     "GBR": ["British"],
@@ -135,19 +143,17 @@ TRUST_ISO, TRUST_OURS, TRUST_COUNTRYINFO, TRUST_COUNTRYNAMES = range(4)
 
 
 def is_latin(text: str) -> bool:
-    return all(
-        "LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha()
-    ) and any(ch.isalpha() for ch in text)
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha()) and any(ch.isalpha() for ch in text)
 
 
 def build() -> tuple[dict[str, object], dict[str, object]]:
     countries: dict[str, dict[str, object]] = {}
-    for c in pycountry.countries:
-        countries[c.alpha_3] = {
-            "alpha2": c.alpha_2,
-            "name": DISPLAY.get(c.alpha_3) or getattr(c, "common_name", None) or c.name,
-            "iso_name": c.name,
-            "official": getattr(c, "official_name", None),
+    for iso in pycountry.countries:
+        countries[iso.alpha_3] = {
+            "alpha2": iso.alpha_2,
+            "name": DISPLAY.get(iso.alpha_3) or getattr(iso, "common_name", None) or iso.name,
+            "iso_name": iso.name,
+            "official": getattr(iso, "official_name", None),
             "demonyms": [],
             "capital": None,
         }
@@ -171,11 +177,11 @@ def build() -> tuple[dict[str, object], dict[str, object]]:
             claims[key][trust].setdefault(code, kind)
             spelled.setdefault(key, name)
 
-    for code, c in countries.items():
-        claim(str(c["iso_name"]), code, "ISO name", TRUST_ISO)
-        if c["official"]:
-            claim(str(c["official"]), code, "official name", TRUST_ISO)
-        claim(str(c["name"]), code, "common name", TRUST_OURS)
+    for code, row in countries.items():
+        claim(str(row["iso_name"]), code, "ISO name", TRUST_ISO)
+        if row["official"]:
+            claim(str(row["official"]), code, "official name", TRUST_ISO)
+        claim(str(row["name"]), code, "common name", TRUST_OURS)
     for code, names in ALIASES.items():
         for name in names:
             claim(name, code, "alias", TRUST_OURS)
@@ -186,26 +192,26 @@ def build() -> tuple[dict[str, object], dict[str, object]]:
     info_dir = Path(countryinfo.__file__).parent / "data"
     for path in sorted(info_dir.glob("*.json")):
         info = json.loads(path.read_text(encoding="utf-8"))
-        code = (info.get("ISO") or {}).get("alpha3")
-        if code not in countries:
+        info_code = str((info.get("ISO") or {}).get("alpha3"))
+        if info_code not in countries:
             continue
         if info.get("demonym"):
-            claim(info["demonym"], code, "demonym", TRUST_COUNTRYINFO)
-        if info.get("capital") and not countries[code]["capital"]:
-            countries[code]["capital"] = info["capital"]
+            claim(info["demonym"], info_code, "demonym", TRUST_COUNTRYINFO)
+        if info.get("capital") and not countries[info_code]["capital"]:
+            countries[info_code]["capital"] = info["capital"]
         for alt in info.get("altSpellings") or []:
             if len(alt) > 3 and is_latin(alt):
-                claim(alt, code, "alias", TRUST_COUNTRYINFO)
+                claim(alt, info_code, "alias", TRUST_COUNTRYINFO)
     for code, capital in CAPITALS.items():
         countries[code]["capital"] = capital
 
     for alpha2, names in countrynames.data.DATA.items():
-        code = by_alpha2.get(str(alpha2).upper())
-        if code is None:
+        alpha3 = by_alpha2.get(str(alpha2).upper())
+        if alpha3 is None:
             continue
         for name in names:
             if isinstance(name, str) and len(name_key(name)) > 3 and is_latin(name):
-                claim(name, code, "variant", TRUST_COUNTRYNAMES)
+                claim(name, alpha3, "variant", TRUST_COUNTRYNAMES)
 
     index: dict[str, list[str]] = {}
     variants: dict[str, str] = {}
@@ -230,16 +236,16 @@ def build() -> tuple[dict[str, object], dict[str, object]]:
             demonyms = countries[code]["demonyms"]
             assert isinstance(demonyms, list)
             demonyms.append(spelled[key])
-    for c in countries.values():
-        assert isinstance(c["demonyms"], list)
-        c["demonyms"].sort()
+    for row in countries.values():
+        assert isinstance(row["demonyms"], list)
+        row["demonyms"].sort()
 
     about = (
         "Generated by scripts/build_countries.py from pycountry "
         f"{version('pycountry')}, countryinfo {version('countryinfo')} and countrynames "
         f"{version('countrynames')}, with the overrides in that script. Do not edit by hand."
     )
-    core = {
+    core: dict[str, object] = {
         "_about": about,
         "countries": dict(sorted(countries.items())),
         "index": dict(sorted(index.items())),

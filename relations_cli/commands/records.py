@@ -9,7 +9,6 @@ import typer
 
 from ..app import command, store
 from ..errors import InvalidInput, NotFound
-from ..output import emit_record, emit_records
 from ..options import (
     Format,
     FormatOption,
@@ -19,11 +18,11 @@ from ..options import (
     output_format,
     with_filters,
 )
-
-from ..query import Filters  # noqa: TC001  (Typer reads the signature at run time)
+from ..output import emit_record, emit_records
+from ..query import Filters  # Typer reads the signature at run time
 
 if TYPE_CHECKING:
-    from ..models import Engagement
+    pass
 
 # Options that set a field, shared by add and edit (defaults are in each signature).
 DateOption = Annotated[str, typer.Option("--date", "-d", help="When: YYYY-MM-DD, YYYY-MM or YYYY.", show_default=False)]
@@ -31,7 +30,8 @@ KindOption = Annotated[
     str, typer.Option("--kind", "-k", help="meeting, call, agreement, exercise, statement or other.")
 ]
 AreaOption = Annotated[
-    list[str], typer.Option("--area", "-a", help="A cooperation area (repeatable); see `relations areas`.", show_default=False)
+    list[str],
+    typer.Option("--area", "-a", help="A cooperation area (repeatable); see `relations areas`.", show_default=False),
 ]
 LocationOption = Annotated[str, typer.Option("--location", help="Country where it took place.", show_default=False)]
 PlaceOption = Annotated[str, typer.Option("--place", help="City or venue.", show_default=False)]
@@ -46,7 +46,8 @@ ParticipantOption = Annotated[
     ),
 ]
 MentionedOption = Annotated[
-    list[str], typer.Option("--mentioned", "-m", help="A country named but not a party (repeatable).", show_default=False)
+    list[str],
+    typer.Option("--mentioned", "-m", help="A country named but not a party (repeatable).", show_default=False),
 ]
 SummaryOption = Annotated[str, typer.Option("--summary", help="One line in your own words.", show_default=False)]
 OutletOption = Annotated[str, typer.Option("--outlet", help="Source outlet.", show_default=False)]
@@ -55,7 +56,9 @@ UrlOption = Annotated[str, typer.Option("--url", help="Source URL.", show_defaul
 PublishedOption = Annotated[
     str, typer.Option("--published", help="Source publication date (YYYY[-MM[-DD]]).", show_default=False)
 ]
-TagOption = Annotated[list[str], typer.Option("--tag", "-t", help="A tag of your own (repeatable).", show_default=False)]
+TagOption = Annotated[
+    list[str], typer.Option("--tag", "-t", help="A tag of your own (repeatable).", show_default=False)
+]
 
 
 def _set_fields(record: dict[str, Any], **given: Any) -> None:
@@ -152,7 +155,8 @@ def show(
 def edit(
     record_id: Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)],
     country: Annotated[
-        list[str] | None, typer.Option("--country", "-c", help="Replace the parties (repeatable).", show_default=False)
+        list[str] | None,
+        typer.Option("--country", "-c", help="Replace the parties (repeatable).", show_default=False),
     ] = None,
     date: DateOption | None = None,
     kind: KindOption | None = None,
@@ -172,7 +176,9 @@ def edit(
     published: PublishedOption | None = None,
     tag: TagOption | None = None,
     add_tag: Annotated[list[str] | None, typer.Option("--add-tag", help="Add one tag.", show_default=False)] = None,
-    remove_tag: Annotated[list[str] | None, typer.Option("--remove-tag", help="Remove one tag.", show_default=False)] = None,
+    remove_tag: Annotated[
+        list[str] | None, typer.Option("--remove-tag", help="Remove one tag.", show_default=False)
+    ] = None,
     json_flag: JsonOption = False,
 ) -> None:
     """Change an engagement: a repeatable option replaces its list; "" clears a text field.
@@ -194,9 +200,7 @@ def edit(
         current = batch.get(record_id)
         raw = current.to_dict()
         _set_fields(raw, **given)
-        raw["areas"] = _add_remove(
-            raw["areas"], add_area, remove_area, "area", normalise=area_vocabulary.normalise_all
-        )
+        raw["areas"] = _add_remove(raw["areas"], add_area, remove_area, "area", normalise=area_vocabulary.normalise_all)
         raw["tags"] = _add_remove(raw["tags"], add_tag, remove_tag, "tag", normalise=sorted)
         record = parse_record(raw)
         record.updated = utc_now()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -14,7 +13,9 @@ from ..output import emit_rows
 
 @command("countries")
 def countries_command(
-    names: Annotated[list[str] | None, typer.Argument(help="Names, codes or demonyms to resolve.", show_default=False)] = None,
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Names, codes or demonyms to resolve.", show_default=False)
+    ] = None,
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
 ) -> None:
@@ -25,6 +26,7 @@ def countries_command(
     from .. import countries
 
     fmt_name = output_format(fmt, json_flag)
+    rows: list[dict[str, Any]]
     if names:
         matches = [(name, countries.lookup(name)) for name in names]
         rows = [

@@ -1,0 +1,88 @@
+"""Import: validate every record first, skip duplicates, then store them all in one write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import utc_now
+from .errors import InvalidInput
+from .models import Engagement, parse_record
+from .store import Store
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    skipped: int = 0
+    ids: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"imported": self.imported, "skipped": self.skipped, "ids": self.ids}
+
+
+class InvalidRecords(InvalidInput):
+    """Some records did not validate; nothing was written."""
+
+    def __init__(self, problems: list[str], total: int) -> None:
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        lines = [f"{len(problems)} of {total} records are invalid; nothing imported", *shown]
+        if more:
+            lines.append(f"... and {more} more")
+        super().__init__("\n".join(lines))
+        self.problems = problems
+
+
+def validate(items: Iterable[tuple[str, Any]]) -> list[Engagement]:
+    """Every record validated and normalised as `add` does, or InvalidRecords naming each bad one."""
+    records: list[Engagement] = []
+    problems: list[str] = []
+    total = 0
+    for where, raw in items:
+        total += 1
+        try:
+            if isinstance(raw, Exception):
+                raise InvalidInput(str(raw))
+            records.append(parse_record(raw))
+        except InvalidInput as e:
+            field_note = f" [{e.field}]" if e.field and e.field not in str(e) else ""
+            problems.append(f"{where}{field_note}: {e}")
+    if problems:
+        raise InvalidRecords(problems, total)
+    return records
+
+
+def import_records(store: Store, records: list[Engagement], *, dry_run: bool = False) -> ImportReport:
+    """Store the records not already there (nor earlier in the same import), in one write.
+
+    Ids are kept when the database has never held records; a dry run takes no lock and writes nothing.
+    """
+    if dry_run:
+        return _without_duplicates(store.records(), records)[1]
+    with store.writing() as batch:
+        fresh, report = _without_duplicates(batch.records(), records)
+        now = utc_now()
+        for record in fresh:
+            record.created = record.created or now
+            record.updated = record.updated or record.created
+        report.ids = batch.insert(fresh, keep_ids=True)
+    return report
+
+
+def _without_duplicates(stored: list[Engagement], records: list[Engagement]) -> tuple[list[Engagement], ImportReport]:
+    seen = {r.identity() for r in stored}
+    fresh: list[Engagement] = []
+    report = ImportReport()
+    for record in records:
+        key = record.identity()
+        if key in seen:
+            report.skipped += 1
+        else:
+            seen.add(key)
+            fresh.append(record)
+    report.imported = len(fresh)
+    return fresh, report

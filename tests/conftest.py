@@ -1,0 +1,70 @@
+"""Shared fixtures: a temporary database and a way to run the CLI against it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from relations_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample.json"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's database, and never inherit a terminal's colour settings."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for name in ("RELATIONS_DB", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "RELATIONS_LOCK_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "relations.json"
+
+
+@pytest.fixture
+def run(db: Path) -> Run:
+    """Invoke `relations --db DB ARGS…` in-process; stdout and stderr stay separate."""
+
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return CliRunner().invoke(app, ["--db", str(db), *args], input=input, env=env)
+
+    return invoke
+
+
+@pytest.fixture
+def add(run: Run) -> Callable[..., int]:
+    """Add a record through the CLI and return its id."""
+
+    def adding(*args: str) -> int:
+        result = run("add", *args)
+        assert result.exit_code == 0, result.stderr
+        return int(result.stdout)
+
+    return adding
+
+
+def relations(*args: str, db: Path | None = None, input: bytes | None = None,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:  # fmt: skip
+    """Run the real program in a child process, as a shell script would."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    full_env.update(env or {})
+    db_args = ["--db", str(db)] if db is not None else []
+    return subprocess.run(
+        [sys.executable, "-m", "relations_cli", *db_args, *args],
+        input=input,
+        capture_output=True,
+        env=full_env,
+        timeout=60,
+    )

@@ -1,0 +1,100 @@
+"""The record: validation in one place, normalisation, and the contract's JSON shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from relations_cli import dates
+from relations_cli.errors import InvalidInput
+from relations_cli.models import FIELDS, parse_participant, parse_record
+
+
+def minimal(**extra: Any) -> dict[str, Any]:
+    return {"date": "2021-12-01", "countries": ["AZ", "Pakistan"], **extra}
+
+
+@pytest.mark.parametrize("good", ["2021", "2021-02", "2024-02-29", "0999-01-01"])
+def test_real_partial_dates_pass(good: str) -> None:
+    assert dates.check(good) == good
+
+
+@pytest.mark.parametrize("bad", ["2021-02-29", "2021-13", "21-01-01", "2021/01/01", "yesterday", "2021-1-1"])
+def test_unreal_or_malformed_dates_fail(bad: str) -> None:
+    with pytest.raises(InvalidInput, match="bad date"):
+        dates.check(bad)
+
+
+def test_partial_bounds() -> None:
+    assert dates.first_day("2021") == "2021-01-01"
+    assert dates.last_day("2024-02") == "2024-02-29"
+    assert dates.last_day("2021") == "2021-12-31"
+
+
+def test_a_record_is_normalised_and_has_every_key() -> None:
+    record = parse_record(
+        minimal(
+            kind="call",
+            areas=["Defense", "military technical", "trade"],
+            mentioned=["Turkey", "PK"],
+            participants=["Zakir Hasanov|Defence Minister|Azerbaijani", {"name": "Jane Doe"}],
+            tags=["b", "a", "b"],
+            summary="",
+        )
+    ).to_dict()
+    assert list(record) == list(FIELDS)
+    assert record["countries"] == ["AZE", "PAK"]
+    assert record["areas"] == ["military", "military-technical", "trade"]
+    assert record["mentioned"] == ["TUR"]  # a party is not "mentioned"
+    assert record["participants"][0] == {
+        "name": "Zakir Hasanov",
+        "role": "Defence Minister",
+        "country": "AZE",
+    }
+    assert record["participants"][1] == {"name": "Jane Doe", "role": None, "country": None}
+    assert record["tags"] == ["a", "b"]
+    assert record["summary"] is None
+    assert record["location"] == {"country": None, "place": None}
+    assert record["source"] == {"outlet": None, "author": None, "url": None, "published": None}
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ({"countries": ["AZ", "PK"]}, "date"),
+        (minimal(countries=["AZ"]), "countries"),
+        (minimal(countries=["AZ", "Azerbaijan"]), "countries"),
+        (minimal(countries=["AZ", "Narnia"]), "countries"),
+        (minimal(kind="summit"), "kind"),
+        (minimal(date="2021-02-30"), "date"),
+        (minimal(location={"country": "Korea"}), "location.country"),
+        (minimal(source={"published": "soon"}), "source.published"),
+        (minimal(participants=[{"role": "Minister"}]), "participants[0].name"),
+        (minimal(tags=[""]), "tags"),
+        (minimal(id=0), "id"),
+        (minimal(id=True), "id"),
+        (minimal(colour="red"), "colour"),
+        (minimal(created="yesterday"), "created"),
+        (minimal(summary=5), "summary"),
+    ],
+)
+def test_invalid_records_name_the_field(raw: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_record(raw)
+    assert info.value.field == field
+
+
+def test_participant_syntax() -> None:
+    p = parse_participant("Zobaida Jalal | Federal Defence Production Minister | PK")
+    assert (p.name, p.role, p.country) == ("Zobaida Jalal", "Federal Defence Production Minister", "PK")
+    assert parse_participant("Jane Doe").role is None
+    with pytest.raises(InvalidInput, match="NAME\\|ROLE\\|COUNTRY"):
+        parse_participant("a|b|c|d")
+
+
+def test_identity_uses_url_or_else_summary() -> None:
+    a = parse_record(minimal(summary="x", source={"url": "http://a"}))
+    b = parse_record(minimal(summary="y", source={"url": "http://a"}))
+    c = parse_record(minimal(summary="x"))
+    assert a.identity() == b.identity() != c.identity()

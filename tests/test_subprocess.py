@@ -1,0 +1,114 @@
+"""The real program in child processes: exit codes, streams, pipes, terminals and parallel writers."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .conftest import ROOT, relations
+
+
+def test_exit_codes_and_stream_separation(db: Path) -> None:
+    ok = relations("add", "AZ", "PK", "--date", "2021", db=db)
+    assert (ok.returncode, ok.stdout, ok.stderr) == (0, b"1\n", b"")
+    bad = relations("add", "AZ", "Narnia", "--date", "2021", db=db)
+    assert bad.returncode == 2 and bad.stdout == b""
+    assert bad.stderr.decode().startswith("Error: ") and len(bad.stderr.decode().splitlines()) == 1
+    missing = relations("show", "5", db=db)
+    assert missing.returncode == 1 and missing.stderr.startswith(b"Error: ")
+
+
+def test_a_damaged_database_exits_1_naming_the_file(db: Path) -> None:
+    db.write_text('{"engagements": ')
+    result = relations("list", db=db)
+    assert result.returncode == 1
+    assert str(db).encode() in result.stderr and b"Traceback" not in result.stderr
+    assert db.read_text() == '{"engagements": '
+
+
+def test_json_output_pipes_into_another_program(db: Path) -> None:
+    relations("add", "AZ", "PK", "--date", "2021", "--summary", "x" * 500, db=db)
+    listed = relations("list", "--json", db=db)
+    parsed = json.loads(listed.stdout)  # not wrapped at any console width
+    assert parsed[0]["summary"] == "x" * 500
+
+
+def test_the_db_comes_from_the_environment_then_the_user_data_dir(tmp_path: Path) -> None:
+    env_db = tmp_path / "env.json"
+    relations("add", "AZ", "PK", "--date", "2021", env={"RELATIONS_DB": str(env_db)})
+    assert env_db.exists()
+    xdg = tmp_path / "xdg"
+    env = {"XDG_DATA_HOME": str(xdg), "HOME": str(tmp_path)}
+    relations("add", "AZ", "PK", "--date", "2021", env=env)
+    assert (xdg / "relations" / "relations.json").exists()
+
+
+def test_piped_tables_are_plain_and_full_width(db: Path) -> None:
+    relations("add", "AZ", "PK", "--date", "2021", "--summary", "word " * 40, db=db)
+    out = relations("list", db=db).stdout.decode()
+    assert "\x1b" not in out
+    assert ("word " * 40).strip() in out  # one line: not squeezed to 80 columns
+    narrow = relations("list", db=db, env={"COLUMNS": "60"}).stdout.decode()
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run relations with stdout on a pseudo-terminal and return what it printed."""
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update({"TERM": "xterm-256color", "COLUMNS": "200", **env})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "relations_cli", *args], stdout=follower, stderr=subprocess.PIPE, env=full_env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=30)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_colour_on_a_terminal_unless_no_color_or_dumb(db: Path) -> None:
+    relations("add", "AZ", "PK", "--date", "2021", "--area", "military", db=db)
+    args = ["--db", str(db), "list"]
+    assert "\x1b[" in _on_a_terminal(args, {})
+    assert "\x1b" not in _on_a_terminal(args, {"NO_COLOR": "1"})
+    assert "\x1b" not in _on_a_terminal(args, {"TERM": "dumb"})
+    forced = relations("list", db=db, env={"FORCE_COLOR": "1"})
+    assert b"\x1b[" in forced.stdout
+
+
+def test_eight_parallel_jobs_adding_ten_each_lose_nothing(db: Path) -> None:
+    script = (
+        "for i in $(seq 1 10); do "
+        f'"{sys.executable}" -m relations_cli --db "{db}" add AZ PK --date 2021 --summary "job $JOB add $i" '
+        ">/dev/null || exit 1; done"
+    )
+
+    def job(n: int) -> int:
+        env = {**os.environ, "JOB": str(n)}
+        return subprocess.run(["sh", "-c", script], env=env, cwd=ROOT, timeout=300).returncode
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(job, range(8))) == [0] * 8
+    records = json.loads(relations("list", "--json", db=db).stdout)
+    assert len(records) == 80
+    assert len({r["id"] for r in records}) == 80
+    assert len({r["summary"] for r in records}) == 80
+    assert relations("check", db=db).returncode == 0
