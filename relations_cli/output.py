@@ -58,4 +58,6 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return "; ".join(f"{key}={n}" for key, n in value.items())
     return str(value)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 from rich.console import Console
 from rich.panel import Panel
@@ -145,3 +145,88 @@ def simple_table(columns: list[str], rows: Iterable[list[Text | str]], caption: 
 
 def _count_caption(n: int) -> str:
     return "no engagements" if n == 0 else f"{n} engagement{'s' if n != 1 else ''}"
+
+
+PAIR_CAPTION = "An engagement of three or more countries counts toward each of its pairs."
+_BAR_WIDTH = 30
+_SHADES = ("", "on grey23", "on dark_green", "on green4", "bold black on green3")
+
+
+def pair_name(pair: list[str]) -> str:
+    return " – ".join(display_name(code) for code in pair)
+
+
+def _top(counts: dict[str, int], n: int = 3, name: Callable[[str], str] = str) -> Text:
+    return text(", ".join(f"{name(key)} ×{value}" for key, value in list(counts.items())[:n]))
+
+
+def summary_table(rows: list[dict[str, Any]], by: str) -> Table:
+    """One table per --by, from the rows summary.py computed."""
+    empty = "no engagements match" if not rows else None
+    caption = empty or (PAIR_CAPTION if by in ("pair", "area") else None)
+    table = Table(show_edge=False, header_style="bold", caption=caption)
+    first_column = {"pair": "Pair", "area": "Area", "country": "Country", "kind": "Kind"}.get(by, "Period")
+    table.add_column(first_column, no_wrap=by != "pair")
+    table.add_column("Engagements", justify="right", no_wrap=True)
+    if by == "pair":
+        _columns(table, "Areas", "Kinds", "First", "Last")
+        for r in rows:
+            table.add_row(pair_name(r["pair"]), str(r["engagements"]), areas_text(r["areas"], r["areas"]),
+                          _top(r["kinds"], 6), r["first"], r["last"])  # fmt: skip
+    elif by == "area":
+        _columns(table, "Pairs", "Busiest pair", "First", "Last")
+        for r in rows:
+            busiest = pair_name(r["busiest_pair"]) if r["busiest_pair"] else ""
+            table.add_row(
+                areas_text([r["area"]]), str(r["engagements"]), str(r["pairs"]), busiest, r["first"], r["last"]
+            )
+    elif by == "country":
+        _columns(table, "Partners", "Top partners", "Top areas")
+        for r in rows:
+            table.add_row(display_name(r["country"]), str(r["engagements"]), str(len(r["partners"])),
+                          _top(r["partners"], name=display_name), areas_text(list(r["areas"])[:3], r["areas"]))  # fmt: skip
+    elif by == "kind":
+        _columns(table, "Top areas", "First", "Last")
+        for r in rows:
+            table.add_row(
+                r["kind"], str(r["engagements"]), areas_text(list(r["areas"])[:3], r["areas"]), r["first"], r["last"]
+            )
+    else:
+        _columns(table, "", "Top areas")
+        peak = max((r["engagements"] for r in rows), default=0) or 1
+        for r in rows:
+            bar = Text("█" * round(_BAR_WIDTH * r["engagements"] / peak), style="cyan")
+            table.add_row(r["period"], str(r["engagements"]), bar, areas_text(list(r["areas"])[:3], r["areas"]))
+    return table
+
+
+def _columns(table: Table, *names: str) -> None:
+    for name in names:
+        table.add_column(name, no_wrap=name in ("First", "Last"))
+
+
+def matrix_table(rows: list[dict[str, Any]]) -> Table:
+    """Pairs by areas, each count shaded by how high it is, with totals."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        for area, n in r["areas"].items():
+            totals[area] = totals.get(area, 0) + n
+    areas = sorted(totals, key=lambda a: (-totals[a], a))
+    peak = max((n for r in rows for n in r["areas"].values()), default=1)
+    caption = PAIR_CAPTION if rows else "no engagements match"
+    table = Table(show_edge=False, header_style="bold", caption=caption, show_footer=bool(rows))
+    table.add_column("Pair", footer="Total", no_wrap=True)
+    for area in areas:
+        table.add_column(areas_text([area]), footer=str(totals[area]), justify="right")
+    table.add_column("Engagements", footer=str(sum(r["engagements"] for r in rows)), justify="right")
+    for r in rows:
+        cells = [_shade(r["areas"].get(area, 0), peak) for area in areas]
+        table.add_row(pair_name(r["pair"]), *cells, str(r["engagements"]))
+    return table
+
+
+def _shade(n: int, peak: int) -> Text:
+    if not n:
+        return Text("·", style="dim")
+    level = 1 + min(len(_SHADES) - 2, (n * (len(_SHADES) - 1) - 1) // peak)
+    return Text(f" {n} ", style=_SHADES[level])
