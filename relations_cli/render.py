@@ -183,8 +183,11 @@ def summary_table(rows: list[dict[str, Any]], by: str) -> Table:
     elif by == "country":
         _columns(table, "Partners", "Top partners", "Top areas")
         for r in rows:
-            table.add_row(display_name(r["country"]), str(r["engagements"]), str(len(r["partners"])),
-                          _top(r["partners"], name=display_name), areas_text(list(r["areas"])[:3], r["areas"]))  # fmt: skip
+            partners = _top(r["partners"], name=display_name)
+            top_areas = areas_text(list(r["areas"])[:3], r["areas"])
+            table.add_row(
+                display_name(r["country"]), str(r["engagements"]), str(len(r["partners"])), partners, top_areas
+            )
     elif by == "kind":
         _columns(table, "Top areas", "First", "Last")
         for r in rows:
