@@ -121,15 +121,9 @@ def main(
 
     Example: relations add Azerbaijan Pakistan --date 2021-12-01 --area military-technical
     """
-    if db is not None and any(_undecodable(part) for part in [str(db)]):
-        error("the --db path is not valid UTF-8")
-        raise typer.Exit(ExitCode.USAGE)
-    state.db = db
-
-
-def _undecodable(text: str) -> bool:
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+        _reject_undecodable([str(db)])
+    except InvalidInput as e:
+        error(f"--db: {e}")
+        raise typer.Exit(e.exit_code) from None
+    state.db = db

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from typing import Annotated
 
@@ -69,4 +68,3 @@ def matrix_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fal
         console().print(matrix_table(rows))
     else:
         emit_rows(rows, ["pair", "areas", "engagements"], fmt_name, [])
-    sys.stdout.flush()
