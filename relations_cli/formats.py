@@ -69,9 +69,8 @@ def write_csv(rows: Iterable[Mapping[str, str]], columns: Iterable[str], out: IO
     from .text import printable
 
     shown: Callable[[str], str] = printable if out.isatty() else str
-    writer = csv.DictWriter(
-        out, fieldnames=list(columns), lineterminator="\r\n"
-    )  # RFC 4180: a cell holding a lone CR is quoted too
+    # RFC 4180 line ends: with CR in the terminator, the csv module also quotes a cell holding a lone CR.
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: shown(guard_formula(value)) for key, value in row.items()})

@@ -37,16 +37,18 @@ class _Tally:
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     first: str | None = None
     last: str | None = None
+    _first_day: str = "9999-99-99"  # first days of `first` and `last`, kept so each record costs one conversion
+    _last_day: str = ""
 
     def count(self, record: Engagement) -> None:
         self.engagements += 1
         self.areas.update(record.areas)
         self.kinds[record.kind] += 1
         day = dates.first_day(record.date)
-        if self.first is None or day < dates.first_day(self.first):
-            self.first = record.date
-        if self.last is None or day > dates.first_day(self.last):
-            self.last = record.date
+        if day < self._first_day:
+            self.first, self._first_day = record.date, day
+        if day > self._last_day:
+            self.last, self._last_day = record.date, day
 
 
 def _ranked(counter: Counter[Any]) -> dict[Any, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -20,9 +20,6 @@ from ..options import (
 )
 from ..output import emit_record, emit_records
 from ..query import Filters  # Typer reads the signature at run time
-
-if TYPE_CHECKING:
-    pass
 
 # Options that set a field, shared by add and edit (defaults are in each signature).
 DateOption = Annotated[str, typer.Option("--date", "-d", help="When: YYYY-MM-DD, YYYY-MM or YYYY.", show_default=False)]
