@@ -9,6 +9,7 @@ from typing import Any
 from .dates import utc_now
 from .errors import InvalidInput
 from .models import Engagement, parse_record
+from .progress import track
 from .store import Store
 
 MAX_PROBLEMS_SHOWN = 20
@@ -42,7 +43,7 @@ def validate(items: Iterable[tuple[str, Any]]) -> list[Engagement]:
     records: list[Engagement] = []
     problems: list[str] = []
     total = 0
-    for where, raw in items:
+    for where, raw in track(items, "validating"):
         total += 1
         try:
             if isinstance(raw, Exception):

@@ -50,7 +50,7 @@ def write_jsonl(rows: Iterable[Any], out: IO[str]) -> None:
         out.write(dumps(row, indent=False) + "\n")
 
 
-def write_records(records: list[Engagement], fmt: str, out: IO[str]) -> None:
+def write_records(records: Iterable[Engagement], fmt: str, out: IO[str]) -> None:
     """Records in a machine format (not "table", which render.py draws)."""
     if fmt == "ids":
         out.writelines(f"{r.id}\n" for r in records)

@@ -58,14 +58,13 @@ def test_piped_tables_are_plain_and_full_width(db: Path) -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 60
 
 
-def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
-    """Run relations with stdout on a pseudo-terminal and return what it printed."""
+def _on_a_terminal(args: list[str], env: dict[str, str], stream: str = "stdout") -> str:
+    """Run relations with stdout (or stderr) on a pseudo-terminal and return what it printed there."""
     leader, follower = pty.openpty()
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     full_env.update({"TERM": "xterm-256color", "COLUMNS": "200", **env})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "relations_cli", *args], stdout=follower, stderr=subprocess.PIPE, env=full_env
-    )
+    out, err = (follower, subprocess.PIPE) if stream == "stdout" else (subprocess.PIPE, follower)
+    proc = subprocess.Popen([sys.executable, "-m", "relations_cli", *args], stdout=out, stderr=err, env=full_env)
     os.close(follower)
     chunks = []
     while True:
@@ -112,3 +111,16 @@ def test_eight_parallel_jobs_adding_ten_each_lose_nothing(db: Path) -> None:
     assert len({r["id"] for r in records}) == 80
     assert len({r["summary"] for r in records}) == 80
     assert relations("check", db=db).returncode == 0
+
+
+def test_import_and_export_draw_a_progress_bar_only_on_a_terminal(db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    lines = [json.dumps({"date": "2021-01-01", "countries": ["AZ", "PK"], "summary": f"talks {i}"}) for i in range(400)]
+    source.write_text("\n".join(lines) + "\n")
+    on_terminal = _on_a_terminal(["--db", str(db), "import", str(source), "--dry-run"], {}, stream="stderr")
+    assert "validating" in on_terminal and "400/400" in on_terminal
+    piped = relations("import", str(source), db=db)
+    assert piped.stderr == b"imported 400, skipped 0\n"
+    exported = _on_a_terminal(["--db", str(db), "export", "-o", str(tmp_path / "out.json")], {}, stream="stderr")
+    assert "exporting" in exported
+    assert relations("export", "-o", str(tmp_path / "out2.json"), db=db).stderr.decode().startswith("exported 400")

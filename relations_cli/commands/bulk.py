@@ -84,14 +84,15 @@ def export_command(
 
     from ..files import atomic_write
     from ..formats import write_records
+    from ..progress import track
     from ..query import select
 
     records = select(store().records(), filters)
     if output is None:
-        write_records(records, fmt.value, sys.stdout)
+        write_records(track(records, "exporting"), fmt.value, sys.stdout)
         return
     buffer = io.StringIO()
-    write_records(records, fmt.value, buffer)
+    write_records(track(records, "exporting"), fmt.value, buffer)
     try:
         atomic_write(output, buffer.getvalue().encode("utf-8"))
     except OSError as e:
