@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,9 +20,13 @@ class ImportReport:
     imported: int = 0
     skipped: int = 0
     ids: list[int] = field(default_factory=list)
+    events: dict[str, Any] | None = None  # what happened to each event, for --from imports
 
     def to_dict(self) -> dict[str, Any]:
-        return {"imported": self.imported, "skipped": self.skipped, "ids": self.ids}
+        out: dict[str, Any] = {"imported": self.imported, "skipped": self.skipped, "ids": self.ids}
+        if self.events is not None:
+            out["events"] = self.events
+        return out
 
 
 class InvalidRecords(InvalidInput):
@@ -57,29 +61,38 @@ def validate(items: Iterable[tuple[str, Any]]) -> list[Engagement]:
     return records
 
 
-def import_records(store: Store, records: list[Engagement], *, dry_run: bool = False) -> ImportReport:
+Key = Callable[[Engagement], Hashable]
+
+
+def import_records(
+    store: Store, records: list[Engagement], *, dry_run: bool = False, same: Key = Engagement.identity
+) -> tuple[list[Engagement], ImportReport]:
     """Store the records not already there (nor earlier in the same import), in one write.
 
-    Ids are kept when the database has never held records; a dry run takes no lock and writes nothing.
+    `same` says when two records are one engagement. Ids are kept when the
+    database has never held records; a dry run takes no lock and writes nothing.
+    Returns the records stored (or that would be) and the report.
     """
     if dry_run:
-        return _without_duplicates(store.records(), records)[1]
+        return _without_duplicates(store.records(), records, same)
     with store.writing() as batch:
-        fresh, report = _without_duplicates(batch.records(), records)
+        fresh, report = _without_duplicates(batch.records(), records, same)
         now = utc_now()
         for record in fresh:
             record.created = record.created or now
             record.updated = record.updated or record.created
         report.ids = batch.insert(fresh, keep_ids=True)
-    return report
+    return fresh, report
 
 
-def _without_duplicates(stored: list[Engagement], records: list[Engagement]) -> tuple[list[Engagement], ImportReport]:
-    seen = {r.identity() for r in stored}
+def _without_duplicates(
+    stored: list[Engagement], records: list[Engagement], same: Key
+) -> tuple[list[Engagement], ImportReport]:
+    seen = {same(r) for r in stored}
     fresh: list[Engagement] = []
     report = ImportReport()
     for record in records:
-        key = record.identity()
+        key = same(record)
         if key in seen:
             report.skipped += 1
         else:

@@ -111,6 +111,10 @@ class Engagement:
         """What makes two records the same engagement: date, parties, kind, and url or summary."""
         return (self.date, tuple(self.countries), self.kind, self.source.url or self.summary)
 
+    def occasion(self) -> tuple[str, tuple[str, ...], str]:
+        """The same meeting however it was reported: date, parties and kind (for drafts from events or articles)."""
+        return (self.date, tuple(self.countries), self.kind)
+
 
 def parse_participant(text: str) -> Participant:
     """`NAME[|ROLE[|COUNTRY]]`, as typed after --participant."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,6 +19,11 @@ class DataFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class EventData(str, Enum):
+    icews = "icews"
+    gdelt = "gdelt"
 
 
 def _read_text(source: str) -> str:
@@ -42,6 +47,14 @@ def import_command(
         ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report; write nothing.")] = False,
+    event_data: Annotated[
+        EventData | None,
+        typer.Option(
+            "--from",
+            help="Read an ICEWS or GDELT event file (plain, .gz or .zip) and collapse its events into engagements.",
+            show_default=False,
+        ),
+    ] = None,
     json_flag: JsonOption = False,
 ) -> None:
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.
@@ -49,20 +62,47 @@ def import_command(
     Example: relations export --format jsonl | relations --db other.json import - --format jsonl
     """
     from ..bulk import import_records, validate
-    from ..formats import guess_format, read_records, write_json
+    from ..formats import write_json
+    from ..models import Engagement
 
-    text = _read_text(source)
-    chosen = fmt.value if fmt else guess_format(None if source == "-" else source, text)
-    try:
-        items = list(read_records(text, chosen))
-    except ValueError as e:
-        raise InvalidInput(f"{source}: {e}") from None
-    records = validate(items)
-    report = import_records(store(), records, dry_run=dry_run)
+    if event_data is not None:
+        if fmt is not None:
+            raise InvalidInput("--format and --from cannot be used together")
+        from ..events import drafts
+
+        raw, tally = drafts(source, event_data.value)
+        records = validate((f"engagement {i}", record) for i, record in enumerate(raw, start=1))
+        # Event data never carries the analyst's summary or url: the same pair, date and kind is the same engagement.
+        fresh, report = import_records(store(), records, dry_run=dry_run, same=Engagement.occasion)
+        report.events = tally.to_dict()
+        note(_events_line(report.events))
+        if dry_run and not json_flag:
+            from ..output import emit_records
+
+            emit_records(fresh, "table")
+    else:
+        records = validate(_records_in(source, fmt))
+        fresh, report = import_records(store(), records, dry_run=dry_run)
     verb = "would import" if dry_run else "imported"
     note(f"{verb} {report.imported}, skipped {report.skipped}")
     if json_flag:
         write_json(report.to_dict(), sys.stdout)
+
+
+def _records_in(source: str, fmt: DataFormat | None) -> list[tuple[str, object]]:
+    from ..formats import guess_format, read_records
+
+    text = _read_text(source)
+    chosen = fmt.value if fmt else guess_format(None if source == "-" else source, text)
+    try:
+        return list(read_records(text, chosen))
+    except ValueError as e:
+        raise InvalidInput(f"{source}: {e}") from None
+
+
+def _events_line(events: dict[str, Any]) -> str:
+    skipped = ", ".join(f"{n} {reason}" for reason, n in events["skipped"].items())
+    return f"events: {events['read']} read, {events['taken']} taken" + (f"; skipped {skipped}" if skipped else "")
 
 
 @command("export")
