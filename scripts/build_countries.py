@@ -125,7 +125,7 @@ DEMONYMS = {
     "XKX": ["Kosovar", "Kosovan"],
 }
 
-CAPITALS = {"XKX": "Pristina"}
+CAPITALS = {"XKX": "Pristina", "USA": "Washington"}
 
 # Names people type for more than one country: resolving them would be a guess.
 AMBIGUOUS = {
@@ -197,8 +197,11 @@ def build() -> tuple[dict[str, object], dict[str, object]]:
             continue
         if info.get("demonym"):
             claim(info["demonym"], info_code, "demonym", TRUST_COUNTRYINFO)
-        if info.get("capital") and not countries[info_code]["capital"]:
-            countries[info_code]["capital"] = info["capital"]
+        capital = info.get("capital")
+        if isinstance(capital, list):  # countryinfo gives a list for a few, e.g. the Vatican
+            capital = capital[0] if capital else None
+        if capital and not countries[info_code]["capital"]:
+            countries[info_code]["capital"] = capital
         for alt in info.get("altSpellings") or []:
             if len(alt) > 3 and is_latin(alt):
                 claim(alt, info_code, "alias", TRUST_COUNTRYINFO)
