@@ -152,6 +152,11 @@ def normalise_all(texts: list[str]) -> list[str]:
     return sorted({area for text in texts for area in normalise(text)})
 
 
+def phrases() -> dict[str, tuple[str, ...]]:
+    """Every name and alias (kebab-cased, as `fold` then `-` joins its words) with the areas it means."""
+    return {kebab(fold(key.replace("-", " "))): value for key, value in _ALIASES.items()}
+
+
 def is_builtin(area: str) -> bool:
     return area in NAMES
 

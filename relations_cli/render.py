@@ -43,8 +43,11 @@ def colour_wanted(stream: IO[str], environ: dict[str, str] | None = None) -> boo
     return stream.isatty()
 
 
-def console(stream: IO[str] | None = None) -> Console:
-    """A console for `stream` (stdout by default) that emits escape codes only when wanted."""
+def console(stream: IO[str] | None = None, pipe_width: int = _PIPE_WIDTH) -> Console:
+    """A console for `stream` (stdout by default) that emits escape codes only when wanted.
+
+    Tables on a pipe are as wide as their content; panels, which fill the width, pass a narrower pipe_width.
+    """
     out = sys.stdout if stream is None else stream
     colour = colour_wanted(out)
     width: int | None = None
@@ -52,7 +55,7 @@ def console(stream: IO[str] | None = None) -> Console:
     if columns.isdigit() and int(columns) > 0:
         width = int(columns)
     elif not out.isatty():
-        width = _PIPE_WIDTH
+        width = pipe_width
     return Console(
         file=out,
         force_terminal=colour,
@@ -233,3 +236,32 @@ def _shade(n: int, peak: int) -> Text:
         return Text("·", style="dim")
     level = 1 + min(len(_SHADES) - 2, (n * (len(_SHADES) - 1) - 1) // peak)
     return Text(f" {n} ", style=_SHADES[level])
+
+
+def draft_panel(r: Engagement, evidence: dict[str, Any], title: str) -> Panel:
+    """A proposed record, each field beside the words in the article that produced it."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_column(style="dim", ratio=2)
+
+    def row(name: str, value: Text | str, why: Any) -> None:
+        if isinstance(why, dict):
+            why = "\n".join(f"{k}: {v}" for k, v in why.items() if v)
+        grid.add_row(name, value if isinstance(value, Text) else text(value), text(str(why or "")))
+
+    row("Countries", text(", ".join(f"{display_name(c)} ({c})" for c in r.countries)), evidence.get("countries"))
+    row("Date", r.date, evidence.get("date"))
+    row("Kind", r.kind, evidence.get("kind"))
+    row("Areas", areas_text(r.areas), evidence.get("areas"))
+    row("Location", place_text(r), evidence.get("location"))
+    people = Text("\n").join(
+        text(" · ".join(x for x in (p.name, p.role, p.country and display_name(p.country)) if x))
+        for p in r.participants
+    )
+    row("Participants", people, evidence.get("participants"))
+    row("Mentioned", countries_text(r.mentioned), evidence.get("mentioned"))
+    row("Summary", r.summary or "", "in the program's own words")
+    src = r.source
+    row("Source", " · ".join(x for x in (src.outlet, src.author, src.published) if x), evidence.get("outlet"))
+    return Panel(grid, title=text(title), title_align="left")

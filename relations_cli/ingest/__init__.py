@@ -1,0 +1,158 @@
+"""Reading a news article and proposing the engagement it reports, with the evidence for each field.
+
+Rules, not a model: the genre (agency and ministry reports of talks, calls,
+signings and drills) is regular enough that patterns over sentences find the
+parties, the date, the kind, the areas, the place and the people, and every
+choice can be shown with the words that led to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import countries
+from ..errors import InvalidInput
+from . import article as articles
+from . import classify, people, place, when
+from .lexicon import Mention, find
+from .parties import choose
+
+_VERBS = {"meeting": "met", "call": "spoke by phone", "agreement": "signed a document",
+          "exercise": "held a joint exercise", "statement": "made a statement", "other": "engaged"}  # fmt: skip
+
+
+@dataclass
+class Draft:
+    """A proposed record (raw, to be validated like any other) and the evidence for each field."""
+
+    record: dict[str, Any]
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+class TooFewParties(InvalidInput):
+    """Fewer than two parties: the message says what was found and why."""
+
+
+def propose(
+    text: str,
+    *,
+    today: str,
+    published: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    parties: list[str] | None = None,
+    name: str = "the article",
+) -> Draft:
+    art = articles.parse(text, today)
+    evidence: dict[str, Any] = {}
+    if published:
+        art.published, art.evidence["published"] = published, "--published"
+    if outlet:
+        art.outlet, art.evidence["outlet"] = outlet, "--outlet"
+    sentences = list(art.sentences)
+    if art.headline:
+        sentences = [articles.Sentence(art.headline, 0, -1)] + [
+            articles.Sentence(s.text, s.index + 1, s.paragraph) for s in sentences
+        ]
+    if not sentences:
+        raise InvalidInput(f"{name}: no text to read")
+    mentions = {s.index: find(s.text) for s in sentences}
+    found_people: list[people.Person] = []
+    for s in sentences:
+        found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
+    found_people = people.merge(found_people)
+    lead_size = 3 if art.headline else 2
+    choice = choose(sentences, mentions, Counter(p.country for p in found_people if p.country), lead_size)
+    chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
+    if len(set(chosen)) < 2:
+        raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
+    evidence["countries"] = {c: ("--country" if parties else choice.evidence.get(c)) for c in chosen}
+    mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
+    evidence["mentioned"] = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
+
+    date_found = when.pick([f for s in sentences for f in when.candidates(s.text, s.index, art.published)])
+    if date_found:
+        date, evidence["date"] = date_found.value, f"“{date_found.phrase}” in: {sentences[date_found.sentence].text}"
+    elif art.published:
+        date, evidence["date"] = art.published, "no date in the text: the publication date"
+    else:
+        raise InvalidInput(f"{name}: no date found in the article; give --published DATE")
+
+    kind, evidence["kind"] = classify.kind(sentences[:lead_size], sentences)
+    evidence["kind"] = evidence["kind"] or "talks or a visit, with no call, signing or drill in the lead"
+    topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])
+    evidence["areas"] = dict(topics)
+    country, where, evidence["location"] = place.locate(
+        kind, sentences, mentions, chosen, art.dateline, art.dateline_country
+    )
+    _fill_countries(found_people, chosen, mentions)
+    participants = [p for p in found_people if p.country is None or p.country in chosen]
+    evidence["participants"] = {p.name: p.evidence for p in participants}
+    for key in ("outlet", "author", "published"):
+        if art.evidence.get(key):
+            evidence[key] = art.evidence[key]
+    record = {
+        "date": date,
+        "countries": chosen,
+        "kind": kind,
+        "areas": [a for a, _ in topics],
+        "location": {"country": country, "place": where},
+        "participants": [{"name": p.name, "role": p.role, "country": p.country} for p in participants],
+        "mentioned": mentioned,
+        "summary": _summary(chosen, kind, [a for a, _ in topics], participants, country),
+        "source": {"outlet": art.outlet, "author": art.author, "url": url, "published": art.published},
+        "tags": ["ingested"],
+    }
+    return Draft(record, evidence)
+
+
+def _between_others(s: articles.Sentence, found: list[Mention], parties: list[str]) -> set[str]:
+    """Third countries a sentence is about ("ties between North Korea and Russia"), when it names no party."""
+    between = s.text.find(" between ")
+    if between < 0 or any(m.code in parties for m in found):
+        return set()
+    return {m.code for m in found if m.start > between}
+
+
+def _fill_countries(found: list[people.Person], parties: list[str], mentions: dict[int, list[Mention]]) -> None:
+    """People named without a country ("Prime Minister Pham Minh Chinh") belong to the parties no one speaks for,
+    in the order the article names those parties."""
+    unknown = [p for p in found if p.country is None]
+    represented = {p.country for p in found}
+    silent = [c for c in dict.fromkeys(m.code for ms in mentions.values() for m in ms) if c in parties]
+    silent = [c for c in silent if c not in represented]
+    if unknown and len(silent) == 1:
+        for p in unknown:
+            p.country = silent[0]
+    elif unknown and len(unknown) == len(silent):
+        for p, code in zip(unknown, silent, strict=True):
+            p.country = code
+
+
+def _summary(codes: list[str], kind: str, areas: list[str], who: list[people.Person], where: str | None) -> str:
+    names = [countries.display_name(c) for c in codes]
+    pair = "–".join(names)
+    actors = [f"{p.role} {p.name}" if p.role else p.name for p in who[:3]]
+    subject = " and ".join([", ".join(actors[:-1]), actors[-1]] if len(actors) > 1 else actors) or " and ".join(names)
+    text = f"{pair}: {subject} {_VERBS[kind]}"
+    if areas:
+        listed = ", ".join(areas[:-1]) + (" and " if len(areas) > 1 else "") + areas[-1]
+        text += f" on {listed} cooperation"
+    if where and kind != "call":
+        text += f" in {countries.display_name(where)}"
+    return text + "."
+
+
+def _too_few(name: str, scores: dict[str, float], reasons: dict[str, list[str]]) -> str:
+    if not scores:
+        return f"{name}: no country found in the article, so no parties; give them with --country"
+    found = "; ".join(
+        f"{countries.display_name(c)} ({c}): {', '.join(dict.fromkeys(reasons[c]))[:120]}"
+        for c in sorted(scores, key=lambda c: -scores[c])[:5]
+    )
+    return f"{name}: fewer than two parties found. Countries named: {found}. Give the parties with --country"
+
+
+__all__ = ["Draft", "Mention", "TooFewParties", "propose"]

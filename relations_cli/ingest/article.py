@@ -1,0 +1,171 @@
+"""An article's parts: publication line, byline, dateline, headline, and the body in sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import when
+
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b(?:\s+by\s+(.+?))?\s*$", re.I)
+_BYLINE = re.compile(r"^\s*by\s+([^\d].{1,80}?)\s*$", re.I)
+_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:\[\d{1,2}:\d{2}\])?\s*(.*)$")
+_PUBLISHED = re.compile(r"^\s*(?:published|posted|updated|date)?\s*(?:on|:)?\s*(.{6,40}?)\s*$", re.I)
+_AGENCY = r"[A-Z][A-Za-z.]*(?:[ -][A-Z][A-Za-z.]*){0,3}"
+_PLACE = r"[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,3}"
+_DATELINES = [
+    # ISLAMABAD, Jan. 28 (Xinhua) --    /    BAKU, Dec 1 (Reuters) -    /    ABU DHABI, 14th Feb. 2024 (WAM) --
+    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT})\.?,?\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*"),
+    # ASTANA. KAZINFORM –
+    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)\.\s+(?P<outlet>[A-Z]{3,}\w*)\s*[-–—]+\s*"),
+    # KARACHI, Pakistan (a line of its own)
+    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*),\s+(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s*$"),
+    # Doha: His Highness ...
+    re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+"),
+    # MOSCOW, March 3. /TASS/.
+    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.MONTH_DAY})\.?\s*/(?P<outlet>{_AGENCY})/\.?\s*"),
+    # Hanoi (VNA) –
+    re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*"),
+    # Baku, October 31, AZERTAC
+    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT}),\s+(?P<outlet>[A-Z]{{3,}}\w*)\.?\s*"),
+    # BAKU --
+    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)(?:,\s*(?P<date>[^-–—]{3,25}?))?\s*[-–—]{1,2}\s+"),
+]
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                  "nov", "dec", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "prof", "sen", "rep",
+                  "gov", "h.e", "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "brig", "sgt"}  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass
+class Sentence:
+    text: str
+    index: int
+    paragraph: int
+
+
+@dataclass
+class Article:
+    headline: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    dateline: str | None = None  # the city the report was filed from
+    dateline_country: str | None = None  # as the dateline names it: "KARACHI, Pakistan"
+    sentences: list[Sentence] = field(default_factory=list)
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+def parse(text: str, today: str) -> Article:
+    """Split an article into its publication details and its sentences."""
+    article = Article()
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    paragraphs: list[str] = []
+    header = True
+    for line in lines:
+        if not line:
+            continue
+        if header and _header_line(article, line, today):
+            continue
+        if header:
+            rest = _dateline(article, line, today)
+            if rest != line:
+                header = False
+                if rest:
+                    paragraphs.append(rest)
+                continue
+        if header and article.headline is None and not paragraphs and _looks_like_headline(line, lines):
+            article.headline = line
+            continue
+        header = False
+        paragraphs.append(line)
+    for number, paragraph in enumerate(paragraphs):
+        for piece in split_sentences(paragraph):
+            article.sentences.append(Sentence(piece, len(article.sentences), number))
+    return article
+
+
+def _header_line(article: Article, line: str, today: str) -> bool:
+    found = _DATE_LINE.match(line)
+    if found:
+        article.published = found.group(1)
+        article.evidence["published"] = line
+        if found.group(2):
+            article.outlet = found.group(2).strip()
+            article.evidence["outlet"] = line
+        return True
+    found = _BYLINE.match(line)
+    if found and not line.endswith("."):
+        who = found.group(1).strip()
+        if len(who.split()) == 1 and article.outlet is None:
+            article.outlet, article.evidence["outlet"] = who, line
+        else:
+            author, _, outlet = who.partition(",")
+            article.author, article.evidence["author"] = author.strip(), line
+            if outlet.strip() and article.outlet is None:
+                article.outlet, article.evidence["outlet"] = outlet.strip(), line
+        return True
+    found = _STAMP.match(line)
+    if found:
+        day, month, year, rest = found.groups()
+        article.published = f"{year}-{int(month):02d}-{int(day):02d}"
+        article.evidence["published"] = line
+        return not rest or _header_line(article, rest, today) or not _dateline_rest(article, rest, today)
+    if article.published is None and len(line) < 45 and not line.endswith("."):
+        found = _PUBLISHED.match(line)
+        stated = when.absolute_date(found.group(1), today) if found else None
+        if stated and len(stated) == 10:
+            article.published, article.evidence["published"] = stated, line
+            return True
+    return False
+
+
+def _dateline_rest(article: Article, rest: str, today: str) -> bool:
+    """The rest of a stamp line: a dateline, perhaps followed by the first sentence."""
+    remainder = _dateline(article, rest, today)
+    return bool(remainder)
+
+
+def _looks_like_headline(line: str, lines: list[str]) -> bool:
+    return len(line) < 200 and not line.rstrip().endswith((".", "。")) and len([x for x in lines if x]) > 2
+
+
+def _dateline(article: Article, line: str, today: str) -> str:
+    """Take the dateline off the first paragraph, noting its city, date and agency."""
+    for pattern in _DATELINES:
+        found = pattern.match(line)
+        if not found:
+            continue
+        parts = found.groupdict()
+        article.dateline = parts["place"].strip().title() if parts["place"].isupper() else parts["place"].strip()
+        article.evidence["dateline"] = found.group(0).strip()
+        article.dateline_country = parts.get("country")
+        if parts.get("outlet") and article.outlet is None:
+            article.outlet, article.evidence["outlet"] = parts["outlet"].strip(), found.group(0).strip()
+        if parts.get("date") and article.published is None:
+            stated = when.absolute_date(parts["date"], today)
+            if stated and len(stated) == 10:
+                article.published, article.evidence["published"] = stated, found.group(0).strip()
+        return line[found.end() :].strip()
+    return line
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for found in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[start : found.start() + 1]
+        last_word = re.findall(r"[\w.]+$", before)
+        word = last_word[0].rstrip(".").lower() if last_word else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        pieces.append(paragraph[start : found.end()].strip())
+        start = found.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces

@@ -1,0 +1,120 @@
+"""What kind of engagement an article reports, and which cooperation areas it names."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import areas
+from ..text import fold
+from .article import Sentence
+
+_SIGNED = re.compile(
+    r"\b(signed|inked|signing ceremony|witnessed the signing|exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
+    r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents))",
+    re.I,
+)
+_NOT_NOW = re.compile(
+    r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
+    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_CALL = re.compile(
+    r"\b(phone call|phone conversation|phone talks?|telephone (?:call|conversation|talks?)|by (?:tele)?phone|"
+    r"over the (?:tele)?phone|video ?(?:call|conference|link)|videoconference|virtual (?:meeting|talks)|"
+    r"held a call|dialled|spoke by)\b",
+    re.I,
+)
+_EXERCISE = re.compile(
+    r"\b(joint (?:military |naval |air |counter-terrorism |anti-terror |tactical |command-staff |special )?"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers)|(?:military|naval|air|tactical|command-staff) "
+    r"(?:exercises?|drills?)|exercises? (?:code-?named|dubbed))\b",
+    re.I,
+)
+_CUES = re.compile(
+    r"\b(cooperation|co-operation|cooperate|ties|relations|partnership|spheres?|fields?|areas?|sectors?|projects?|"
+    r"issues|matters|agenda|discussed|discuss|talks|agreements?|memorand\w*|MoUs?|deals?|exercises?|drills?|"
+    r"agreed|agree|signed|pact|treaty|contract|support|interoperability|aims?|"
+    r"development|expand\w*|strengthen\w*|boost\w*|prospects|collaboration|opportunities|investments?|"
+    r"interaction|dialogue|potential)\b",
+    re.I,
+)
+_OFFICE_AFTER = re.compile(
+    r"^\s*(minister|ministers|ministry|ministries|secretary|department|attach\w*|adviser|advisor|council|"
+    r"committee|agency|forces? (?:minister|chief)|production minister|industry minister)\b",
+    re.I,
+)
+_OFFICE_BEFORE = re.compile(
+    r"\b(ministry|minister|ministers|department|secretary|committee|council) (?:of|for) (?:the )?$", re.I
+)
+_WORD = re.compile(r"[\w'’]+")
+_MAX_WORDS = 5
+
+
+def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, str | None]:
+    """The kind and the sentence that shows it: a document signed outranks a call, a drill and a meeting."""
+    for s in sentences:
+        for m in _SIGNED.finditer(s.text):
+            if not _NOT_NOW.search(s.text[: m.start()]) and not re.search(r"signed (?:in|back in) \d{4}", s.text):
+                return "agreement", s.text
+    for pattern, name in ((_CALL, "call"), (_EXERCISE, "exercise")):
+        for s in lead:
+            if pattern.search(s.text):
+                return name, s.text
+    return "meeting", None
+
+
+# Words of the genre that name an area without being one of its aliases (longest phrase wins).
+_PROSE_AREAS = {
+    "invest": "economic", "invested": "economic", "investors": "economic", "development-assistance": "economic",
+    "economic-zone": "economic", "high-tech": "science-technology", "semiconductors": "science-technology",
+    "artificial-intelligence": "science-technology", "digital-infrastructure": "science-technology",
+    "railway": "transport", "rail": "transport", "ports": "transport", "port": "transport", "roads": "transport",
+    "pipeline": "energy", "pipelines": "energy", "power-grid": "energy", "power-transmission": "energy",
+    "troops": "military", "warships": "military", "navies": "military", "navy": "military", "naval": "military",
+    "arms": "military", "weapons": "military", "howitzers": "military-technical", "air-defence": "military",
+    "air-defense": "military", "logistics-support": "military", "military-universities": "military-educational",
+    "military-academies": "military-educational", "cadets": "military-educational",
+    "officer-training": "military-educational", "ammunition": "military-industrial",
+}  # fmt: skip
+_TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?officers\b", re.I)
+
+
+@cache
+def _phrases() -> dict[str, tuple[str, ...]]:
+    return {**{key: (area,) for key, area in _PROSE_AREAS.items()}, **areas.phrases()}
+
+
+def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> list[tuple[str, str]]:
+    """(area, phrase) for each vocabulary area named where cooperation is discussed, in order of first mention.
+
+    `others[i]` are the countries sentence i names: a sentence about third countries only ("military ties
+    between North Korea and Russia") says nothing of this engagement's areas.
+    """
+    found: dict[str, str] = {}
+    phrases = _phrases()
+    for s in sentences:
+        if not _CUES.search(s.text) or (others and others[s.index] and s.index > 0):
+            continue
+        training = _TRAINING.search(s.text)
+        if training:
+            found.setdefault("military-educational", training.group())
+        words = list(_WORD.finditer(s.text.replace("-", " ")))
+        i = 0
+        while i < len(words):
+            hit = None
+            for length in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                key = "-".join(fold(w.group()) for w in words[i : i + length])
+                if key in phrases:
+                    hit = (length, phrases[key])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            length, names = hit
+            start, end = words[i].start(), words[i + length - 1].end()
+            if not _OFFICE_AFTER.match(s.text[end:]) and not _OFFICE_BEFORE.search(s.text[:start]):
+                for name in names:
+                    found.setdefault(name, s.text[start:end])
+            i += length
+    return list(found.items())

@@ -1,0 +1,111 @@
+"""Finding countries in running text: names, demonyms and capitals, with where each was found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import countries
+from ..text import fold
+
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+_WORD = rf"[{_LETTER}][\w.]*(?:['’][A-Za-z]+)?"
+_TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*")
+_JOINERS = {"of", "and", "the"}
+_POSSESSIVE = re.compile(r"['’]s$")
+# Index entries that are ordinary words in prose, or too short to trust there.
+_NOT_IN_PROSE = {"us", "man", "chad", "jordan", "georgia", "niger", "guinea"}
+_ABBREVIATIONS = {"US": "USA", "U.S.": "USA", "UK": "GBR", "U.K.": "GBR", "UAE": "ARE", "DPRK": "PRK",
+                  "PRC": "CHN", "ROK": "KOR", "USA": "USA"}  # fmt: skip
+# Names and demonyms in news prose that the resolver finds ambiguous or does not hold.
+_PROSE_NAMES = {
+    "south korea": "KOR", "north korea": "PRK", "republic of korea": "KOR", "korea": "KOR",
+    "democratic peoples republic of korea": "PRK", "turkey": "TUR", "turkiye": "TUR", "georgia": "GEO",
+    "jordan": "JOR", "chad": "TCD", "niger": "NER", "guinea": "GIN", "kosovo": "XKX", "america": "USA",
+    "peoples republic of china": "CHN", "emirates": "ARE", "viet nam": "VNM", "britain": "GBR",
+    "great britain": "GBR", "republic of the congo": "COG", "democratic republic of the congo": "COD",
+}  # fmt: skip
+_PROSE_DEMONYMS = {
+    "south korean": "KOR", "north korean": "PRK", "korean": "KOR", "emirati": "ARE", "saudi": "SAU",
+    "kazakh": "KAZ", "uzbek": "UZB", "kyrgyz": "KGZ", "tajik": "TJK", "turkmen": "TKM", "azeri": "AZE",
+    "filipino": "PHL", "philippine": "PHL", "dutch": "NLD", "vietnamese": "VNM", "british": "GBR",
+    "belarusian": "BLR", "russian": "RUS", "chinese": "CHN", "iranian": "IRN", "iraqi": "IRQ", "qatari": "QAT",
+    "omani": "OMN", "kuwaiti": "KWT", "bahraini": "BHR", "yemeni": "YEM", "israeli": "ISR", "swiss": "CHE",
+    "congolese": "COD", "georgian": "GEO", "jordanian": "JOR", "chadian": "TCD", "nigerien": "NER",
+    "guinean": "GIN", "kosovar": "XKX", "turkish": "TUR", "american": "USA", "indian": "IND",
+    "argentine": "ARG", "argentinian": "ARG", "lao": "LAO", "laotian": "LAO", "thai": "THA", "afghan": "AFG",
+}  # fmt: skip
+_MAX_WORDS = 7
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    form: str  # "name", "demonym", "capital" or "city" (a city only places an engagement)
+    start: int  # character offsets in the text
+    end: int
+    text: str
+
+
+@cache
+def _names() -> dict[str, tuple[str, str]]:
+    names: dict[str, tuple[str, str]] = {}
+    for key, (code, kind) in countries._table()["index"].items():
+        if key not in _NOT_IN_PROSE and len(key) > 3:
+            names[key] = (code, "demonym" if kind == "demonym" else "name")
+    for country in countries.all_countries():
+        if country.capital:
+            names.setdefault(fold(country.capital), (country.alpha3, "capital"))
+    from .cities import CITIES
+
+    for code, cities in CITIES.items():
+        for city in cities:
+            names.setdefault(fold(city), (code, "city"))
+    names.update({key: (code, "name") for key, code in _PROSE_NAMES.items()})
+    names.update({key: (code, "demonym") for key, code in _PROSE_DEMONYMS.items()})
+    return names
+
+
+def find(text: str, offset: int = 0) -> list[Mention]:
+    """Every country mentioned, the longest name at each place, in order."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        word, start, end = tokens[i]
+        bare = _POSSESSIVE.sub("", word)
+        if bare in _ABBREVIATIONS:
+            found.append(Mention(_ABBREVIATIONS[bare], "name", offset + start, offset + end, text[start:end]))
+            i += 1
+            continue
+        match = _longest(tokens, i, text) if word[0].isupper() else None
+        if match is None:
+            if "-" in word and word[0].isupper():  # "Azerbaijani-Pakistani ties": each part on its own
+                found.extend(find(word.replace("-", " "), offset + start))
+            i += 1
+            continue
+        length, code, form = match
+        end = tokens[i + length - 1][2]
+        while text[end - 1] == "." and end - 1 > start:
+            end -= 1
+        found.append(Mention(code, form, offset + start, offset + end, text[start:end]))
+        i += length
+    return found
+
+
+def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int, str, str] | None:
+    names = _names()
+    for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+        words = [t[0] for t in tokens[i : i + length]]
+        if words[-1] in _JOINERS or not words[-1][0].isupper():
+            continue
+        # The words must be adjacent in the text: a comma or a full stop ends a name.
+        gaps = [text[tokens[k][2] : tokens[k + 1][1]] for k in range(i, i + length - 1)]
+        if any(gap.strip() for gap in gaps) or any(w.endswith(".") for w in words[:-1]):
+            continue
+        words[-1] = _POSSESSIVE.sub("", words[-1]).rstrip(".")
+        hit = names.get(fold(" ".join(words)))
+        if hit:
+            return length, hit[0], hit[1]
+    return None

@@ -1,0 +1,281 @@
+"""Participants: people named with a title ("Defence Minister Zakir Hasanov", "Jane Doe, the
+Foreign Minister of X", "the Minister of Foreign Affairs of X, Jane Doe"), each with a country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Mention, find
+
+# Words that end a title: what follows is the person's name.
+HEADS = (
+    "Minister|President|Premier|Chancellor|King|Queen|Emir|Amir|Prince|Princess|Sheikh|Sultan|Ambassador|Envoy|"
+    "Secretary|Secretary-General|Chairman|Chairwoman|Chairperson|Chair|Speaker|Commander|Chief|General|Admiral|"
+    "Colonel|Marshal|Director|Director-General|Head|Governor|Mayor|Adviser|Advisor|Councilor|Councillor|"
+    "Representative|Undersecretary|Under-Secretary|Attaché|Spokesperson|Spokesman|Senator|Vice-President|"
+    "Vice-Premier|Commander-in-Chief|Lieutenant|Brigadier|Captain|Deputy|counterpart|Counterpart|Officer|"
+    "Foreign Minister|Dr|Dr\\.|Mr|Mr\\.|Ms|Ms\\.|Mrs|Mrs\\.|H\\.E\\.|Excellency"
+)
+_HEAD = re.compile(rf"^(?:{HEADS})$")
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|H\.E|Excellency|Prof)\.?$")
+_RANK = re.compile(
+    r"\b(?:(?:Colonel|Lieutenant|Major|Army|Brigadier|Rear|Vice|Air|Four-Star)\s+)?(?:General|Admiral|Marshal)\b\s*$"
+)
+_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "dos", "van", "von", "der", "du", "le", "la"}
+_NOT_NAMES = {
+    "The", "His", "Her", "Their", "Ministry", "Minister", "Republic", "Defence", "Defense", "Foreign", "Affairs",
+    "Government", "State", "National", "Federal", "Office", "Staff", "Armed", "Forces", "Army", "Navy", "Council",
+    "Commission", "Committee", "Assembly", "Parliament", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "On", "In", "At", "During", "After", "Both", "He", "She", "They", "It", "This", "That",
+    "Delegation", "Embassy", "Joint", "Chief", "Military", "General", "Central", "People", "Cabinet", "Also",
+}  # fmt: skip
+_OFFICE_WORDS = {
+    "Defence", "Defense", "National", "Affairs", "Foreign", "Armed", "Forces", "Council", "Security", "Supreme",
+    "Commission", "Committee", "Military", "Central", "General", "Staff", "Ministry", "State", "Trade", "Industry",
+    "Economy", "Economic", "Energy", "Finance", "Health", "Education", "Interior", "Justice", "Culture",
+    "Transport", "Agriculture", "Development", "Investment", "Communications", "Digital", "Emergency",
+    "Situations", "Internal", "External", "Planning", "Commerce", "Labour", "Labor", "Science", "Technology",
+    "Parliament", "Assembly", "Senate", "House", "Republic", "Kingdom", "Federation", "Party", "Communist",
+    "Army", "Navy", "Air", "Force", "Guard", "Border", "Service", "Office", "Administration", "Cabinet",
+    "Government", "Union", "Bank", "Fund", "Chief", "Deputy", "Vice", "Minister", "Secretary", "Chairman",
+    "Production", "Federal", "Presidential", "People's", "Workers'", "Democratic", "Socialist", "Islamic",
+    "Popular", "Revolutionary", "Guards", "Corps", "Police", "Intelligence", "Statistics", "Tourism",
+    "Environment", "Resources", "Natural", "Water", "Mines", "Mining", "Oil", "Gas", "Petroleum", "Relations",
+}  # fmt: skip
+_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*['’]?[^\W\d_]*|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
+_NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
+_TOKEN = re.compile(r"[\w'’.-]+|[,;:()]")
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None
+    country: str | None
+    evidence: str
+
+
+def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) -> list[Person]:
+    """People named in one sentence; `mentions` are the sentence's countries (offsets within it)."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    people: list[Person] = []
+    for i, (word, _, _) in enumerate(tokens):
+        if not _HEAD.match(word) or (i + 1 < len(tokens) and tokens[i + 1][0] == ","):
+            continue
+        after = i + 1
+        if after < len(tokens) and tokens[after][0] in ("of", "to"):
+            # "Minister of National Defense Muhsin Dere", "Ambassador to Pakistan Jiang Zaidong"
+            after = _skip_institution(tokens, after + 1, mentions)
+            if after < 0:
+                continue
+        name_tokens = _name_after(tokens, after, mentions)
+        if not name_tokens:
+            continue
+        start = _title_start(tokens, i, mentions)
+        title_end = tokens[after - 1][2] if tokens[i + 1][0] == "of" else tokens[i][2]
+        title_text = sentence[tokens[start][1] : title_end]
+        name = " ".join(t[0] for t in name_tokens)
+        name = name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
+        country = _country_in(mentions, tokens[start][1], title_end, sentence)
+        first = tokens[start][0]
+        if country is None and start > 0 and tokens[start - 1][0] == "and" and people and first in _OFFICE_WORDS:
+            country = people[-1].country  # "Japanese Foreign Minister X and Defense Minister Y"
+        role = _role(title_text, mentions, tokens[start][1])
+        if word.lower() == "counterpart":
+            role = previous[-1].role if previous else (people[-1].role if people else None)
+        evidence = sentence[tokens[start][1] : name_tokens[-1][2]]
+        people.append(Person(name, role, country, evidence))
+    people.extend(_name_then_title(sentence, mentions))
+    people.extend(_title_of_country_then_name(sentence, mentions))
+    return people
+
+
+def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list[Mention]) -> int:
+    """Past "of the Central Military Commission" or "to Pakistan" to where the name starts, or -1."""
+    run: list[int] = []
+    while j < len(tokens) and (tokens[j][0][0].isupper() or tokens[j][0] in ("of", "the", "for")):
+        run.append(j)
+        j += 1
+    # The name is the capitalised words at the end of the run that are not part of an office or a country.
+    k = len(run)
+    while k > 0 and _name_word(tokens[run[k - 1]][0]) and tokens[run[k - 1]][0].rstrip(".,") not in _OFFICE_WORDS \
+            and not _is_country(tokens[run[k - 1]], mentions):  # fmt: skip
+        k -= 1
+    if k == len(run) or (len(run) - k < 2 and k == 0):
+        return -1
+    return run[k]
+
+
+def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Mention]) -> list[tuple[str, int, int]]:
+    name: list[tuple[str, int, int]] = []
+    j = i
+    while j < len(tokens) and len(name) < 5:
+        word = tokens[j][0]
+        if _HEAD.match(word) and not name:  # "Colonel General Zakir Hasanov": the rank is part of the title
+            return []
+        if word in _PARTICLES and name:
+            name.append(tokens[j])
+        elif _name_word(word) and word.rstrip(".,") not in _NOT_NAMES and not _is_country(tokens[j], mentions):
+            name.append(tokens[j])
+            if word.endswith(".") and not re.fullmatch(r"[A-Z]\.", word):  # the sentence ends here
+                break
+        else:
+            break
+        j += 1
+    while name and name[-1][0] in _PARTICLES:
+        name.pop()
+    return name
+
+
+def _name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word) or _NAME_WORD.match(word.rstrip(".")))
+
+
+def _is_country(token: tuple[str, int, int], mentions: list[Mention]) -> bool:
+    return any(m.start <= token[1] < m.end for m in mentions)
+
+
+def _title_start(tokens: list[tuple[str, int, int]], head: int, mentions: list[Mention]) -> int:
+    """Walk back over the title's words (capitalised, or `of`, `the`, `and`) from its head word."""
+    start = head
+    j = head - 1
+    while j >= 0:
+        word = tokens[j][0]
+        if (word[0].isupper() and word not in ("The", "A", "An")) or word in ("of", "the", "for", "on"):
+            start = j
+            j -= 1
+            continue
+        break
+    while start < head and tokens[start][0] in ("of", "the", "for", "on"):
+        start += 1
+    return start
+
+
+def _country_in(mentions: list[Mention], start: int, end: int, sentence: str) -> str | None:
+    inside = [m for m in mentions if start <= m.start < end]
+    if not inside:
+        return None
+    # "his Belarusian counterpart", "Azerbaijani Defence Minister", "Minister of Defence of Pakistan"
+    return inside[-1].code
+
+
+def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
+    text = title
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if offset <= m.start < offset + len(title):
+            local = m.start - offset
+            text = text[:local] + "\0" * (m.end - m.start) + text[local + (m.end - m.start) :]
+    text = re.sub(r"\0+(?:['’]s)?", " ", text)
+    text = re.sub(r"\s+of\s*$|^\s*(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s*$", "", text).strip(" ,")
+    text = re.sub(r"\s+", " ", text)
+    office = _RANK.sub("", text).strip()
+    if office and office.split()[-1] in ("Minister", "President", "Chairman", "Chief", "Secretary", "Commander",
+                                         "Speaker", "Ambassador", "Director", "Premier", "Head"):  # fmt: skip
+        text = office
+    return text or None
+
+
+_NAME = (
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.|bin|al|de|da|van|von))*"
+    r"\s(?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-Þ][^\W\d_'’-]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?"
+)
+_NAME_THEN_TITLE = re.compile(
+    rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby ))(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
+    r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
+)
+_TITLE_OF_THEN_NAME = re.compile(
+    r"(?P<title>\b[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,8}?\s+of\s+(?:the\s+)?[A-Z][^,;]{2,80}?),\s+"
+    r"(?P<rank>(?:Colonel |Lieutenant |Major |Army |Brigadier |Rear |Vice )?(?:General|Admiral) )?"
+    rf"(?P<name>{_NAME})"
+)
+# Lower-case words a title may begin with after a name: "Jane Doe, defence minister of X".
+_TITLE_STARTS = set(
+    [
+        "defence",
+        "defense",
+        "foreign",
+        "prime",
+        "deputy",
+        "vice",
+        "minister",
+        "president",
+        "chief",
+        "head",
+        "acting",
+        "former",
+        "special",
+        "senior",
+        "first",
+        "secretary",
+        "ambassador",
+        "chairman",
+    ]
+)
+_HEAD_WORD = re.compile(rf"\b(?:{HEADS})\b", re.I)
+
+
+def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
+    people = []
+    for m in _NAME_THEN_TITLE.finditer(sentence):
+        title = m.group("title")
+        first = title.split()[0]
+        if not _HEAD_WORD.search(title) or not (first[0].isupper() or first.lower() in _TITLE_STARTS):
+            continue
+        if any(w in _NOT_NAMES for w in m.group("name").split()):
+            continue
+        country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
+        role = _role(title, mentions, m.start("title"))
+        people.append(Person(m.group("name"), role, country, m.group(0)))
+    return people
+
+
+def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[Person]:
+    people = []
+    for m in _TITLE_OF_THEN_NAME.finditer(sentence):
+        title = m.group("title")
+        if not _HEAD_WORD.search(title):
+            continue
+        # the title begins at its first title word: "talks with the Minister of ..." -> "Minister of ..."
+        head = _HEAD_WORD.search(title)
+        assert head is not None
+        prefix = re.search(r"((?:[A-Z][\w'’-]*\s+)*)$", title[: head.start()])
+        begin = m.start("title") + (prefix.start(1) if prefix else head.start())
+        title_text = sentence[begin : m.end("title")]
+        country = _country_in(mentions, begin, m.end("title"), sentence)
+        role = _role(title_text, mentions, begin)
+        role = re.sub(r"\s+of\s*(?:the\s*)?$", "", role or "").strip() or None
+        people.append(Person(m.group("name"), role, country, m.group(0)))
+    return people
+
+
+def merge(people: list[Person]) -> list[Person]:
+    """One entry per person: a surname alone joins the full name; an office outranks a bare rank or honorific."""
+    merged: list[Person] = []
+    for person in people:
+        same = next((p for p in merged if _same_person(p.name, person.name)), None)
+        if same is None:
+            merged.append(person)
+            continue
+        if len(person.name) > len(same.name):
+            same.name = person.name
+        if person.role and (not same.role or (_weak_role(same.role) and not _weak_role(person.role))):
+            same.role = person.role
+        same.country = same.country or person.country
+    return merged
+
+
+def _same_person(a: str, b: str) -> bool:
+    """A surname alone, or a name without its first part: "Hasanov", "Khan Muttaqi", "Ito" (for "Ito Naoki")."""
+    wa, wb = a.split(), b.split()
+    short, long = sorted((wa, wb), key=len)
+    return long[-len(short) :] == short or long[: len(short)] == short
+
+
+def _weak_role(role: str) -> bool:
+    return bool(_RANK.fullmatch(role) or _HONORIFIC.match(role) or role.lower() == "counterpart")
+
+
+def mentions_in(sentence: str) -> list[Mention]:
+    return find(sentence)

@@ -1,0 +1,191 @@
+"""ingest: articles written for these tests, each with the record a careful reader would draw from it."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import ROOT, Run
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+EXPECTED: dict[str, dict[str, Any]] = json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))
+SEED = ROOT.parent / "shared" / "examples" / "azernews-2021-12-02-az-pk-defence.txt"
+
+
+def _draft(run: Run, *args: str, input: str | None = None) -> dict[str, Any]:
+    result = run("ingest", *args, "--json", input=input)
+    assert result.exit_code == 0, result.stderr
+    draft: dict[str, Any] = json.loads(result.stdout)
+    return draft
+
+
+def test_there_are_at_least_forty_articles() -> None:
+    assert len(EXPECTED) >= 40
+    assert {p.stem for p in ARTICLES.glob("*.txt")} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_article_gives_its_record_field_by_field(run: Run, name: str) -> None:
+    want = EXPECTED[name]
+    got = _draft(run, str(ARTICLES / f"{name}.txt"), *want["args"])
+    assert got["countries"] == want["countries"]
+    assert got["date"] == want["date"]
+    assert got["kind"] == want["kind"]
+    assert got["location"]["country"] == want["location"]
+    if "place" in want:
+        assert got["location"]["place"] == want["place"]
+    assert sorted(got["areas"]) == want["areas"]
+    assert {p["name"]: p["country"] for p in got["participants"]} == want["participants"]
+    assert set(want["mentioned"]) <= set(got["mentioned"])
+    assert not set(got["mentioned"]) & set(got["countries"])
+    source = got["source"]
+    if want["outlet"]:
+        assert (source["outlet"] or "").lower() == want["outlet"].lower()
+    assert source["author"] == want["author"]
+    assert source["published"] == want["published"]
+    assert got["summary"] and "\n" not in got["summary"]
+    assert "id" not in got  # not saved without --yes
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is in ../shared, outside a fresh clone")
+def test_the_seed_article(run: Run) -> None:
+    got = _draft(run, str(SEED))
+    assert got["countries"] == ["AZE", "PAK"]
+    assert (got["date"], got["kind"], got["location"]["country"]) == ("2021-12-01", "meeting", "AZE")
+    assert {"military-technical", "military-educational", "military-industrial"} <= set(got["areas"])
+    people = {p["name"]: (p["country"], p["role"]) for p in got["participants"]}
+    assert people == {
+        "Zakir Hasanov": ("AZE", "Defence Minister"),
+        "Zobaida Jalal": ("PAK", "Federal Defence Production Minister"),
+    }
+    assert got["source"] == {"outlet": "Azernews", "author": "Vugar Khalilov", "url": None, "published": "2021-12-02"}
+    assert {"TUR", "ARM"} <= set(got["mentioned"])
+
+
+ARTICLE = ARTICLES / "14-kazakhstan-belarus-counterpart.txt"
+
+
+def test_yes_saves_once_and_a_duplicate_is_reported_not_saved(run: Run) -> None:
+    first = run("ingest", str(ARTICLE), "--yes", "--url", "https://example.org/kz-by")
+    assert first.exit_code == 0, first.stderr
+    assert "saved as 1" in first.stderr
+    again = run("ingest", str(ARTICLE), "--yes", "--json")
+    assert again.exit_code == 0
+    assert "stored as 1" in again.stderr and "not saved again" in again.stderr
+    assert "id" not in json.loads(again.stdout)
+    stored = json.loads(run("list", "--json").stdout)
+    assert len(stored) == 1
+    assert stored[0]["source"]["url"] == "https://example.org/kz-by"
+    assert stored[0]["kind"] == "agreement"
+
+
+def test_json_shows_the_id_once_saved_and_explain_adds_the_evidence(run: Run) -> None:
+    saved = _draft(run, str(ARTICLE), "--yes", "--explain")
+    assert saved["id"] == 1
+    assert "15 November 2023" in saved["evidence"]["date"]
+    assert saved["evidence"]["participants"]["Viktor Khrenin"].endswith("Viktor Khrenin")
+    assert "evidence" not in _draft(run, str(ARTICLE))
+
+
+def test_without_yes_off_a_terminal_nothing_is_saved(run: Run, db: Path) -> None:
+    result = run("ingest", str(ARTICLE))
+    assert result.exit_code == 0
+    assert "not saved (give --yes to save)" in result.stderr
+    assert "Khrenin" in result.stdout and "15 November 2023" in result.stdout  # the panel shows the evidence
+    assert not db.exists()
+
+
+def test_country_overrides_the_parties_and_stdin_works(run: Run) -> None:
+    text = (ARTICLES / "02-tass-russia-belarus-call.txt").read_text()
+    got = _draft(run, "-", "--country", "Russia", "--country", "Kazakhstan", "--published", "2025-03-03", input=text)
+    assert got["countries"] == ["KAZ", "RUS"]
+    assert "BLR" in got["mentioned"]
+
+
+def test_fewer_than_two_parties_exits_2_saying_what_was_found(run: Run, db: Path, tmp_path: Path) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    domestic = tmp_path / "domestic.txt"
+    domestic.write_text(
+        "date 2024-05-02\n\nKenyan President William Ruto opened a new road in Nakuru on Wednesday.\n\n"
+        "The road links the town with the Ugandan border, officials said.\n"
+    )
+    result = run("ingest", str(domestic), "--yes")
+    assert result.exit_code == 2
+    assert "fewer than two parties" in result.stderr and "Kenya (KEN)" in result.stderr
+    assert "Uganda (UGA)" in result.stderr and "--country" in result.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Nothing happened today.\n")
+    assert "no country found" in run("ingest", str(empty)).stderr
+    assert db.read_bytes() == before
+
+
+def test_several_files_save_what_they_can_and_exit_2_for_the_rest(run: Run, tmp_path: Path) -> None:
+    lonely = tmp_path / "lonely.txt"
+    lonely.write_text("date 2024-05-02\n\nThe Kenyan cabinet met in Nairobi on Wednesday.\n")
+    files = [str(ARTICLES / "19-turkish-side-azerbaijan.txt"), str(lonely), str(ARTICLES / "27-mongolia-korea.txt")]
+    result = run("ingest", *files, "--yes", "--json")
+    assert result.exit_code == 2
+    drafts = json.loads(result.stdout)
+    assert [d["countries"] for d in drafts] == [["AZE", "TUR"], ["KOR", "MNG"]]
+    assert [d["id"] for d in drafts] == [1, 2]
+
+
+def test_bad_input_is_one_line_and_changes_nothing(run: Run, db: Path, tmp_path: Path) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    binary = tmp_path / "article.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    for args in ([str(binary)], [str(tmp_path / "missing.txt")], [str(ARTICLE), "--published", "someday"]):
+        result = run("ingest", *args, "--yes")
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert db.read_bytes() == before
+
+
+def _at_a_terminal(args: list[str], answers: str) -> str:
+    """Run relations with stdin and stdout on a pseudo-terminal, typing the answers."""
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update({"TERM": "dumb", "COLUMNS": "160"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "relations_cli", *args], stdin=follower, stdout=follower, stderr=subprocess.PIPE, env=env
+    )
+    os.close(follower)
+    os.write(leader, answers.encode())
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=30)
+    os.close(leader)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_on_a_terminal_it_asks_and_lets_the_user_correct(db: Path) -> None:
+    shown = _at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], "n\n")
+    assert "Save this engagement?" in shown
+    assert not db.exists()
+    _at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], "e\nKZ, BY, RU\n2023-11-14\nmeeting\nmilitary\n")
+    from relations_cli.store import Store
+
+    [record] = Store(db).records()
+    assert (record.countries, record.date, record.kind, record.areas) == (
+        ["BLR", "KAZ", "RUS"], "2023-11-14", "meeting", ["military"]
+    )  # fmt: skip
