@@ -20,6 +20,11 @@ _DATELINES = [
     re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)\.\s+(?P<outlet>[A-Z]{3,}\w*)\s*[-–—]+\s*"),
     # KARACHI, Pakistan (a line of its own)
     re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*),\s+(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s*$"),
+    # BAKU, Azerbaijan, May 16.
+    re.compile(
+        rf"^(?P<place>[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*),\s+(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*),\s+"
+        rf"(?P<date>{when.DATE_TEXT})\.?\s*"
+    ),
     # Doha: His Highness ...
     re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+"),
     # MOSCOW, March 3. /TASS/.

@@ -16,7 +16,7 @@ _SIGNED = re.compile(
 )
 _NOT_NOW = re.compile(
     r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
-    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$",
+    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|following)\s+(?:\S+\s+){0,5}$",
     re.I,
 )
 _CALL = re.compile(
@@ -34,7 +34,7 @@ _EXERCISE = re.compile(
 _CUES = re.compile(
     r"\b(cooperation|co-operation|cooperate|ties|relations|partnership|spheres?|fields?|areas?|sectors?|projects?|"
     r"issues|matters|agenda|discussed|discuss|talks|agreements?|memorand\w*|MoUs?|deals?|exercises?|drills?|"
-    r"agreed|agree|signed|pact|treaty|contract|support|interoperability|aims?|"
+    r"agreed|agree|signed|pact|treaty|contract|support|interoperability|aims?|coordinat\w+|efforts|covers|"
     r"development|expand\w*|strengthen\w*|boost\w*|prospects|collaboration|opportunities|investments?|"
     r"interaction|dialogue|potential)\b",
     re.I,
@@ -45,15 +45,19 @@ _OFFICE_AFTER = re.compile(
     re.I,
 )
 _OFFICE_BEFORE = re.compile(
-    r"\b(ministry|minister|ministers|department|secretary|committee|council) (?:of|for) (?:the )?$", re.I
+    r"\b(?:[Mm]inistry|[Mm]inisters?|[Dd]epartment|[Ss]ecretary|[Cc]ommittee|[Cc]ouncil) (?:of|for) (?:the )?"
+    r"(?:[A-Z][\w-]*,? (?:and )?){0,4}$"
 )
 _WORD = re.compile(r"[\w'’]+")
 _MAX_WORDS = 5
 
 
 def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, str | None]:
-    """The kind and the sentence that shows it: a document signed outranks a call, a drill and a meeting."""
-    for s in sentences:
+    """The kind and the sentence that shows it: a document signed outranks a call, a drill and a meeting.
+
+    Only the first sentences count for a signing: one told later is usually background.
+    """
+    for s in sentences[: len(lead) + 2]:
         for m in _SIGNED.finditer(s.text):
             if not _NOT_NOW.search(s.text[: m.start()]) and not re.search(r"signed (?:in|back in) \d{4}", s.text):
                 return "agreement", s.text
@@ -75,7 +79,8 @@ _PROSE_AREAS = {
     "arms": "military", "weapons": "military", "howitzers": "military-technical", "air-defence": "military",
     "air-defense": "military", "logistics-support": "military", "military-universities": "military-educational",
     "military-academies": "military-educational", "cadets": "military-educational",
-    "officer-training": "military-educational", "ammunition": "military-industrial",
+    "officer-training": "military-educational", "ammunition": "military-industrial", "military-aid": "military",
+    "military-assistance": "military", "defence-aid": "military", "defense-aid": "military",
 }  # fmt: skip
 _TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?officers\b", re.I)
 

@@ -20,7 +20,8 @@ HEADS = (
 _HEAD = re.compile(rf"^(?:{HEADS})$")
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|H\.E|Excellency|Prof)\.?$")
 _RANK = re.compile(
-    r"\b(?:(?:Colonel|Lieutenant|Major|Army|Brigadier|Rear|Vice|Air|Four-Star)\s+)?(?:General|Admiral|Marshal)\b\s*$"
+    r"\b(?:Senior\s+)?(?:(?:Colonel|Lieutenant|Major|Army|Brigadier|Rear|Vice|Air|Four-Star)\s+)?"
+    r"(?:General|Admiral|Marshal)\b\s*$"
 )
 _PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "dos", "van", "von", "der", "du", "le", "la"}
 _NOT_NAMES = {
@@ -42,6 +43,8 @@ _OFFICE_WORDS = {
     "Production", "Federal", "Presidential", "People's", "Workers'", "Democratic", "Socialist", "Islamic",
     "Popular", "Revolutionary", "Guards", "Corps", "Police", "Intelligence", "Statistics", "Tourism",
     "Environment", "Resources", "Natural", "Water", "Mines", "Mining", "Oil", "Gas", "Petroleum", "Relations",
+    "Prime", "Senior", "First", "Acting", "Crown", "Grand", "Executive", "Permanent", "Special", "Assistant",
+    "Ministers", "Lieutenant", "Colonel", "Major", "Brigadier", "Rear", "Admiral",
 }  # fmt: skip
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*['’]?[^\W\d_]*|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
 _NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
@@ -82,7 +85,7 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
         if country is None and start > 0 and tokens[start - 1][0] == "and" and people and first in _OFFICE_WORDS:
             country = people[-1].country  # "Japanese Foreign Minister X and Defense Minister Y"
         role = _role(title_text, mentions, tokens[start][1])
-        if word.lower() == "counterpart":
+        if "counterpart" in sentence[max(0, tokens[start][1] - 14) : title_end].lower():
             role = previous[-1].role if previous else (people[-1].role if people else None)
         evidence = sentence[tokens[start][1] : name_tokens[-1][2]]
         people.append(Person(name, role, country, evidence))
@@ -94,7 +97,11 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
 def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list[Mention]) -> int:
     """Past "of the Central Military Commission" or "to Pakistan" to where the name starts, or -1."""
     run: list[int] = []
-    while j < len(tokens) and (tokens[j][0][0].isupper() or tokens[j][0] in ("of", "the", "for")):
+    while j < len(tokens) and (
+        tokens[j][0][0].isupper()
+        or tokens[j][0] in ("of", "the", "for")
+        or (tokens[j][0] == "and" and j + 1 < len(tokens) and tokens[j + 1][0] in _OFFICE_WORDS)
+    ):
         run.append(j)
         j += 1
     # The name is the capitalised words at the end of the run that are not part of an office or a country.
@@ -116,7 +123,11 @@ def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Menti
             return []
         if word in _PARTICLES and name:
             name.append(tokens[j])
-        elif _name_word(word) and word.rstrip(".,") not in _NOT_NAMES and not _is_country(tokens[j], mentions):
+        elif (
+            _name_word(word)
+            and word.rstrip(".,") not in _NOT_NAMES | _OFFICE_WORDS
+            and not _is_country(tokens[j], mentions)
+        ):
             name.append(tokens[j])
             if word.endswith(".") and not re.fullmatch(r"[A-Z]\.", word):  # the sentence ends here
                 break
@@ -171,8 +182,8 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
     text = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s*$", "", text).strip(" ,")
     text = re.sub(r"\s+", " ", text)
     office = _RANK.sub("", text).strip()
-    if office and office.split()[-1] in ("Minister", "President", "Chairman", "Chief", "Secretary", "Commander",
-                                         "Speaker", "Ambassador", "Director", "Premier", "Head"):  # fmt: skip
+    if office and re.search(r"\b(Minister|President|Chairman|Chief|Secretary|Commander|Speaker|Ambassador|"
+                            r"Director|Premier|Head)\b", office):  # fmt: skip
         text = office
     return text or None
 

@@ -61,6 +61,9 @@ _NOT_PLACES = set(
         "Charge",
     ]
 )
+_SITUATION = re.compile(r"\b(situation|crisis|war|conflict|peace|tensions|developments|stability|events)\s*$", re.I)
+# "a state visit by President Ilham Aliyev to Tashkent"
+_VISIT_TO = re.compile(r"\bvisit\b[^.]{0,80}?\bto\s+(?:the\s+)?(?=[A-Z])")
 _LEAD = 4  # the place of the engagement is told early
 
 
@@ -81,7 +84,7 @@ def locate(
             continue
         for m in _AT.finditer(s.text):
             place = m.group("place")
-            if place.split()[0] in _NOT_PLACES:
+            if place.split()[0] in _NOT_PLACES or _SITUATION.search(s.text[: m.start()]):
                 continue
             known = next((x for x in mentions.get(s.index, []) if x.start == m.start("place")), None)
             code = known.code if known else None
@@ -119,6 +122,8 @@ def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str 
     for s in sentences:
         for m in mentions.get(s.index, []):
             if m.form != "demonym" and _VISIT.search(s.text[: m.start]):
+                return m.code
+            if m.form != "demonym" and any(v.end() == m.start for v in _VISIT_TO.finditer(s.text)):
                 return m.code
     return None
 
