@@ -107,11 +107,14 @@ class Store:
             raise StoreError(f"cannot lock database {self.path}: {e.strerror or e}") from None
         try:
             self._remove_stale_temporaries()
-            tables = self._load() or {}
+            raw = self._read()
+            tables = _parse(raw, self.path) if raw is not None else {}
             self._check_writable()
             batch = Batch(tables)
             yield batch
             if batch.changed:
+                if raw is not None and _schema(raw) < SCHEMA_VERSION:
+                    self._back_up(raw, _schema(raw))
                 self._write(batch.tables())
         finally:
             lock.release()
@@ -119,16 +122,19 @@ class Store:
     # -- reading ---------------------------------------------------------------
 
     def _load(self) -> Tables | None:
-        """The file's tables, None when there is no file; StoreError for anything not ours."""
+        """The file's tables (upgraded to this schema in memory), None when there is no file."""
+        raw = self._read()
+        return None if raw is None else _parse(raw, self.path)
+
+    def _read(self) -> bytes | None:
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
             return None
         except IsADirectoryError:
             raise StoreError(f"cannot read database {self.path}: it is a directory") from None
         except OSError as e:
             raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
-        return _parse(raw, self.path)
 
     # -- writing ---------------------------------------------------------------
 
@@ -144,6 +150,24 @@ class Store:
         # Only a writer holding the lock makes temporaries, so any found now are a killed writer's.
         for stale in temporaries(self.path):
             stale.unlink(missing_ok=True)
+
+    def backup_path(self, version: int) -> Path:
+        return self.path.with_name(f"{self.path.name}.schema{version}.bak")
+
+    def _back_up(self, raw: bytes, version: int) -> None:
+        """Keep the file as it was before its first write under a newer schema; restore by renaming it back."""
+        import sys
+
+        backup = self.backup_path(version)
+        if backup.exists():
+            return
+        try:
+            atomic_write(backup, raw)
+        except OSError as e:
+            raise StoreError(f"cannot back up {self.path} before upgrading it: {e.strerror or e}") from None
+        sys.stderr.write(
+            f"upgraded {self.path} from schema {version} to {SCHEMA_VERSION}; the old file is kept as {backup}\n"
+        )
 
     def _write(self, tables: Tables) -> None:
         import orjson
@@ -257,6 +281,16 @@ def _parse(raw: bytes, path: Path) -> Tables:
     if meta.get("format") != FORMAT or not isinstance(meta.get("schema"), int):
         raise StoreError(f"{path} is not a relations database")
     return _upgrade(data, meta["schema"], path)
+
+
+def _schema(raw: bytes) -> int:
+    """The schema version a (valid) file was written with; an empty file is the current one."""
+    import orjson
+
+    if not raw.strip():
+        return SCHEMA_VERSION
+    meta = orjson.loads(raw).get(META, {}).get("1")
+    return int(meta["schema"]) if meta else SCHEMA_VERSION
 
 
 def _upgrade(tables: Tables, version: int, path: Path) -> Tables:

@@ -8,10 +8,9 @@ import pty
 import select
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .conftest import ROOT, relations
+from .conftest import relations
 
 
 def test_exit_codes_and_stream_separation(db: Path) -> None:
@@ -91,26 +90,6 @@ def test_colour_on_a_terminal_unless_no_color_or_dumb(db: Path) -> None:
     assert "\x1b" not in _on_a_terminal(args, {"TERM": "dumb"})
     forced = relations("list", db=db, env={"FORCE_COLOR": "1"})
     assert b"\x1b[" in forced.stdout
-
-
-def test_eight_parallel_jobs_adding_ten_each_lose_nothing(db: Path) -> None:
-    script = (
-        "for i in $(seq 1 10); do "
-        f'"{sys.executable}" -m relations_cli --db "{db}" add AZ PK --date 2021 --summary "job $JOB add $i" '
-        ">/dev/null || exit 1; done"
-    )
-
-    def job(n: int) -> int:
-        env = {**os.environ, "JOB": str(n)}
-        return subprocess.run(["sh", "-c", script], env=env, cwd=ROOT, timeout=300).returncode
-
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        assert list(pool.map(job, range(8))) == [0] * 8
-    records = json.loads(relations("list", "--json", db=db).stdout)
-    assert len(records) == 80
-    assert len({r["id"] for r in records}) == 80
-    assert len({r["summary"] for r in records}) == 80
-    assert relations("check", db=db).returncode == 0
 
 
 def test_import_and_export_draw_a_progress_bar_only_on_a_terminal(db: Path, tmp_path: Path) -> None:

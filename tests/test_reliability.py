@@ -1,0 +1,315 @@
+"""Reliability under stress: parallel writers and readers, writers killed mid-write, damaged files,
+schema upgrades with a backup, and hostile input against every command that writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relations_cli import store as store_module
+from relations_cli.store import Store
+
+from .conftest import ROOT, Run, relations
+
+PYTHON = [sys.executable, "-m", "relations_cli"]
+
+
+def _records(db: Path) -> list[dict[str, Any]]:
+    out = relations("export", db=db)
+    assert out.returncode == 0, out.stderr
+    records: list[dict[str, Any]] = json.loads(out.stdout)
+    return records
+
+
+def _jsonl(path: Path, n: int, label: str) -> Path:
+    rows = [{"date": "2022-02-02", "countries": ["AZ", "TR"], "summary": f"{label} {i}"} for i in range(n)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def _temporaries(db: Path) -> list[Path]:
+    return list(db.parent.glob(f".{db.name}.*.tmp"))
+
+
+# -- parallel writers and readers ----------------------------------------------
+
+
+def _shell(script: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["sh", "-c", script], env={**os.environ, **(env or {})}, cwd=ROOT, timeout=600,
+                          capture_output=True, text=True)  # fmt: skip
+
+
+@pytest.mark.slow
+def test_parallel_adds_edits_deletes_imports_and_readers_lose_nothing(db: Path, tmp_path: Path) -> None:
+    seed = relations("import", str(_jsonl(tmp_path / "seed.jsonl", 15, "seed")), db=db)
+    assert seed.returncode == 0
+    cli = f'"{sys.executable}" -m relations_cli --db "{db}"'
+    adds = f'for i in $(seq 1 25); do {cli} add AZ PK --date 2021 --summary "job $JOB add $i" || echo FAIL; done'
+    edits = f'for i in $(seq 1 20); do {cli} edit $(( i % 5 + 1 )) --summary "edit $i" >/dev/null && echo "$i"; done'
+    deletes = f"for i in $(seq 6 15); do {cli} delete $i --yes || echo FAIL; done"
+    files = [_jsonl(tmp_path / f"batch{k}.jsonl", 30, f"batch {k}") for k in range(3)]
+    imports = "; ".join(f'{cli} import "{f}" || echo FAIL' for f in files)
+    reads = f"for i in $(seq 1 12); do {cli} list --json > /tmp/.r.$$ || echo FAIL; cat /tmp/.r.$$; echo; done"
+
+    jobs = [(adds, {"JOB": str(k)}) for k in range(8)] + [(edits, {}), (deletes, {}), (imports, {})]
+    jobs += [(reads, {}), (reads, {})]
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        results = list(pool.map(lambda job: _shell(*job), jobs))
+    for result in results:
+        assert "FAIL" not in result.stdout and "Traceback" not in result.stderr, result.stderr[-500:]
+
+    records = {r["id"]: r for r in _records(db)}
+    acknowledged = [int(line) for result in results[:8] for line in result.stdout.split()]
+    assert len(acknowledged) == len(set(acknowledged)) == 200
+    assert all(i in records and records[i]["summary"].startswith("job ") for i in acknowledged)
+    edited = {int(n) for n in results[8].stdout.split()}
+    for record_id in range(1, 6):
+        done = {f"edit {n}" for n in edited if n % 5 + 1 == record_id}
+        assert records[record_id]["summary"] in done
+    assert not set(range(6, 16)) & set(records)
+    assert sum(r["summary"].startswith("batch ") for r in records.values()) == 90
+    assert len(records) == 5 + 200 + 90
+    # Every read, taken while the others wrote, was a whole database.
+    for reader in results[-2:]:
+        outputs = [chunk for chunk in reader.stdout.split("\n\n") if chunk.strip()]
+        assert len(outputs) == 12
+        assert all(isinstance(json.loads(chunk), list) for chunk in outputs)
+    assert relations("check", db=db).returncode == 0
+    assert not _temporaries(db)
+
+
+# -- writers killed at random moments --------------------------------------------
+
+
+def _kill_at_random(args: list[str], db: Path, delays: list[float]) -> None:
+    proc = subprocess.Popen([*PYTHON, "--db", str(db), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delays.pop())
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+
+
+@pytest.mark.slow
+def test_a_writer_killed_during_import_or_add_leaves_the_old_or_the_new_database(db: Path, tmp_path: Path) -> None:
+    assert relations("import", str(_jsonl(tmp_path / "base.jsonl", 10, "base")), db=db).returncode == 0
+    baseline = db.read_bytes()
+    big = _jsonl(tmp_path / "big.jsonl", 3000, "big")
+    started = time.monotonic()
+    relations("import", str(big), db=tmp_path / "timing.json")
+    duration = time.monotonic() - started
+    rng = random.Random(20261127)
+    states: dict[str, int] = {"old": 0, "new": 0}
+    for args, new_count, rounds in ((["import", str(big)], 3010, 10), (["add", "AZ", "PK", "--date", "2021"], 11, 10)):
+        delays = [rng.uniform(0.05, duration if args[0] == "import" else 0.4) for _ in range(rounds)]
+        for _ in range(rounds):
+            db.write_bytes(baseline)
+            _kill_at_random(args, db, delays)
+            count = len(Store(db).records())  # opens cleanly, whatever the moment of the kill
+            assert count in (10, new_count)
+            states["old" if count == 10 else "new"] += 1
+            if count == 10:
+                assert db.read_bytes() == baseline
+            # The killed writer's lock is gone with it, and the next write removes its temporary file.
+            after = relations("add", "AZ", "PK", "--date", "2022", db=db, env={"RELATIONS_LOCK_TIMEOUT": "5"})
+            assert after.returncode == 0, after.stderr
+            assert not _temporaries(db)
+            assert relations("check", db=db).returncode == 0
+    assert states["old"] and states["new"]  # the kills landed both before and after the rename
+
+
+# -- damaged and foreign files -----------------------------------------------------
+
+DAMAGED = {
+    "truncated": '{"meta": {"1": {"format": "relations", "schema": 1, "next_id": 2}}, "engagements": {"1": {"da',
+    "another program": '{"_default": {"1": {"title": "a todo list"}}}',
+    "not json": "date,countries\n2021,AZ;PK\n",
+    "newer schema": json.dumps({"meta": {"1": {"format": "relations", "schema": 99, "next_id": 1}}}),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGED))
+@pytest.mark.parametrize("command", [["add", "AZ", "PK", "--date", "2021"], ["list"], ["delete", "1"], ["check"]])
+def test_a_damaged_or_foreign_file_is_named_exit_1_and_left_byte_for_byte(
+    db: Path, kind: str, command: list[str]
+) -> None:
+    db.write_text(DAMAGED[kind])
+    before = db.read_bytes()
+    result = relations(*command, db=db)
+    assert result.returncode == 1
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and str(db) in lines[0]
+    assert db.read_bytes() == before
+
+
+def test_an_empty_file_is_an_empty_database_as_the_contract_says(db: Path) -> None:
+    db.write_bytes(b"")
+    assert relations("list", db=db).returncode == 0
+    assert db.read_bytes() == b""  # reading never writes
+    assert relations("add", "AZ", "PK", "--date", "2021", db=db).returncode == 0
+
+
+def test_a_directory_is_named_exit_1(tmp_path: Path) -> None:
+    result = relations("add", "AZ", "PK", "--date", "2021", db=tmp_path)
+    assert result.returncode == 1 and str(tmp_path) in result.stderr.decode()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes whatever the permissions say")
+def test_a_file_without_permission_is_named_exit_1(db: Path) -> None:
+    relations("add", "AZ", "PK", "--date", "2021", db=db)
+    db.chmod(0)
+    try:
+        result = relations("list", db=db)
+        assert result.returncode == 1 and str(db) in result.stderr.decode()
+    finally:
+        db.chmod(0o644)
+
+
+# -- schema upgrades keep a backup ---------------------------------------------------
+
+
+def test_an_upgrade_keeps_the_old_file_and_restoring_it_is_a_rename(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("add", "AZ", "PK", "--date", "2021", "--summary", "before the upgrade")
+    original = db.read_bytes()
+
+    def add_a_table(tables: dict[str, Any]) -> dict[str, Any]:
+        return {**tables, "notes": {}}
+
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "MIGRATIONS", {1: add_a_table})
+    assert run("list", "--json").exit_code == 0
+    assert db.read_bytes() == original  # reading upgrades in memory only
+    result = run("add", "AZ", "TR", "--date", "2022")
+    assert result.exit_code == 0
+    backup = Store(db).backup_path(1)
+    assert backup.read_bytes() == original
+    assert f"kept as {backup}" in result.stderr
+    assert json.loads(db.read_text())["meta"]["1"]["schema"] == 2
+    run("add", "AZ", "GE", "--date", "2023")
+    assert backup.read_bytes() == original  # the first backup is never overwritten
+    monkeypatch.undo()
+    backup.replace(db)  # the documented restore
+    assert [r["summary"] for r in json.loads(run("list", "--json").stdout)] == ["before the upgrade"]
+
+
+# -- hostile input against every command that writes -----------------------------------
+
+HOSTILE_PIECES = [
+    "\u200f", "\u202e", "\u200d", "\u0301", "🇦🇿", "👩‍👩‍👧", "[bold]", "[link=http://e.vil]x[/link]", "[/]",
+    "\x1b[31m", "\x1b]8;;http://e.vil\x1b\\", "\x1b[2J", "\x1b[1A", "\x07", "\x00", "\x9b", "\r", "\t", "\n",
+    "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(1)", "'", '"', ";", ",", "\\", "(", ")", "|", "%s", "{}", "null",
+]  # fmt: skip
+hostile = st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=8)), max_size=8).map("".join)
+ESCAPES = re.compile(r"\x1b\[[0-9;]*m")  # the program's own colours, when forced
+
+
+def _screen_is_clean(run: Run) -> None:
+    for args in (["list"], ["show", "1"], ["summary"]):
+        out = run(*args, env={"FORCE_COLOR": "1", "COLUMNS": "200"}).stdout
+        assert "\x1b" not in ESCAPES.sub("", out) and "\x07" not in out and "\x9b" not in out
+
+
+def _unchanged_unless_ok(result: Any, db: Path, before: bytes | None) -> bool:
+    assert result.exit_code in (0, 2), result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if result.exit_code == 2:
+        assert (db.read_bytes() if db.exists() else None) == before
+        assert result.stderr.startswith("Error: ")
+    return bool(result.exit_code == 0)
+
+
+HYPOTHESIS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@HYPOTHESIS
+@given(summary=hostile, place=hostile, person=hostile, tag=hostile, area=hostile)
+def test_add_stores_hostile_text_exactly_or_refuses_it(
+    run: Run, db: Path, summary: str, place: str, person: str, tag: str, area: str
+) -> None:
+    db.unlink(missing_ok=True)
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    args = ["--summary", summary, "--place", place, "--participant", person, "--tag", tag, "--area", area]
+    result = run("add", "AZ", "PK", "--date", "2022", *args)
+    if _unchanged_unless_ok(result, db, before):
+        stored = json.loads(run("show", "2", "--json").stdout)
+        assert stored["summary"] == (summary or None)  # exactly what was given
+        _screen_is_clean(run)
+
+
+@HYPOTHESIS
+@given(summary=hostile, outlet=hostile)
+def test_edit_stores_hostile_text_exactly_or_refuses_it(run: Run, db: Path, summary: str, outlet: str) -> None:
+    db.unlink(missing_ok=True)
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    result = run("edit", "1", "--summary", summary, "--outlet", outlet)
+    if _unchanged_unless_ok(result, db, before):
+        stored = json.loads(run("show", "1", "--json").stdout)
+        assert stored["summary"] == (summary or None)  # exactly what was given
+        _screen_is_clean(run)
+
+
+@HYPOTHESIS
+@given(record_id=hostile)
+def test_delete_refuses_hostile_ids(run: Run, db: Path, record_id: str) -> None:
+    db.unlink(missing_ok=True)
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    result = run("delete", record_id)
+    assert result.exit_code in (0, 1, 2)
+    if result.exit_code:
+        assert db.read_bytes() == before
+
+
+@HYPOTHESIS
+@given(summary=hostile, country=hostile, fmt=st.sampled_from(["json", "jsonl", "csv"]), noise=hostile)
+def test_import_takes_hostile_records_exactly_or_none_of_them(
+    run: Run, db: Path, summary: str, country: str, fmt: str, noise: str
+) -> None:
+    db.unlink(missing_ok=True)
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    record = {"date": "2022-01-01", "countries": ["AZ", country or "PK"], "summary": summary}
+    if fmt == "json":
+        text = json.dumps([record, {"date": "2022-01-02", "countries": ["AZ", "TR"]}])
+    elif fmt == "jsonl":
+        text = json.dumps(record) + "\n" + noise + "\n"
+    else:
+        text = f"date,countries,summary\n2022-01-01,AZ; PK,{noise}\n"
+    result = run("import", "-", "--format", fmt, input=text)
+    _unchanged_unless_ok(result, db, before)
+    _screen_is_clean(run)
+
+
+@HYPOTHESIS
+@given(article=hostile, name=hostile)
+def test_ingest_of_a_hostile_article_saves_a_clean_record_or_nothing(
+    run: Run, db: Path, article: str, name: str
+) -> None:
+    db.unlink(missing_ok=True)
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    text = f"date 2024-05-02\n\n{name} Azerbaijani Defence Minister Zakir Hasanov met Pakistani Minister {article}.\n"
+    result = run("ingest", "-", "--yes", input=text)
+    _unchanged_unless_ok(result, db, before)
+    _screen_is_clean(run)
+
+
+def test_a_megabyte_field_is_stored_and_shown_whole(run: Run, db: Path) -> None:
+    big = "ж" * 1_000_000
+    assert run("add", "AZ", "PK", "--date", "2021", "--summary", big).exit_code == 0
+    assert json.loads(run("show", "1", "--json").stdout)["summary"] == big
