@@ -129,6 +129,28 @@ def test_a_writer_killed_during_import_or_add_leaves_the_old_or_the_new_database
     assert states["old"] and states["new"]  # the kills landed both before and after the rename
 
 
+def test_a_lock_held_by_another_process_makes_a_writer_give_up_in_bounded_time(db: Path) -> None:
+    relations("add", "AZ", "PK", "--date", "2021", db=db)
+    before = db.read_bytes()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import filelock, time; lock = filelock.FileLock({str(db) + '.lock'!r}); "
+         "lock.acquire(); print('held', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        started = time.monotonic()
+        result = relations("add", "AZ", "TR", "--date", "2022", db=db, env={"RELATIONS_LOCK_TIMEOUT": "0.5"})
+        waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 1
+    assert b"locked by another relations process" in result.stderr and b"0.5s" in result.stderr
+    assert 0.5 <= waited < 10
+    assert db.read_bytes() == before
+
+
 # -- damaged and foreign files -----------------------------------------------------
 
 DAMAGED = {
