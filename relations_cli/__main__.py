@@ -1,5 +1,5 @@
 """`python -m relations_cli`."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from operator import methodcaller
 from typing import Any
 
 from .dates import utc_now
@@ -11,6 +12,7 @@ from .errors import InvalidInput
 from .models import Engagement, parse_record
 from .progress import track
 from .store import Store
+from .stored import Stored
 
 MAX_PROBLEMS_SHOWN = 20
 
@@ -61,20 +63,18 @@ def validate(items: Iterable[tuple[str, Any]]) -> list[Engagement]:
     return records
 
 
-Key = Callable[[Engagement], Hashable]
-
-
 def import_records(
-    store: Store, records: list[Engagement], *, dry_run: bool = False, same: Key = Engagement.identity
+    store: Store, records: list[Engagement], *, dry_run: bool = False, same: str = "identity"
 ) -> tuple[list[Engagement], ImportReport]:
     """Store the records not already there (nor earlier in the same import), in one write.
 
-    `same` says when two records are one engagement. Ids are kept when the
-    database has never held records; a dry run takes no lock and writes nothing.
-    Returns the records stored (or that would be) and the report.
+    `same` names what makes two records one engagement: "identity" (date, parties, kind and url or
+    summary) or "occasion" (date, parties and kind). Ids are kept when the database has never held
+    records; a dry run takes no lock and writes nothing. Returns the records stored (or that would be)
+    and the report.
     """
     if dry_run:
-        return _without_duplicates(store.records(), records, same)
+        return _without_duplicates(store.stored(), records, same)
     with store.writing() as batch:
         fresh, report = _without_duplicates(batch.records(), records, same)
         now = utc_now()
@@ -86,13 +86,14 @@ def import_records(
 
 
 def _without_duplicates(
-    stored: list[Engagement], records: list[Engagement], same: Key
+    stored: list[Stored], records: list[Engagement], same: str
 ) -> tuple[list[Engagement], ImportReport]:
-    seen = {same(r) for r in stored}
+    key_of = methodcaller(same)
+    seen: set[Hashable] = {key_of(r) for r in stored}
     fresh: list[Engagement] = []
     report = ImportReport()
     for record in records:
-        key = same(record)
+        key = key_of(record)
         if key in seen:
             report.skipped += 1
         else:

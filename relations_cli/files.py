@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import os
-import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 
 def temporary_name(path: Path) -> Path:
     """A hidden name beside `path` that no one mistakes for it: `.name.<pid>.<random>.tmp`."""
-    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def temporaries(path: Path) -> list[Path]:
     return list(path.parent.glob(f".{path.name}.*.tmp"))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: at every moment the file is the old content or the new. Keeps its mode."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes], *, sync: bool = True) -> None:
+    """Replace `path` with `data` (bytes, or chunks of them): at every moment the file is the old content
+    or the new. Keeps its mode. `sync=False` skips the fsyncs, for files that can be rebuilt."""
     tmp = temporary_name(path)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -27,17 +28,20 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view) :]
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_directory(path.parent)
+    if sync:
+        _fsync_directory(path.parent)
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -12,11 +12,18 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 import orjson
 
-from .models import Engagement
+
+class Exportable(Protocol):
+    """A record that can be written out: a full Engagement, or a Stored one as the file holds it."""
+
+    @property
+    def id(self) -> int | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
 
 FORMATS = ("table", "json", "jsonl", "csv")
 RECORD_FORMATS = (*FORMATS, "ids")
@@ -50,7 +57,7 @@ def write_jsonl(rows: Iterable[Any], out: IO[str]) -> None:
         out.write(dumps(row, indent=False) + "\n")
 
 
-def write_records(records: Iterable[Engagement], fmt: str, out: IO[str]) -> None:
+def write_records(records: Iterable[Exportable], fmt: str, out: IO[str]) -> None:
     """Records in a machine format (not "table", which render.py draws)."""
     if fmt == "ids":
         out.writelines(f"{r.id}\n" for r in records)

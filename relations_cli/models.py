@@ -27,20 +27,20 @@ FIELDS: tuple[str, ...] = (
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
 
 
-@dataclass
+@dataclass(slots=True)
 class Location:
     country: str | None = None
     place: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Participant:
     name: str
     role: str | None = None
     country: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     outlet: str | None = None
     author: str | None = None
@@ -48,7 +48,7 @@ class Source:
     published: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Engagement:
     date: str
     countries: list[str]
@@ -107,6 +107,11 @@ class Engagement:
             updated=doc["updated"],
         )
 
+    def searchable(self) -> str:
+        src = self.source
+        people = [(p.name, p.role) for p in self.participants]
+        return searchable_text(self.summary, self.location.place, src.outlet, src.author, src.url, people)
+
     def identity(self) -> tuple[str, tuple[str, ...], str, str | None]:
         """What makes two records the same engagement: date, parties, kind, and url or summary."""
         return (self.date, tuple(self.countries), self.kind, self.source.url or self.summary)
@@ -114,6 +119,19 @@ class Engagement:
     def occasion(self) -> tuple[str, tuple[str, ...], str]:
         """The same meeting however it was reported: date, parties and kind (for drafts from events or articles)."""
         return (self.date, tuple(self.countries), self.kind)
+
+
+def searchable_text(
+    summary: str | None,
+    place: str | None,
+    outlet: str | None,
+    author: str | None,
+    url: str | None,
+    people: list[tuple[str, str | None]],
+) -> str:
+    """What --search looks in: summary, place, source and participants, case-folded."""
+    parts = [summary, place, outlet, author, url, *(x for person in people for x in person)]
+    return "\n".join(p for p in parts if p).casefold()
 
 
 def parse_participant(text: str) -> Participant:
@@ -228,7 +246,8 @@ def _empty(name: str) -> str:
 def _participant(value: Any, index: int) -> Participant:
     name = f"participants[{index}]"
     if isinstance(value, str):
-        value = vars(parse_participant(value))
+        typed = parse_participant(value)
+        value = {"name": typed.name, "role": typed.role, "country": typed.country}
     p = _object(value, name, ("name", "role", "country"))
     person = _text(p.get("name"), f"{name}.name")
     if person is None or not person.strip():

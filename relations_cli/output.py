@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .models import Engagement
+    from .stored import Stored
 
 
 def emit_record(record: Engagement, fmt: str) -> None:
@@ -23,9 +25,10 @@ def emit_record(record: Engagement, fmt: str) -> None:
         write_records([record], fmt, sys.stdout)
 
 
-def emit_records(records: list[Engagement], fmt: str) -> None:
+def emit_records(records: Sequence[Engagement | Stored], fmt: str) -> None:
     """Records in the chosen format; an empty table is only a note on stderr."""
     from .formats import write_records
+    from .stored import Stored
 
     if fmt != "table":
         write_records(records, fmt, sys.stdout)
@@ -34,7 +37,7 @@ def emit_records(records: list[Engagement], fmt: str) -> None:
     else:
         from .render import console, records_table
 
-        console().print(records_table(records))
+        console().print(records_table([r.full() if isinstance(r, Stored) else r for r in records]))
 
 
 def emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, titles: list[str]) -> None:

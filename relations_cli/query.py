@@ -1,16 +1,39 @@
-"""The filters that list, export, summary and matrix share, and applying them in one pass."""
+"""The filters that list, export, summary and matrix share, and applying them in one pass.
+
+Filters apply to any `Row`: a full `Engagement`, or a `Stored` record read from the file
+without being built. This module stays light (commands import it to declare their options).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
-from . import areas as area_vocabulary
-from . import countries, dates
-from .errors import InvalidInput
-from .models import KINDS, Engagement
+from .dates import first_day
 
 SORTS = ("date", "-date")
+
+
+class Row(Protocol):
+    """What filters and summaries read of a record."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def countries(self) -> Sequence[str]: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def areas(self) -> Sequence[str]: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+    def searchable(self) -> str: ...
+
+
+R = TypeVar("R", bound=Row)
 
 
 @dataclass(frozen=True)
@@ -38,6 +61,11 @@ def build_filters(
     limit: int | None = None,
 ) -> Filters:
     """Filters from what was typed; InvalidInput for an unknown country, kind, bad date or sort."""
+    from . import areas as area_vocabulary
+    from . import countries, dates
+    from .errors import InvalidInput
+    from .models import KINDS
+
     if kind is not None and kind not in KINDS:
         raise InvalidInput(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
     if sort not in SORTS:
@@ -57,32 +85,34 @@ def build_filters(
     )
 
 
-def matches(record: Engagement, f: Filters) -> bool:
-    if f.countries and not f.countries.issubset(record.countries):
-        return False
-    if f.kind is not None and record.kind != f.kind:
-        return False
-    if f.areas and not f.areas.issubset(record.areas):
-        return False
-    if f.tags and not f.tags.issubset(record.tags):
-        return False
-    if f.since is not None or f.until is not None:
-        day = dates.first_day(record.date)
-        if (f.since is not None and day < f.since) or (f.until is not None and day > f.until):
+def column_test(f: Filters) -> Callable[[str, Sequence[str], str, Sequence[str], Sequence[str]], bool] | None:
+    """Every filter but --search, as one test on a record's date, countries, kind, areas and tags (the
+    index's columns, so that records that cannot pass are never built); None when none is given."""
+    if not (f.countries or f.kind or f.areas or f.tags or f.since or f.until):
+        return None
+
+    def test(date: str, countries: Sequence[str], kind: str, areas: Sequence[str], tags: Sequence[str]) -> bool:
+        if f.countries and not f.countries.issubset(countries):
             return False
-    return f.search is None or f.search in _searchable(record)
+        if (f.kind is not None and kind != f.kind) or (f.areas and not f.areas.issubset(areas)):
+            return False
+        if f.tags and not f.tags.issubset(tags):
+            return False
+        day = first_day(date)
+        return not ((f.since is not None and day < f.since) or (f.until is not None and day > f.until))
+
+    return test
 
 
-def select(records: Iterable[Engagement], f: Filters) -> list[Engagement]:
-    """The records that pass, by date (then id), cut to the limit."""
-    chosen = [r for r in records if matches(r, f)]
-    chosen.sort(key=lambda r: (dates.first_day(r.date), r.id or 0), reverse=f.newest_first)
+def select(records: Iterable[R], f: Filters, *, ordered: bool = True) -> list[R]:
+    """The records that pass, by date (then id), cut to the limit; summaries need no order unless limited."""
+    test, search = column_test(f), f.search
+    chosen = [
+        r
+        for r in records
+        if (test is None or test(r.date, r.countries, r.kind, r.areas, r.tags))
+        and (search is None or search in r.searchable())
+    ]
+    if ordered or f.limit is not None:
+        chosen.sort(key=lambda r: (first_day(r.date), r.id or 0), reverse=f.newest_first)
     return chosen if f.limit is None else chosen[: f.limit]
-
-
-def _searchable(record: Engagement) -> str:
-    src = record.source
-    parts = [record.summary, record.location.place, src.outlet, src.author, src.url]
-    for p in record.participants:
-        parts += [p.name, p.role]
-    return "\n".join(p for p in parts if p).casefold()

@@ -16,13 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document, Table
-
+from . import index
 from .errors import InvalidInput, NotFound, StoreError
 from .files import atomic_write, temporaries
 from .models import Engagement
+from .stored import Stored
 
 FORMAT = "relations"
 SCHEMA_VERSION = 1
@@ -68,10 +66,25 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def stored(self, keep: index.Keep | None = None) -> list[Stored]:
+        """Every record as stored, by id, without building them; a missing file is an empty database.
+
+        Through the index when it matches the file, so that the file is read but not parsed.
+        """
+        snapshot = self._snapshot()
+        if snapshot is None:
+            return []
+        raw, st = snapshot
+        found = index.load(self.path, st, raw)
+        if found is not None:
+            return found.rows(keep)
+        tables, _ = _parse(raw, self.path)
+        self._reindex(raw, st, tables)
+        return _stored_records(tables.get(TABLE, {}))
+
     def records(self) -> list[Engagement]:
-        """Every record, by id; a missing file is an empty database."""
-        tables = self._load()
-        return _records(_table(tables)) if tables else []
+        """Every record, built, by id."""
+        return [s.full() for s in self.stored()]
 
     def raw(self) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
         """The meta document and the stored documents by key, as in the file, for `check`."""
@@ -82,10 +95,11 @@ class Store:
         return {int(key) for key in (self._load() or {}).get(TABLE, {})}
 
     def get(self, record_id: int) -> Engagement:
-        doc = _table(self._load() or {}).get(doc_id=record_id)
+        snapshot = self._snapshot()
+        found = index.load(self.path, snapshot[1], snapshot[0]) if snapshot else None
+        doc = found.doc(record_id) if found else (self._load() or {}).get(TABLE, {}).get(str(record_id))
         if doc is None:
             raise NotFound(f"no engagement with id {record_id} in {self.path}")
-        assert isinstance(doc, Document)
         return Engagement.from_stored(doc, record_id)
 
     @contextmanager
@@ -108,14 +122,17 @@ class Store:
         try:
             self._remove_stale_temporaries()
             raw = self._read()
-            tables = _parse(raw, self.path) if raw is not None else {}
+            tables, version = _parse(raw, self.path) if raw is not None else ({}, SCHEMA_VERSION)
             self._check_writable()
             batch = Batch(tables)
             yield batch
             if batch.changed:
-                if raw is not None and _schema(raw) < SCHEMA_VERSION:
-                    self._back_up(raw, _schema(raw))
-                self._write(batch.tables())
+                if raw is not None and version < SCHEMA_VERSION:
+                    self._back_up(raw, version)
+                del raw  # the old bytes are not needed while the new ones are made
+                written = batch.tables()
+                spans = self._write(written)
+                index.save(self.path, self.path.stat(), written.get(TABLE, {}), spans)
         finally:
             lock.release()
 
@@ -124,7 +141,27 @@ class Store:
     def _load(self) -> Tables | None:
         """The file's tables (upgraded to this schema in memory), None when there is no file."""
         raw = self._read()
-        return None if raw is None else _parse(raw, self.path)
+        return None if raw is None else _parse(raw, self.path)[0]
+
+    def _snapshot(self) -> tuple[bytes, os.stat_result] | None:
+        """The file's bytes and the identity of the file they were read from (one open, so they agree)."""
+        try:
+            with self.path.open("rb") as f:
+                return f.read(), os.fstat(f.fileno())
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
+        except OSError as e:
+            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
+
+    def _reindex(self, raw: bytes, st: os.stat_result, tables: Tables) -> None:
+        """Index a file this program wrote (dumping its tables gives back its bytes); others go unindexed."""
+        if not tables.get(TABLE):
+            return
+        chunks, spans = dump(tables)
+        if b"".join(chunks) == raw:
+            index.save(self.path, st, tables[TABLE], spans)
 
     def _read(self) -> bytes | None:
         try:
@@ -148,7 +185,7 @@ class Store:
 
     def _remove_stale_temporaries(self) -> None:
         # Only a writer holding the lock makes temporaries, so any found now are a killed writer's.
-        for stale in temporaries(self.path):
+        for stale in [*temporaries(self.path), *temporaries(index.path_for(self.path))]:
             stale.unlink(missing_ok=True)
 
     def backup_path(self, version: int) -> Path:
@@ -169,34 +206,35 @@ class Store:
             f"upgraded {self.path} from schema {version} to {SCHEMA_VERSION}; the old file is kept as {backup}\n"
         )
 
-    def _write(self, tables: Tables) -> None:
-        import orjson
-
-        data = orjson.dumps(tables, option=orjson.OPT_INDENT_2) + b"\n"
+    def _write(self, tables: Tables) -> dict[str, tuple[int, int]]:
+        chunks, spans = dump(tables)
+        grouped = (b"".join(chunks[i : i + 4096]) for i in range(0, len(chunks), 4096))
         try:
-            atomic_write(self.path, data)
+            atomic_write(self.path, grouped)
         except OSError as e:
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
+        return spans
 
 
 class Batch:
     """The records inside one write: change them through these methods, then the store saves once."""
 
     def __init__(self, tables: Tables) -> None:
+        from tinydb import TinyDB
+
         meta = tables.get(META, {}).get("1", {})
         self._next_id: int = meta.get("next_id", 1)
         self._db = TinyDB(tables, storage=_Snapshot)
         self._table = self._db.table(TABLE)
         self.changed = False
 
-    def records(self) -> list[Engagement]:
-        return _records(self._table)
+    def records(self) -> list[Stored]:
+        return _stored_records((self._db.storage.read() or {}).get(TABLE, {}))
 
     def get(self, record_id: int) -> Engagement:
         doc = self._table.get(doc_id=record_id)
         if doc is None:
             raise NotFound(f"no engagement with id {record_id}")
-        assert isinstance(doc, Document)
         return Engagement.from_stored(doc, record_id)
 
     def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
@@ -207,6 +245,8 @@ class Batch:
             ids = [i for i in given if i is not None]
         else:
             ids = list(range(self._next_id, self._next_id + len(records)))
+        from tinydb.table import Document
+
         docs = [Document(_stored(r), doc_id=i) for r, i in zip(records, ids, strict=True)]
         self._table.insert_multiple(docs)
         for record, record_id in zip(records, ids, strict=True):
@@ -222,8 +262,10 @@ class Batch:
         self.changed = True
 
     def delete(self, record_ids: list[int]) -> None:
-        for record_id in record_ids:
-            self.get(record_id)
+        present = (self._db.storage.read() or {}).get(TABLE, {})
+        missing = [str(i) for i in record_ids if str(i) not in present]
+        if missing:
+            raise NotFound(f"no engagement with id {', '.join(missing)}")
         self._table.remove(doc_ids=record_ids)
         self.changed = self.changed or bool(record_ids)
 
@@ -252,19 +294,16 @@ def _stored(record: Engagement) -> dict[str, Any]:
     return doc
 
 
-def _records(table: Table) -> list[Engagement]:
-    return sorted((Engagement.from_stored(doc, doc.doc_id) for doc in table.all()), key=lambda r: r.id or 0)
+def _stored_records(docs: dict[str, dict[str, Any]]) -> list[Stored]:
+    return sorted((Stored.from_doc(int(key), doc) for key, doc in docs.items()), key=lambda s: s.id)
 
 
-def _table(tables: Tables) -> Table:
-    return TinyDB(tables, storage=_Snapshot).table(TABLE)
-
-
-def _parse(raw: bytes, path: Path) -> Tables:
+def _parse(raw: bytes, path: Path) -> tuple[Tables, int]:
+    """The tables, upgraded to this schema, and the schema version the file was written with."""
     import orjson
 
-    if not raw.strip():
-        return {}
+    if not raw or raw.isspace():
+        return {}, SCHEMA_VERSION
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as e:
@@ -277,20 +316,37 @@ def _parse(raw: bytes, path: Path) -> Tables:
     if meta is None:
         if any(data.values()):
             raise StoreError(f"{path} is not a relations database")
-        return {}
+        return {}, SCHEMA_VERSION
     if meta.get("format") != FORMAT or not isinstance(meta.get("schema"), int):
         raise StoreError(f"{path} is not a relations database")
-    return _upgrade(data, meta["schema"], path)
+    return _upgrade(data, meta["schema"], path), meta["schema"]
 
 
-def _schema(raw: bytes) -> int:
-    """The schema version a (valid) file was written with; an empty file is the current one."""
+def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
+    """The file's bytes, in chunks, and where each record's JSON is in them (for the index).
+
+    One line per record, so that a change to a record is a one-line diff. Plain JSON all the same
+    (any JSON reader, TinyDB included, reads it), and about half the size of an indented file.
+    """
     import orjson
 
-    if not raw.strip():
-        return SCHEMA_VERSION
-    meta = orjson.loads(raw).get(META, {}).get("1")
-    return int(meta["schema"]) if meta else SCHEMA_VERSION
+    chunks: list[bytes] = [b"{"]
+    spans: dict[str, tuple[int, int]] = {}
+    offset = 1
+    for t, (name, table) in enumerate(tables.items()):
+        chunks.append(b"%s\n  %s: {" % (b"," if t else b"", orjson.dumps(name)))
+        offset += len(chunks[-1])
+        for r, (key, doc) in enumerate(table.items()):
+            head = b"%s\n    %s: " % (b"," if r else b"", orjson.dumps(key))
+            body = orjson.dumps(doc)
+            if name == TABLE:
+                spans[key] = (offset + len(head), offset + len(head) + len(body))
+            chunks += (head, body)
+            offset += len(head) + len(body)
+        chunks.append(b"\n  }" if table else b"}")
+        offset += len(chunks[-1])
+    chunks.append(b"\n}\n")
+    return chunks, spans
 
 
 def _upgrade(tables: Tables, version: int, path: Path) -> Tables:
@@ -307,7 +363,7 @@ def _upgrade(tables: Tables, version: int, path: Path) -> Tables:
     return tables
 
 
-class _Snapshot(Storage):
+class _Snapshot:
     """A TinyDB storage over tables already in memory: the Store does the disk I/O itself."""
 
     def __init__(self, tables: Tables) -> None:

@@ -68,6 +68,9 @@ def test_the_file_records_its_schema_and_is_stable_json(db: Path) -> None:
     data = json.loads(db.read_text())
     assert data["meta"]["1"] == {"format": "relations", "schema": SCHEMA_VERSION, "next_id": 3}
     assert list(data["engagements"]) == ["1", "2"]
+    lines = db.read_text().splitlines()
+    assert lines[:3] == ["{", '  "meta": {', '    "1": {"format":"relations","schema":1,"next_id":3}']
+    assert [line.split(":")[0].strip() for line in lines[5:7]] == ['"1"', '"2"']  # one line per record
     before = db.read_bytes()
     with Store(db).writing() as batch:
         batch.replace(batch.get(1))  # same content again

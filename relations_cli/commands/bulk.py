@@ -63,7 +63,6 @@ def import_command(
     """
     from ..bulk import import_records, validate
     from ..formats import write_json
-    from ..models import Engagement
 
     if event_data is not None:
         if fmt is not None:
@@ -73,7 +72,7 @@ def import_command(
         raw, tally = drafts(source, event_data.value)
         records = validate((f"engagement {i}", record) for i, record in enumerate(raw, start=1))
         # Event data never carries the analyst's summary or url: the same pair, date and kind is the same engagement.
-        fresh, report = import_records(store(), records, dry_run=dry_run, same=Engagement.occasion)
+        fresh, report = import_records(store(), records, dry_run=dry_run, same="occasion")
         report.events = tally.to_dict()
         note(_events_line(report.events))
         if dry_run and not json_flag:
@@ -125,9 +124,9 @@ def export_command(
     from ..files import atomic_write
     from ..formats import write_records
     from ..progress import track
-    from ..query import select
+    from ..query import column_test, select
 
-    records = select(store().records(), filters)
+    records = select(store().stored(column_test(filters)), filters)
     if output is None:
         write_records(track(records, "exporting"), fmt.value, sys.stdout)
         return

@@ -137,13 +137,12 @@ def _confirm(record: Engagement) -> Engagement | None:
 def _save(record: Engagement, name: str) -> bool:
     from ..bulk import import_records
     from ..dates import utc_now
-    from ..models import Engagement
 
     record.created = record.updated = utc_now()
     target = store()
-    fresh, _ = import_records(target, [record], same=Engagement.occasion)
+    fresh, _ = import_records(target, [record], same="occasion")
     if not fresh:
-        same = next(r for r in target.records() if r.occasion() == record.occasion())
+        same = next(r for r in target.stored() if r.occasion() == record.occasion())
         note(f"{name}: the same engagement is stored as {same.id} (same date, parties and kind); not saved again")
         return False
     note(f"{name}: saved as {fresh[0].id}")

@@ -129,9 +129,9 @@ def list_records(
 
     Example: relations list AZ PK --area military-technical --since 2020 --json | jq '.[].date'
     """
-    from ..query import select
+    from ..query import column_test, select
 
-    emit_records(select(store().records(), filters), output_format(fmt, json_flag))
+    emit_records(select(store().stored(column_test(filters)), filters), output_format(fmt, json_flag))
 
 
 @command("show")
@@ -230,10 +230,10 @@ def delete(
     """
     ids = sorted(set(record_ids))
     target = store()
-    missing = sorted(set(ids) - target.ids())  # fail before asking about ids that are not there
-    if missing:
-        raise NotFound(f"no engagement with id {', '.join(map(str, missing))} in {target.path}")
     if not yes:
+        missing = sorted(set(ids) - target.ids())  # fail before asking about ids that are not there
+        if missing:
+            raise NotFound(f"no engagement with id {', '.join(map(str, missing))} in {target.path}")
         if not sys.stdin.isatty():
             raise InvalidInput("not on a terminal: add --yes to delete without asking")
         if not typer.confirm(f"Delete {len(ids)} engagement(s): {', '.join(map(str, ids))}?", err=True):

@@ -58,7 +58,7 @@ def areas_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
     from .. import areas
 
     fmt_name = output_format(fmt, json_flag)
-    counts = Counter(area for record in store().records() for area in record.areas)
+    counts = Counter(area for record in store().stored() for area in record.areas)
     rows: list[dict[str, Any]] = [
         {"area": a.name, "custom": False, "family": a.family, "aliases": list(a.aliases),
          "engagements": counts.get(a.name, 0)}

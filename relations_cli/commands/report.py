@@ -35,11 +35,11 @@ def summary_command(
     Example: relations summary AZ --by year --since 2020
     """
     from ..output import emit_rows
-    from ..query import select
+    from ..query import column_test, select
     from ..summary import COLUMNS, summarise
 
     fmt_name = output_format(fmt, json_flag)
-    records = select(store().records(), filters)
+    records = select(store().stored(column_test(filters)), filters, ordered=False)
     rows = summarise(records, by.value, filters.countries, (filters.since, filters.until))
     if fmt_name == "table":
         from ..render import console, summary_table
@@ -57,11 +57,11 @@ def matrix_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fal
     Example: relations matrix PK --since 2021 --format csv
     """
     from ..output import emit_rows
-    from ..query import select
+    from ..query import column_test, select
     from ..summary import matrix
 
     fmt_name = output_format(fmt, json_flag)
-    rows = matrix(select(store().records(), filters), filters.countries)
+    rows = matrix(select(store().stored(column_test(filters)), filters, ordered=False), filters.countries)
     if fmt_name == "table":
         from ..render import console, matrix_table
 

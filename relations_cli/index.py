@@ -1,0 +1,91 @@
+"""A derived index beside the database: the fields that filters and summaries read, and where each
+record's line is in the file, so that most reads never parse the whole database.
+
+Never a second source of truth: it is built from the file (by every writer, right after writing,
+and by a reader that finds it missing or stale), it names the file it was built from by inode, size
+and modification time, and it is used only while the file still matches. Deleting it is always
+safe. It is `.NAME.index` beside the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .files import atomic_write
+from .stored import Stored
+
+VERSION = 1
+Fingerprint = tuple[int, int, int]
+# A test on a record's indexed columns: date, countries, kind, areas, tags.
+Keep = Callable[[str, Sequence[str], str, Sequence[str], Sequence[str]], bool]
+
+
+def path_for(db: Path) -> Path:
+    return db.with_name(f".{db.name}.index")
+
+
+def fingerprint(st: os.stat_result) -> Fingerprint:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class Index:
+    """The columns of every record, by id, over the file's bytes (each record's JSON parsed on demand)."""
+
+    def __init__(self, columns: tuple[list[Any], ...], raw: bytes) -> None:
+        self.ids, self.dates, self.countries, self.kinds, self.areas, self.tags, self.starts, self.ends = columns
+        self.raw = raw
+
+    def rows(self, keep: Keep | None = None) -> list[Stored]:
+        """The records, or those whose columns pass `keep` (the others are never built)."""
+        raw = self.raw
+        columns = zip(
+            self.ids, self.dates, self.countries, self.kinds, self.areas, self.tags, self.starts, self.ends,
+            strict=True,
+        )  # fmt: skip
+        return [
+            Stored(i, d, c, k, a, t, None, raw, (s, e))
+            for i, d, c, k, a, t, s, e in columns
+            if keep is None or keep(d, c, k, a, t)
+        ]
+
+    def doc(self, record_id: int) -> dict[str, Any] | None:
+        at = bisect_left(self.ids, record_id)
+        if at == len(self.ids) or self.ids[at] != record_id:
+            return None
+        return Stored.parse(self.raw, (self.starts[at], self.ends[at]))
+
+
+def load(db: Path, st: os.stat_result, raw: bytes) -> Index | None:
+    """The index of exactly this file, or None when there is none that matches."""
+    try:
+        data = marshal.loads(path_for(db).read_bytes())
+        if data[0] != VERSION or tuple(data[1]) != fingerprint(st):
+            return None
+        return Index(tuple(data[2:]), raw)
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        return None
+
+
+def save(db: Path, st: os.stat_result, docs: dict[str, dict[str, Any]], spans: dict[str, tuple[int, int]]) -> None:
+    """Write the index for the file `st` describes; an index that cannot be written is simply not there."""
+    intern = sys.intern
+    keys = sorted(docs, key=int)
+    columns = (
+        [int(k) for k in keys],
+        [docs[k]["date"] for k in keys],
+        [tuple(intern(c) for c in docs[k]["countries"]) for k in keys],
+        [intern(docs[k]["kind"]) for k in keys],
+        [tuple(intern(a) for a in docs[k]["areas"]) for k in keys],
+        [tuple(docs[k]["tags"]) for k in keys],
+        [spans[k][0] for k in keys],
+        [spans[k][1] for k in keys],
+    )
+    with contextlib.suppress(OSError, ValueError):
+        atomic_write(path_for(db), marshal.dumps((VERSION, fingerprint(st), *columns)), sync=False)

@@ -1,0 +1,75 @@
+"""The derived index: used only while it matches the file, and never able to change what a read returns."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from relations_cli import index
+from relations_cli.cli import app
+
+from .conftest import Run
+
+
+def _listed(run: Run, *args: str) -> list[dict[str, object]]:
+    result = run("list", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    listed: list[dict[str, object]] = json.loads(result.stdout)
+    return listed
+
+
+def _fill(run: Run) -> None:
+    run("add", "AZ", "PK", "--date", "2021-12-01", "--area", "military", "--summary", "defence talks")
+    run("add", "AZ", "TR", "--date", "2022-01-05", "--tag", "energy deal", "--participant", "Jane Doe|Minister|AZ")
+    run("add", "AZ", "PK", "TR", "--date", "2020", "--kind", "call")
+    run("delete", "2", "--yes")
+    run("add", "GE", "AM", "--date", "2019-07-07", "--summary", "border talks")
+
+
+def test_writers_keep_an_index_and_reads_through_it_equal_reads_of_the_file(run: Run, db: Path) -> None:
+    _fill(run)
+    assert index.path_for(db).exists()
+    queries = [[], ["AZ", "PK"], ["--search", "talks"], ["--tag", "energy deal"], ["--kind", "call"], ["-n", "1"]]
+    through_index = [_listed(run, *q) for q in queries]
+    summaries = [run("summary", "--by", by, "--json").stdout for by in ("pair", "area", "year")]
+    shown = run("show", "4", "--json").stdout
+    index.path_for(db).unlink()
+    assert [_listed(run, *q) for q in queries] == through_index
+    assert [run("summary", "--by", by, "--json").stdout for by in ("pair", "area", "year")] == summaries
+    assert run("show", "4", "--json").stdout == shown
+    assert index.path_for(db).exists()  # the reader rebuilt it
+
+
+def test_an_index_of_another_file_is_not_used(run: Run, db: Path, tmp_path: Path) -> None:
+    _fill(run)
+    other = tmp_path / "other.json"  # a different database, written by the program too
+    assert CliRunner().invoke(app, ["--db", str(other), "add", "FR", "DE", "--date", "2024"]).exit_code == 0
+    stale_index = index.path_for(db).read_bytes()
+    shutil.copyfile(other, db)  # the database replaced behind the index's back
+    index.path_for(db).write_bytes(stale_index)
+    assert [r["countries"] for r in _listed(run)] == [["DEU", "FRA"]]
+
+
+def test_a_damaged_or_unreadable_index_is_ignored(run: Run, db: Path) -> None:
+    _fill(run)
+    expected = _listed(run, "AZ")
+    index.path_for(db).write_bytes(b"\x00garbage")
+    assert _listed(run, "AZ") == expected
+    index.path_for(db).unlink()
+    index.path_for(db).mkdir()
+    assert _listed(run, "AZ") == expected
+    assert run("add", "FR", "DE", "--date", "2024").exit_code == 0
+    os.rmdir(index.path_for(db))
+
+
+def test_a_file_written_by_another_tool_is_read_without_an_index(run: Run, db: Path) -> None:
+    _fill(run)
+    expected = _listed(run)
+    db.write_text(json.dumps(json.loads(db.read_text()), indent=4))  # same data, another layout
+    index.path_for(db).unlink()
+    assert _listed(run) == expected
+    assert not index.path_for(db).exists()  # only files this program wrote are indexed
