@@ -32,14 +32,66 @@ RELATIONS = [str(BIN / "relations")]
 SQLITE_UTILS = [str(BIN / "sqlite-utils")]
 PYTHON = [sys.executable]
 
-COUNTRIES = (
-    "AZE PAK TUR RUS CHN USA IND IRN GEO ARM KAZ UZB KGZ TJK TKM BLR UKR POL DEU FRA GBR ITA ESP JPN KOR "
-    "VNM IDN MYS SGP PHL SAU ARE QAT EGY ISR BRA ARG ZAF NGA KEN"
-).split()
-AREAS = (
-    "political military military-technical military-educational military-industrial security economic trade "
-    "energy transport education science-technology culture health humanitarian environment"
-).split()
+COUNTRIES = [
+    "AZE",
+    "PAK",
+    "TUR",
+    "RUS",
+    "CHN",
+    "USA",
+    "IND",
+    "IRN",
+    "GEO",
+    "ARM",
+    "KAZ",
+    "UZB",
+    "KGZ",
+    "TJK",
+    "TKM",
+    "BLR",
+    "UKR",
+    "POL",
+    "DEU",
+    "FRA",
+    "GBR",
+    "ITA",
+    "ESP",
+    "JPN",
+    "KOR",
+    "VNM",
+    "IDN",
+    "MYS",
+    "SGP",
+    "PHL",
+    "SAU",
+    "ARE",
+    "QAT",
+    "EGY",
+    "ISR",
+    "BRA",
+    "ARG",
+    "ZAF",
+    "NGA",
+    "KEN",
+]
+AREAS = [
+    "political",
+    "military",
+    "military-technical",
+    "military-educational",
+    "military-industrial",
+    "security",
+    "economic",
+    "trade",
+    "energy",
+    "transport",
+    "education",
+    "science-technology",
+    "culture",
+    "health",
+    "humanitarian",
+    "environment",
+]
 KINDS = ["meeting"] * 6 + ["call"] * 2 + ["agreement", "exercise", "statement", "other"]
 OUTLETS = ["Xinhua", "TASS", "AZERTAC", "Reuters", "Anadolu", "VNA", "Trend", "PTI"]
 
@@ -64,8 +116,12 @@ def generate(n: int, seed: int = 20261127) -> list[dict[str, object]]:
                 ],
                 "mentioned": [],
                 "summary": f"Talks number {i} between the two sides on cooperation.",
-                "source": {"outlet": rng.choice(OUTLETS), "author": None,
-                           "url": f"https://news.example/{year}/{i}", "published": None},  # fmt: skip
+                "source": {
+                    "outlet": rng.choice(OUTLETS),
+                    "author": None,
+                    "url": f"https://news.example/{year}/{i}",
+                    "published": None,
+                },
                 "tags": [],
             }
         )
@@ -78,7 +134,9 @@ class Figure:
     rss_mb: float
 
 
-def measure(command: list[str], runs: int, setup: Callable[[], None] | None = None, stdin: Path | None = None) -> Figure:
+def measure(
+    command: list[str], runs: int, setup: Callable[[], None] | None = None, stdin: Path | None = None
+) -> Figure:
     times, peaks = [], []
     for _ in range(runs):
         if setup:
@@ -157,8 +215,9 @@ def compare(n: int, runs: int, work: Path) -> list[tuple[str, Figure, Figure | N
         (
             "import all",
             measure([*RELATIONS, "--db", str(fresh_rel), "import", str(data)], runs, clear),
-            measure([*SQLITE_UTILS, "insert", str(fresh_sql), "engagements", str(data), "--nl", "--pk", "id"],
-                    runs, clear),  # fmt: skip
+            measure(
+                [*SQLITE_UTILS, "insert", str(fresh_sql), "engagements", str(data), "--nl", "--pk", "id"], runs, clear
+            ),
             None,
         )
     )

@@ -87,5 +87,9 @@ def save(db: Path, st: os.stat_result, docs: dict[str, dict[str, Any]], spans: d
         [spans[k][0] for k in keys],
         [spans[k][1] for k in keys],
     )
+    write(db, st, columns)
+
+
+def write(db: Path, st: os.stat_result, columns: tuple[list[Any], ...]) -> None:
     with contextlib.suppress(OSError, ValueError):
         atomic_write(path_for(db), marshal.dumps((VERSION, fingerprint(st), *columns)), sync=False)

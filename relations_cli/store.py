@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import index
+from .batch import Batch
 from .errors import InvalidInput, NotFound, StoreError
 from .files import atomic_write, temporaries
 from .models import Engagement
@@ -121,18 +122,15 @@ class Store:
             raise StoreError(f"cannot lock database {self.path}: {e.strerror or e}") from None
         try:
             self._remove_stale_temporaries()
-            raw = self._read()
-            tables, version = _parse(raw, self.path) if raw is not None else ({}, SCHEMA_VERSION)
+            snapshot = self._snapshot()
+            raw = snapshot[0] if snapshot else None
+            found = index.load(self.path, snapshot[1], snapshot[0]) if snapshot else None
             self._check_writable()
-            batch = Batch(tables)
+            batch = Batch(raw, found, self._tables_of, SCHEMA_VERSION)
+            del found
             yield batch
             if batch.changed:
-                if raw is not None and version < SCHEMA_VERSION:
-                    self._back_up(raw, version)
-                del raw  # the old bytes are not needed while the new ones are made
-                written = batch.tables()
-                spans = self._write(written)
-                index.save(self.path, self.path.stat(), written.get(TABLE, {}), spans)
+                self._save(batch, raw)
         finally:
             lock.release()
 
@@ -206,6 +204,23 @@ class Store:
             f"upgraded {self.path} from schema {version} to {SCHEMA_VERSION}; the old file is kept as {backup}\n"
         )
 
+    def _tables_of(self, raw: bytes | None) -> tuple[Tables, int]:
+        return _parse(raw, self.path) if raw is not None else ({}, SCHEMA_VERSION)
+
+    def _save(self, batch: Batch, raw: bytes | None) -> None:
+        if batch.splice is not None:
+            try:
+                atomic_write(self.path, batch.splice.raw)
+            except OSError as e:
+                raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
+            index.write(self.path, self.path.stat(), batch.splice.columns())
+            return
+        if raw is not None and batch.source_version < SCHEMA_VERSION:
+            self._back_up(raw, batch.source_version)
+        written = batch.tables()
+        spans = self._write(written)
+        index.save(self.path, self.path.stat(), written.get(TABLE, {}), spans)
+
     def _write(self, tables: Tables) -> dict[str, tuple[int, int]]:
         chunks, spans = dump(tables)
         grouped = (b"".join(chunks[i : i + 4096]) for i in range(0, len(chunks), 4096))
@@ -214,84 +229,6 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
         return spans
-
-
-class Batch:
-    """The records inside one write: change them through these methods, then the store saves once."""
-
-    def __init__(self, tables: Tables) -> None:
-        from tinydb import TinyDB
-
-        meta = tables.get(META, {}).get("1", {})
-        self._next_id: int = meta.get("next_id", 1)
-        self._db = TinyDB(tables, storage=_Snapshot)
-        self._table = self._db.table(TABLE)
-        self.changed = False
-
-    def records(self) -> list[Stored]:
-        return _stored_records((self._db.storage.read() or {}).get(TABLE, {}))
-
-    def get(self, record_id: int) -> Engagement:
-        doc = self._table.get(doc_id=record_id)
-        if doc is None:
-            raise NotFound(f"no engagement with id {record_id}")
-        return Engagement.from_stored(doc, record_id)
-
-    def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
-        """Store new records; their ids are kept only if asked and none was ever used here."""
-        ids: list[int]
-        given = [r.id for r in records]
-        if keep_ids and len(self._table) == 0 and _fresh_ids(given, self._next_id):
-            ids = [i for i in given if i is not None]
-        else:
-            ids = list(range(self._next_id, self._next_id + len(records)))
-        from tinydb.table import Document
-
-        docs = [Document(_stored(r), doc_id=i) for r, i in zip(records, ids, strict=True)]
-        self._table.insert_multiple(docs)
-        for record, record_id in zip(records, ids, strict=True):
-            record.id = record_id
-        self._next_id = max([self._next_id - 1, *ids]) + 1
-        self.changed = self.changed or bool(records)
-        return ids
-
-    def replace(self, record: Engagement) -> None:
-        assert record.id is not None
-        self.get(record.id)
-        self._table.update(_stored(record), doc_ids=[record.id])
-        self.changed = True
-
-    def delete(self, record_ids: list[int]) -> None:
-        present = (self._db.storage.read() or {}).get(TABLE, {})
-        missing = [str(i) for i in record_ids if str(i) not in present]
-        if missing:
-            raise NotFound(f"no engagement with id {', '.join(missing)}")
-        self._table.remove(doc_ids=record_ids)
-        self.changed = self.changed or bool(record_ids)
-
-    def tables(self) -> Tables:
-        """The whole file in a stable order: meta, then records by id, then any other table."""
-        data = self._db.storage.read() or {}
-        records = data.get(TABLE, {})
-        ordered: Tables = {
-            META: {"1": {"format": FORMAT, "schema": SCHEMA_VERSION, "next_id": self._next_id}},
-            TABLE: {key: records[key] for key in sorted(records, key=int)},
-        }
-        for name in sorted(set(data) - {META, TABLE}):
-            ordered[name] = data[name]
-        return ordered
-
-
-def _fresh_ids(ids: list[int | None], next_id: int) -> bool:
-    """Every record has its own id, and none was handed out by this database before."""
-    present = [i for i in ids if i is not None]
-    return len(present) == len(ids) == len(set(present)) and all(i >= next_id for i in present)
-
-
-def _stored(record: Engagement) -> dict[str, Any]:
-    doc = record.to_dict()
-    del doc["id"]  # the TinyDB document id is the record id
-    return doc
 
 
 def _stored_records(docs: dict[str, dict[str, Any]]) -> list[Stored]:
@@ -361,19 +298,3 @@ def _upgrade(tables: Tables, version: int, path: Path) -> Tables:
         tables = MIGRATIONS[version](tables)
         version += 1
     return tables
-
-
-class _Snapshot:
-    """A TinyDB storage over tables already in memory: the Store does the disk I/O itself."""
-
-    def __init__(self, tables: Tables) -> None:
-        self._tables = tables
-
-    def read(self) -> Tables:
-        return self._tables
-
-    def write(self, data: Tables) -> None:
-        self._tables = data
-
-    def close(self) -> None:
-        pass

@@ -142,7 +142,8 @@ def test_export_import_export_is_lossless(tmp_path_factory: Any, records: list[d
     runner = CliRunner()
     loaded = runner.invoke(app, ["--db", str(first), "import", "-", "--format", "json"], input=json.dumps(records))
     assert loaded.exit_code == 0, loaded.stderr
-    exported = runner.invoke(app, ["--db", str(first), "export", "--format", fmt]).stdout
+    # stdout_bytes: Click's Result.stdout turns every CRLF into LF, even inside a quoted CSV cell.
+    exported = runner.invoke(app, ["--db", str(first), "export", "--format", fmt]).stdout_bytes.decode()
     back = runner.invoke(app, ["--db", str(second), "import", "-", "--format", fmt], input=exported)
     assert back.exit_code == 0, back.stderr
     assert (

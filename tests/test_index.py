@@ -6,7 +6,9 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from relations_cli import index
@@ -73,3 +75,52 @@ def test_a_file_written_by_another_tool_is_read_without_an_index(run: Run, db: P
     index.path_for(db).unlink()
     assert _listed(run) == expected
     assert not index.path_for(db).exists()  # only files this program wrote are indexed
+
+
+def _whole_write_agrees(db: Path, run: Run) -> None:
+    """The file is what writing the whole database would give, and the index reads the same as the file."""
+    from relations_cli.store import _parse, dump
+
+    raw = db.read_bytes()
+    chunks, _ = dump(_parse(raw, db)[0])
+    assert b"".join(chunks) == raw
+    through_index = _listed(run)
+    index.path_for(db).unlink()
+    assert _listed(run) == through_index
+
+
+def test_one_record_changed_in_place_gives_the_file_a_whole_write_would(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relations_cli.splice import Splice
+
+    calls: list[str] = []
+    for name in ("insert", "replace", "delete"):
+        original = getattr(Splice, name)
+
+        def spy(self: Splice, *args: object, _name: str = name, _original: Any = original) -> Any:
+            calls.append(_name)
+            return _original(self, *args)
+
+        monkeypatch.setattr(Splice, name, spy)
+    for year in range(2001, 2006):
+        run("add", "AZ", "PK", "--date", str(year), "--summary", f"talks {year}")
+    _whole_write_agrees(db, run)
+    assert calls == ["insert"] * 3  # from the third record on
+    calls.clear()
+    steps = [
+        ["add", "AZ", "TR", "--date", "2024", "--summary", "a new line at the end"],
+        ["edit", "3", "--summary", "a much longer summary than the one before, to move every later line"],
+        ["delete", "1", "--yes"],  # the first line
+        ["delete", "4", "--yes"],  # a middle line
+        ["delete", "6", "--yes"],  # the last line
+        ["edit", "2", "--add-area", "trade"],
+    ]
+    for step in steps:
+        assert run(*step).exit_code == 0
+        _whole_write_agrees(db, run)
+    assert calls == ["insert", "replace", "delete", "delete", "delete", "replace"]
+    assert [r["id"] for r in _listed(run)] == [2, 3, 5]
+    assert run("delete", "2", "3", "5", "--yes").exit_code == 0  # the last records go the ordinary way
+    assert _listed(run) == []
+    assert json.loads(db.read_text())["meta"]["1"]["next_id"] == 7

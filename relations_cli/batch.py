@@ -1,0 +1,139 @@
+"""The records inside one write: change them through these methods, then the store saves the file once.
+
+Two ways in. When the index matches the file and the change is a record added, edited or deleted,
+a `Splice` changes the file's bytes in place, and nothing is parsed. Anything else (an import,
+`check`-style reads of every record, a small or older file) parses the tables and changes them
+through TinyDB, over tables held in memory; the store then writes them out whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .errors import NotFound
+from .index import Index
+from .models import Engagement
+from .splice import Splice
+from .stored import Stored
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+META, TABLE = "meta", "engagements"
+
+
+class Batch:
+    def __init__(
+        self, raw: bytes | None, found: Index | None, load: Callable[[bytes | None], tuple[Tables, int]], schema: int
+    ) -> None:
+        fits = raw is not None and found is not None and Splice.fits(raw, found, schema)
+        self.splice = Splice(raw, found, schema) if fits and raw is not None and found is not None else None
+        self._raw, self._load, self._schema = raw, load, schema
+        self._db: Any = None
+        self._next_id = 1
+        self.source_version = schema  # the schema the file had, once parsed
+        self.changed = False
+
+    def _table(self) -> Any:
+        """The engagements as a TinyDB table, parsing the file (as changed so far) the first time."""
+        if self._db is None:
+            from tinydb import TinyDB
+
+            tables, self.source_version = self._load(self.splice.raw if self.splice else self._raw)
+            self.splice = None
+            self._next_id = tables.get(META, {}).get("1", {}).get("next_id", 1)
+            self._db = TinyDB(tables, storage=_Snapshot)
+        return self._db.table(TABLE)
+
+    def records(self) -> list[Stored]:
+        table = self._table()
+        return sorted((Stored.from_doc(doc.doc_id, dict(doc)) for doc in table.all()), key=lambda s: s.id)
+
+    def get(self, record_id: int) -> Engagement:
+        doc = self.splice.doc(record_id) if self.splice else self._table().get(doc_id=record_id)
+        if doc is None:
+            raise NotFound(f"no engagement with id {record_id}")
+        return Engagement.from_stored(doc, record_id)
+
+    def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
+        """Store new records; their ids are kept only if asked and none was ever used here."""
+        if self.splice and len(records) == 1:
+            records[0].id = self.splice.insert(stored_doc(records[0]))
+            self.changed = True
+            return [records[0].id]
+        table = self._table()
+        given = [r.id for r in records]
+        ids: list[int]
+        if keep_ids and len(table) == 0 and _fresh_ids(given, self._next_id):
+            ids = [i for i in given if i is not None]
+        else:
+            ids = list(range(self._next_id, self._next_id + len(records)))
+        from tinydb.table import Document
+
+        table.insert_multiple([Document(stored_doc(r), doc_id=i) for r, i in zip(records, ids, strict=True)])
+        for record, record_id in zip(records, ids, strict=True):
+            record.id = record_id
+        self._next_id = max([self._next_id - 1, *ids]) + 1
+        self.changed = self.changed or bool(records)
+        return ids
+
+    def replace(self, record: Engagement) -> None:
+        assert record.id is not None
+        self.get(record.id)
+        if self.splice:
+            self.splice.replace(record.id, stored_doc(record))
+        else:
+            self._table().update(stored_doc(record), doc_ids=[record.id])
+        self.changed = True
+
+    def delete(self, record_ids: list[int]) -> None:
+        present = set(self.splice.ids) if self.splice else {doc.doc_id for doc in self._table().all()}
+        missing = [str(i) for i in record_ids if i not in present]
+        if missing:
+            raise NotFound(f"no engagement with id {', '.join(missing)}")
+        if self.splice and len(record_ids) < len(self.splice.ids):
+            for record_id in record_ids:
+                self.splice.delete(record_id)
+        else:
+            self._table().remove(doc_ids=record_ids)
+        self.changed = self.changed or bool(record_ids)
+
+    def tables(self) -> Tables:
+        """The whole file in a stable order: meta, then records by id, then any other table."""
+        self._table()
+        data = self._db.storage.read() or {}
+        records = data.get(TABLE, {})
+        ordered: Tables = {
+            META: {"1": {"format": "relations", "schema": self._schema, "next_id": self._next_id}},
+            TABLE: {key: records[key] for key in sorted(records, key=int)},
+        }
+        for name in sorted(set(data) - {META, TABLE}):
+            ordered[name] = data[name]
+        return ordered
+
+
+def stored_doc(record: Engagement) -> dict[str, Any]:
+    doc = record.to_dict()
+    del doc["id"]  # the TinyDB document id is the record id
+    return doc
+
+
+def _fresh_ids(ids: list[int | None], next_id: int) -> bool:
+    """Every record has its own id, and none was handed out by this database before."""
+    present = [i for i in ids if i is not None]
+    return len(present) == len(ids) == len(set(present)) and all(i >= next_id for i in present)
+
+
+class _Snapshot:
+    """A TinyDB storage over tables already in memory: the Store does the disk I/O itself."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._tables = tables
+
+    def read(self) -> Tables:
+        return self._tables
+
+    def write(self, data: Tables) -> None:
+        self._tables = data
+
+    def close(self) -> None:
+        pass
