@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import InvalidInput
 from .text import fold, kebab
@@ -139,6 +140,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=4096)  # an import repeats the same few area names thousands of times
 def normalise(text: str) -> tuple[str, ...]:
     """Areas for one typed area: the vocabulary's names, or the text kebab-cased as a custom area."""
     custom = kebab(text)

@@ -44,12 +44,15 @@ class InvalidRecords(InvalidInput):
         self.problems = problems
 
 
-def validate(items: Iterable[tuple[str, Any]]) -> list[Engagement]:
-    """Every record validated and normalised as `add` does, or InvalidRecords naming each bad one."""
+def validate(items: Iterable[tuple[str, Any]], expected: int | None = None) -> list[Engagement]:
+    """Every record validated and normalised as `add` does, or InvalidRecords naming each bad one.
+
+    `expected` is how many records there are likely to be, for the progress bar.
+    """
     records: list[Engagement] = []
     problems: list[str] = []
     total = 0
-    for where, raw in track(items, "validating"):
+    for where, raw in track(items, "validating", expected):
         total += 1
         try:
             if isinstance(raw, Exception):

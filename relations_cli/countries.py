@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,7 @@ def display_name(alpha3: str) -> str:
     return country.name if country else alpha3
 
 
+@lru_cache(maxsize=4096)  # an import repeats the same few country names thousands of times
 def lookup(text: str) -> Match:
     """Resolve what a person typed, or raise InvalidInput naming candidates or near names."""
     stripped = text.strip()

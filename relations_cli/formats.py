@@ -23,6 +23,7 @@ class Exportable(Protocol):
     @property
     def id(self) -> int | None: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def json_line(self) -> bytes: ...
 
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -45,7 +46,11 @@ def dumps(value: Any, *, indent: bool = True) -> str:
     """JSON text; DEL and the C1 controls, which orjson leaves raw, are escaped so no terminal acts on them."""
     option = orjson.OPT_INDENT_2 if indent else 0
     text = orjson.dumps(value, option=option).decode()
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _C1.sub(_escape_c1, text)
+
+
+def _escape_c1(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def write_json(value: Any, out: IO[str]) -> None:
@@ -64,7 +69,8 @@ def write_records(records: Iterable[Exportable], fmt: str, out: IO[str]) -> None
     elif fmt == "json":
         write_json([r.to_dict() for r in records], out)
     elif fmt == "jsonl":
-        write_jsonl((r.to_dict() for r in records), out)
+        # Each record's compact JSON as the file holds it (no parse and dump), escaped as dumps() escapes.
+        out.writelines(_C1.sub(_escape_c1, r.json_line().decode()) + "\n" for r in records)
     elif fmt == "csv":
         write_csv((record_to_csv(r.to_dict()) for r in records), CSV_COLUMNS, out)
     else:
@@ -222,7 +228,10 @@ def read_records(text: str, fmt: str) -> Iterator[tuple[str, Any]]:
             yield f"record {number}", item
     elif fmt == "jsonl":
         number = 0
-        for line_number, line in enumerate(text.splitlines(), 1):
+        # Lines end at LF (or CRLF) only: str.splitlines would also split at U+2028 or NEL, which JSON
+        # allows raw inside a string. Iterating also spares a list of every line of a large file.
+        for line_number, line in enumerate(io.StringIO(text, newline=""), 1):
+            line = line.rstrip("\r\n")
             if not line.strip():
                 continue
             number += 1

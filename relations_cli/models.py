@@ -107,6 +107,11 @@ class Engagement:
             updated=doc["updated"],
         )
 
+    def json_line(self) -> bytes:
+        import orjson
+
+        return orjson.dumps(self.to_dict())
+
     def searchable(self) -> str:
         src = self.source
         people = [(p.name, p.role) for p in self.participants]

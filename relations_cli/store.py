@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import index
 from .batch import Batch
@@ -67,18 +67,21 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def stored(self, keep: index.Keep | None = None) -> list[Stored]:
+    def stored(self, keep: index.Keep | None = None, *, columns_only: bool = False) -> list[Stored]:
         """Every record as stored, by id, without building them; a missing file is an empty database.
 
-        Through the index when it matches the file, so that the file is read but not parsed.
+        Through the index when it matches the file, so that the file is read but not parsed (and,
+        with `columns_only`, for summaries that never look past the indexed fields, not even read).
         """
-        snapshot = self._snapshot()
-        if snapshot is None:
-            return []
-        raw, st = snapshot
-        found = index.load(self.path, st, raw)
-        if found is not None:
-            return found.rows(keep)
+        with self._opened() as f:
+            if f is None:
+                return []
+            st = os.fstat(f.fileno())
+            found = index.load(self.path, st, b"")
+            if found is not None:
+                found.raw = b"" if columns_only else f.read()
+                return found.rows(keep)
+            raw = f.read()
         tables, _ = _parse(raw, self.path)
         self._reindex(raw, st, tables)
         return _stored_records(tables.get(TABLE, {}))
@@ -143,15 +146,29 @@ class Store:
 
     def _snapshot(self) -> tuple[bytes, os.stat_result] | None:
         """The file's bytes and the identity of the file they were read from (one open, so they agree)."""
+        with self._opened() as f:
+            return None if f is None else (f.read(), os.fstat(f.fileno()))
+
+    @contextmanager
+    def _opened(self) -> Iterator[BinaryIO | None]:
+        """The database file open for reading, None when there is none; StoreError when it cannot be read."""
         try:
-            with self.path.open("rb") as f:
-                return f.read(), os.fstat(f.fileno())
+            f = self.path.open("rb")
         except FileNotFoundError:
-            return None
+            yield None
+            return
         except IsADirectoryError:
             raise StoreError(f"cannot read database {self.path}: it is a directory") from None
         except OSError as e:
             raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
+        try:
+            yield f
+        except IsADirectoryError:
+            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
+        except OSError as e:
+            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
+        finally:
+            f.close()
 
     def _reindex(self, raw: bytes, st: os.stat_result, tables: Tables) -> None:
         """Index a file this program wrote (dumping its tables gives back its bytes); others go unindexed."""
@@ -223,9 +240,8 @@ class Store:
 
     def _write(self, tables: Tables) -> dict[str, tuple[int, int]]:
         chunks, spans = dump(tables)
-        grouped = (b"".join(chunks[i : i + 4096]) for i in range(0, len(chunks), 4096))
         try:
-            atomic_write(self.path, grouped)
+            atomic_write(self.path, chunks)
         except OSError as e:
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
         return spans
@@ -264,25 +280,36 @@ def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
 
     One line per record, so that a change to a record is a one-line diff. Plain JSON all the same
     (any JSON reader, TinyDB included, reads it), and about half the size of an indented file.
+    Lines are joined a few thousand at a time: orjson gives each result a 4 kB buffer, so keeping
+    100,000 of them until the end would cost 400 MB.
     """
     import orjson
 
-    chunks: list[bytes] = [b"{"]
+    chunks: list[bytes] = []
     spans: dict[str, tuple[int, int]] = {}
+    pending: list[bytes] = [b"{"]
     offset = 1
+
+    def put(piece: bytes) -> None:
+        nonlocal offset
+        pending.append(piece)
+        offset += len(piece)
+        if len(pending) >= 8192:
+            chunks.append(b"".join(pending))
+            pending.clear()
+
     for t, (name, table) in enumerate(tables.items()):
-        chunks.append(b"%s\n  %s: {" % (b"," if t else b"", orjson.dumps(name)))
-        offset += len(chunks[-1])
+        put(b"%s\n  %s: {" % (b"," if t else b"", orjson.dumps(name)))
         for r, (key, doc) in enumerate(table.items()):
             head = b"%s\n    %s: " % (b"," if r else b"", orjson.dumps(key))
             body = orjson.dumps(doc)
             if name == TABLE:
                 spans[key] = (offset + len(head), offset + len(head) + len(body))
-            chunks += (head, body)
-            offset += len(head) + len(body)
-        chunks.append(b"\n  }" if table else b"}")
-        offset += len(chunks[-1])
-    chunks.append(b"\n}\n")
+            put(head)
+            put(body)
+        put(b"\n  }" if table else b"}")
+    put(b"\n}\n")
+    chunks.append(b"".join(pending))
     return chunks, spans
 
 

@@ -79,5 +79,14 @@ class Stored:
         doc = self.doc
         return {"id": self.id, **{key: doc[key] for key in FIELDS[1:]}}
 
+    def json_line(self) -> bytes:
+        """The record as compact JSON, keys in the contract's order: the file's own bytes when it has them."""
+        if self._raw is not None:
+            start, end = self._span
+            return b'{"id":%d,%s' % (self.id, self._raw[start + 1 : end])
+        import orjson
+
+        return orjson.dumps(self.to_dict())
+
     def full(self) -> Engagement:
         return Engagement.from_stored(self.doc, self.id)

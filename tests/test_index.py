@@ -25,7 +25,7 @@ def _listed(run: Run, *args: str) -> list[dict[str, object]]:
 
 
 def _fill(run: Run) -> None:
-    run("add", "AZ", "PK", "--date", "2021-12-01", "--area", "military", "--summary", "defence talks")
+    run("add", "AZ", "PK", "--date", "2021-12-01", "--area", "military", "--summary", "defence\x9b talks\u2028")
     run("add", "AZ", "TR", "--date", "2022-01-05", "--tag", "energy deal", "--participant", "Jane Doe|Minister|AZ")
     run("add", "AZ", "PK", "TR", "--date", "2020", "--kind", "call")
     run("delete", "2", "--yes")
@@ -39,7 +39,9 @@ def test_writers_keep_an_index_and_reads_through_it_equal_reads_of_the_file(run:
     through_index = [_listed(run, *q) for q in queries]
     summaries = [run("summary", "--by", by, "--json").stdout for by in ("pair", "area", "year")]
     shown = run("show", "4", "--json").stdout
+    lines = run("export", "--format", "jsonl").stdout  # the file's own bytes for each record
     index.path_for(db).unlink()
+    assert run("export", "--format", "jsonl").stdout == lines  # parsed and dumped again
     assert [_listed(run, *q) for q in queries] == through_index
     assert [run("summary", "--by", by, "--json").stdout for by in ("pair", "area", "year")] == summaries
     assert run("show", "4", "--json").stdout == shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -62,7 +63,7 @@ def import_command(
     Example: relations export --format jsonl | relations --db other.json import - --format jsonl
     """
     from ..bulk import import_records, validate
-    from ..formats import write_json
+    from ..formats import guess_format, write_json
 
     if event_data is not None:
         if fmt is not None:
@@ -80,7 +81,11 @@ def import_command(
 
             emit_records(fresh, "table")
     else:
-        records = validate(_records_in(source, fmt))
+        text = _read_text(source)
+        chosen = fmt.value if fmt else guess_format(None if source == "-" else source, text)
+        lines = text.count("\n") + (not text.endswith("\n"))
+        records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
+        del text
         fresh, report = import_records(store(), records, dry_run=dry_run)
     verb = "would import" if dry_run else "imported"
     note(f"{verb} {report.imported}, skipped {report.skipped}")
@@ -88,13 +93,12 @@ def import_command(
         write_json(report.to_dict(), sys.stdout)
 
 
-def _records_in(source: str, fmt: DataFormat | None) -> list[tuple[str, object]]:
-    from ..formats import guess_format, read_records
+def _records_in(source: str, text: str, chosen: str) -> Iterator[tuple[str, object]]:
+    """The raw records one at a time, so that each is dropped once validated (100,000 add up)."""
+    from ..formats import read_records
 
-    text = _read_text(source)
-    chosen = fmt.value if fmt else guess_format(None if source == "-" else source, text)
     try:
-        return list(read_records(text, chosen))
+        yield from read_records(text, chosen)
     except ValueError as e:
         raise InvalidInput(f"{source}: {e}") from None
 

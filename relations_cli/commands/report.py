@@ -39,7 +39,7 @@ def summary_command(
     from ..summary import COLUMNS, summarise
 
     fmt_name = output_format(fmt, json_flag)
-    records = select(store().stored(column_test(filters)), filters, ordered=False)
+    records = select(store().stored(column_test(filters), columns_only=filters.search is None), filters, ordered=False)
     rows = summarise(records, by.value, filters.countries, (filters.since, filters.until))
     if fmt_name == "table":
         from ..render import console, summary_table
@@ -61,7 +61,10 @@ def matrix_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fal
     from ..summary import matrix
 
     fmt_name = output_format(fmt, json_flag)
-    rows = matrix(select(store().stored(column_test(filters)), filters, ordered=False), filters.countries)
+    rows = matrix(
+        select(store().stored(column_test(filters), columns_only=filters.search is None), filters, ordered=False),
+        filters.countries,
+    )
     if fmt_name == "table":
         from ..render import console, matrix_table
 
