@@ -15,6 +15,7 @@ import os
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -44,16 +45,14 @@ class Index:
 
     def rows(self, keep: Keep | None = None) -> list[Stored]:
         """The records, or those whose columns pass `keep` (the others are never built)."""
-        raw = self.raw
-        columns = zip(
-            self.ids, self.dates, self.countries, self.kinds, self.areas, self.tags, self.starts, self.ends,
-            strict=True,
+        make = tuple.__new__  # a Stored straight from the zipped columns, without a Python-level __new__
+        rows = zip(
+            self.ids, self.dates, self.countries, self.kinds, self.areas, self.tags, repeat(None), repeat(self.raw),
+            zip(self.starts, self.ends, strict=True), strict=False,
         )  # fmt: skip
-        return [
-            Stored(i, d, c, k, a, t, None, raw, (s, e))
-            for i, d, c, k, a, t, s, e in columns
-            if keep is None or keep(d, c, k, a, t)
-        ]
+        if keep is None:
+            return [make(Stored, row) for row in rows]
+        return [make(Stored, row) for row in rows if keep(row[1], row[2], row[3], row[4], row[5])]
 
     def doc(self, record_id: int) -> dict[str, Any] | None:
         at = bisect_left(self.ids, record_id)

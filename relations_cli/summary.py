@@ -69,12 +69,15 @@ def summarise(
     # The loop below runs for every record and group: it is written out (no method calls, no
     # Counter.update, which pays an isinstance(Mapping) check per call) because that halves its time.
     count_areas = by != "area"  # an area's row does not show the areas it was discussed with
+    want_pairs = by in ("pair", "area")
     first_day = dates.first_day
     for record in records:
         date, areas, kind, parties = record.date, record.areas, record.kind, record.countries
-        day = first_day(date)
-        pairs = list(pairs_of(parties, only)) if by in ("pair", "area") else []
-        for key in _keys(by, pairs, areas, kind, parties, day, only):
+        day = date if len(date) == 10 else first_day(date)
+        if want_pairs:
+            pairs = list(combinations(parties, 2)) if not only else list(pairs_of(parties, only))
+        keys = pairs if by == "pair" else areas if by == "area" else _keys(by, kind, parties, day, only)
+        for key in keys:
             tally = tallies[key]
             tally.engagements += 1
             if count_areas:
@@ -100,14 +103,7 @@ def summarise(
     return rows
 
 
-def _keys(
-    by: str, pairs: list[tuple[str, str]], areas: Sequence[str], kind: str, parties: Sequence[str], day: str,
-    only: frozenset[str],
-) -> Iterable[Any]:  # fmt: skip
-    if by == "pair":
-        return pairs
-    if by == "area":
-        return areas
+def _keys(by: str, kind: str, parties: Sequence[str], day: str, only: frozenset[str]) -> Iterable[Any]:
     if by == "country":
         return [c for c in parties if not only or c in only]
     if by == "kind":

@@ -70,6 +70,15 @@ def test_malformed_files_are_clear_errors(run: Run, tmp_path: Path, content: str
     assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
 
 
+def test_json_lines_split_at_line_feeds_only(run: Run, tmp_path: Path) -> None:
+    # JSON allows U+2028, NEL and form feed raw inside a string; str.splitlines would cut the record there.
+    source = tmp_path / "odd.jsonl"
+    rows = [{"date": "2021", "countries": ["AZ", "PK"], "summary": f"a{odd}b"} for odd in ("\u2028", "\x85", "\x0c")]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in rows), encoding="utf-8")
+    assert run("import", str(source)).exit_code == 0
+    assert [r["summary"] for r in json.loads(run("list", "--json").stdout)] == ["a\u2028b", "a\x85b", "a\x0cb"]
+
+
 def test_dry_run_writes_nothing(run: Run, db: Path, tmp_path: Path) -> None:
     path = tmp_path / "in.json"
     path.write_text(json.dumps(RECORDS))
