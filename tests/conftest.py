@@ -68,3 +68,37 @@ def relations(*args: str, db: Path | None = None, input: bytes | None = None,
         env=full_env,
         timeout=60,
     )
+
+
+def at_a_terminal(args: list[str], env: dict[str, str], *, stream: str = "stdout", answers: str | None = None) -> str:
+    """Run relations with stdout or stderr on a pseudo-terminal (and stdin too when there are answers to
+    type) and return what it printed there."""
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env.update({"TERM": "xterm-256color", "COLUMNS": "200", **env})
+    out, err = (follower, subprocess.PIPE) if stream == "stdout" else (subprocess.PIPE, follower)
+    stdin = follower if answers is not None else subprocess.DEVNULL
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "relations_cli", *args], stdin=stdin, stdout=out, stderr=err, env=full_env
+    )
+    os.close(follower)
+    if answers is not None:
+        os.write(leader, answers.encode())
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=30)
+    os.close(leader)
+    return b"".join(chunks).decode(errors="replace")

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
-import select
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT, Run
+from .conftest import ROOT, Run, at_a_terminal
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))
@@ -151,38 +146,12 @@ def test_bad_input_is_one_line_and_changes_nothing(run: Run, db: Path, tmp_path:
     assert db.read_bytes() == before
 
 
-def _at_a_terminal(args: list[str], answers: str) -> str:
-    """Run relations with stdin and stdout on a pseudo-terminal, typing the answers."""
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update({"TERM": "dumb", "COLUMNS": "160"})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "relations_cli", *args], stdin=follower, stdout=follower, stderr=subprocess.PIPE, env=env
-    )
-    os.close(follower)
-    os.write(leader, answers.encode())
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=30)
-    os.close(leader)
-    return b"".join(chunks).decode(errors="replace")
-
-
 def test_on_a_terminal_it_asks_and_lets_the_user_correct(db: Path) -> None:
-    shown = _at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], "n\n")
+    shown = at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], {"TERM": "dumb", "COLUMNS": "160"}, answers="n\n")
     assert "Save this engagement?" in shown
     assert not db.exists()
-    _at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], "e\nKZ, BY, RU\n2023-11-14\nmeeting\nmilitary\n")
+    corrections = "e\nKZ, BY, RU\n2023-11-14\nmeeting\nmilitary\n"
+    at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], {"TERM": "dumb", "COLUMNS": "160"}, answers=corrections)
     from relations_cli.store import Store
 
     [record] = Store(db).records()

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
-import select
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import relations
+from .conftest import at_a_terminal, relations
 
 
 def test_exit_codes_and_stream_separation(db: Path) -> None:
@@ -57,37 +52,12 @@ def test_piped_tables_are_plain_and_full_width(db: Path) -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 60
 
 
-def _on_a_terminal(args: list[str], env: dict[str, str], stream: str = "stdout") -> str:
-    """Run relations with stdout (or stderr) on a pseudo-terminal and return what it printed there."""
-    leader, follower = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    full_env.update({"TERM": "xterm-256color", "COLUMNS": "200", **env})
-    out, err = (follower, subprocess.PIPE) if stream == "stdout" else (subprocess.PIPE, follower)
-    proc = subprocess.Popen([sys.executable, "-m", "relations_cli", *args], stdout=out, stderr=err, env=full_env)
-    os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=30)
-    os.close(leader)
-    return b"".join(chunks).decode()
-
-
 def test_colour_on_a_terminal_unless_no_color_or_dumb(db: Path) -> None:
     relations("add", "AZ", "PK", "--date", "2021", "--area", "military", db=db)
     args = ["--db", str(db), "list"]
-    assert "\x1b[" in _on_a_terminal(args, {})
-    assert "\x1b" not in _on_a_terminal(args, {"NO_COLOR": "1"})
-    assert "\x1b" not in _on_a_terminal(args, {"TERM": "dumb"})
+    assert "\x1b[" in at_a_terminal(args, {})
+    assert "\x1b" not in at_a_terminal(args, {"NO_COLOR": "1"})
+    assert "\x1b" not in at_a_terminal(args, {"TERM": "dumb"})
     forced = relations("list", db=db, env={"FORCE_COLOR": "1"})
     assert b"\x1b[" in forced.stdout
 
@@ -96,10 +66,10 @@ def test_import_and_export_draw_a_progress_bar_only_on_a_terminal(db: Path, tmp_
     source = tmp_path / "many.jsonl"
     lines = [json.dumps({"date": "2021-01-01", "countries": ["AZ", "PK"], "summary": f"talks {i}"}) for i in range(400)]
     source.write_text("\n".join(lines) + "\n")
-    on_terminal = _on_a_terminal(["--db", str(db), "import", str(source), "--dry-run"], {}, stream="stderr")
+    on_terminal = at_a_terminal(["--db", str(db), "import", str(source), "--dry-run"], {}, stream="stderr")
     assert "validating" in on_terminal and "400/400" in on_terminal
     piped = relations("import", str(source), db=db)
     assert piped.stderr == b"imported 400, skipped 0\n"
-    exported = _on_a_terminal(["--db", str(db), "export", "-o", str(tmp_path / "out.json")], {}, stream="stderr")
+    exported = at_a_terminal(["--db", str(db), "export", "-o", str(tmp_path / "out.json")], {}, stream="stderr")
     assert "exporting" in exported
     assert relations("export", "-o", str(tmp_path / "out2.json"), db=db).stderr.decode().startswith("exported 400")

@@ -27,17 +27,6 @@ class EventData(str, Enum):
     gdelt = "gdelt"
 
 
-def _read_text(source: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as e:
-        raise InvalidInput(f"cannot read {source}: {e.strerror or e}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InvalidInput(f"{source} is not UTF-8 text (byte {e.start})") from None
-
-
 @command("import")
 def import_command(
     source: Annotated[str, typer.Argument(metavar="[FILE]", help="A file, or - for stdin.")] = "-",
@@ -64,6 +53,7 @@ def import_command(
     """
     from ..bulk import import_records, validate
     from ..formats import guess_format, write_json
+    from ..inputs import read_text
 
     if event_data is not None:
         if fmt is not None:
@@ -81,7 +71,7 @@ def import_command(
 
             emit_records(fresh, "table")
     else:
-        text = _read_text(source)
+        text = read_text(source)
         chosen = fmt.value if fmt else guess_format(None if source == "-" else source, text)
         lines = text.count("\n") + (not text.endswith("\n"))
         records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -39,6 +38,7 @@ def ingest(
     Example: relations ingest report.txt --url https://example.org/report --yes
     """
     from ..dates import check, utc_now
+    from ..inputs import read_text
     from ..progress import track
 
     sources = files or ["-"]
@@ -49,7 +49,7 @@ def ingest(
     for source in track(sources, "reading articles", minimum=2):
         from ..ingest import TooFewParties, propose
 
-        text = _read(source)
+        text = read_text(source)
         name = "stdin" if source == "-" else source
         try:
             draft = propose(text, today=utc_now()[:10], published=published, outlet=outlet, url=url,
@@ -75,17 +75,6 @@ def ingest(
         write_json(drafts[0] if len(sources) == 1 and drafts else drafts, sys.stdout)
     if failed:
         raise typer.Exit(ExitCode.USAGE)
-
-
-def _read(source: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as e:
-        raise InvalidInput(f"cannot read {source}: {e.strerror or e}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InvalidInput(f"{source} is not UTF-8 text (byte {e.start})") from None
 
 
 def _validated(draft: Draft, name: str) -> Engagement:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import sys
 import zipfile
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
-from .. import countries
+from .. import countries, inputs
 from ..errors import InvalidInput
 from ..progress import track
 from . import cameo
@@ -31,10 +29,7 @@ _ICEWS_NAMES = {"Congo": "COG", "Democratic Republic of Congo": "COD"}
 
 def read_bytes(source: str) -> bytes:
     """The file's bytes, unpacked when gzip or zip (by content, so stdin works too)."""
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as e:
-        raise InvalidInput(f"cannot read {source}: {e.strerror or e}") from None
+    data = inputs.read_bytes(source)
     try:
         if data[:2] == b"\x1f\x8b":
             return gzip.decompress(data)
