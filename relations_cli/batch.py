@@ -44,9 +44,14 @@ class Batch:
             self._db = TinyDB(tables, storage=_Snapshot)
         return self._db.table(TABLE)
 
+    def _documents(self) -> dict[str, dict[str, Any]]:
+        # The documents as TinyDB holds them: Table.all() would copy every one.
+        self._table()
+        documents: dict[str, dict[str, Any]] = self._db.storage.read().setdefault(TABLE, {})
+        return documents
+
     def records(self) -> list[Stored]:
-        table = self._table()
-        return sorted((Stored.from_doc(doc.doc_id, dict(doc)) for doc in table.all()), key=lambda s: s.id)
+        return sorted((Stored.from_doc(int(key), doc) for key, doc in self._documents().items()), key=lambda s: s.id)
 
     def get(self, record_id: int) -> Engagement:
         doc = self.splice.doc(record_id) if self.splice else self._table().get(doc_id=record_id)
@@ -69,7 +74,7 @@ class Batch:
             ids = list(range(self._next_id, self._next_id + len(records)))
         # Straight into the tables TinyDB reads: its insert_multiple copies every document, which at
         # 100,000 records costs a second and a hundred megabytes for nothing.
-        stored = self._db.storage.read().setdefault(TABLE, {})
+        stored = self._documents()
         for record, record_id in zip(records, ids, strict=True):
             stored[str(record_id)] = stored_doc(record)
             record.id = record_id
@@ -88,7 +93,7 @@ class Batch:
         self.changed = True
 
     def delete(self, record_ids: list[int]) -> None:
-        present = set(self.splice.ids) if self.splice else {doc.doc_id for doc in self._table().all()}
+        present = set(self.splice.ids) if self.splice else {int(key) for key in self._documents()}
         missing = [str(i) for i in record_ids if i not in present]
         if missing:
             raise NotFound(f"no engagement with id {', '.join(missing)}")

@@ -1,10 +1,11 @@
-"""The database file: the only module that touches TinyDB, locks, atomic writes and the schema version.
+"""The database file: reading it, locking it, writing it atomically, its layout and its schema version.
 
 The file is a TinyDB JSON document with two tables, `meta` (one document: the
-format name, schema version and next id) and `engagements` (keyed by id).
-Readers take no lock: writers replace the file by an atomic rename, so a reader
-always sees a whole file. Writers hold an exclusive lock on `<file>.lock`
-around the whole read-modify-write cycle, and write the file once per command.
+format name, schema version and next id) and `engagements` (keyed by id), one
+record per line. Readers take no lock: writers replace the file by an atomic
+rename, so a reader always sees a whole file. Writers hold an exclusive lock on
+`<file>.lock` around the whole read-modify-write cycle, and write the file once
+per command; `batch.py` holds the changes, and `index.py` the derived index.
 """
 
 from __future__ import annotations
@@ -179,14 +180,8 @@ class Store:
             index.save(self.path, st, tables[TABLE], spans)
 
     def _read(self) -> bytes | None:
-        try:
-            return self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except IsADirectoryError:
-            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
-        except OSError as e:
-            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
+        snapshot = self._snapshot()
+        return snapshot[0] if snapshot else None
 
     # -- writing ---------------------------------------------------------------
 
