@@ -60,10 +60,6 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def body(self) -> str:
-        return " ".join(s.text for s in self.sentences)
-
 
 def parse(text: str, today: str) -> Article:
     """Split an article into its publication details and its sentences."""

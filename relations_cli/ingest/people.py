@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Mention, find
+from .lexicon import Mention
 
 # Words that end a title: what follows is the person's name.
 HEADS = (
@@ -286,7 +286,3 @@ def _same_person(a: str, b: str) -> bool:
 
 def _weak_role(role: str) -> bool:
     return bool(_RANK.fullmatch(role) or _HONORIFIC.match(role) or role.lower() == "counterpart")
-
-
-def mentions_in(sentence: str) -> list[Mention]:
-    return find(sentence)
