@@ -54,11 +54,12 @@ class Index:
             return [make(Stored, row) for row in rows]
         return [make(Stored, row) for row in rows if keep(row[1], row[2], row[3], row[4], row[5])]
 
-    def doc(self, record_id: int) -> dict[str, Any] | None:
+    def span(self, record_id: int) -> tuple[int, int] | None:
+        """Where the record's JSON is in the file."""
         at = bisect_left(self.ids, record_id)
         if at == len(self.ids) or self.ids[at] != record_id:
             return None
-        return Stored.parse(self.raw, (self.starts[at], self.ends[at]))
+        return self.starts[at], self.ends[at]
 
 
 def load(db: Path, st: os.stat_result, raw: bytes) -> Index | None:

@@ -100,9 +100,17 @@ class Store:
         return {int(key) for key in (self._load() or {}).get(TABLE, {})}
 
     def get(self, record_id: int) -> Engagement:
-        snapshot = self._snapshot()
-        found = index.load(self.path, snapshot[1], snapshot[0]) if snapshot else None
-        doc = found.doc(record_id) if found else (self._load() or {}).get(TABLE, {}).get(str(record_id))
+        """One record; through the index, only its line is read from the file."""
+        doc: dict[str, Any] | None = None
+        with self._opened() as f:
+            found = index.load(self.path, os.fstat(f.fileno()), b"") if f else None
+            if f and found:
+                span = found.span(record_id)
+                if span is not None:
+                    f.seek(span[0])
+                    doc = Stored.parse(f.read(span[1] - span[0]), (0, span[1] - span[0]))
+        if found is None:
+            doc = (self._load() or {}).get(TABLE, {}).get(str(record_id))
         if doc is None:
             raise NotFound(f"no engagement with id {record_id} in {self.path}")
         return Engagement.from_stored(doc, record_id)
