@@ -31,17 +31,24 @@ _EXERCISE = re.compile(
     r"(?:exercises?|drills?)|exercises? (?:code-?named|dubbed))\b",
     re.I,
 )
+_UNDER_WAY = re.compile(
+    r"\b(began|begin|begins|held|hold|holds|holding|conducted|conduct|conducts|conducting|launched|launch|staged|"
+    r"kicked off|taking part|take part|took part|wrapped up|started|start|concluded|completed|commenced|opened|"
+    r"are practising|practised|carried out|is under way|underway)\b",
+    re.I,
+)
 _CUES = re.compile(
     r"\b(cooperation|co-operation|cooperate|ties|relations|partnership|spheres?|fields?|areas?|sectors?|projects?|"
     r"issues|matters|agenda|discussed|discuss|talks|agreements?|memorand\w*|MoUs?|deals?|exercises?|drills?|"
     r"agreed|agree|signed|pact|treaty|contract|support|interoperability|aims?|coordinat\w+|efforts|covers|"
+    r"focus\w*|meeting|topics|"
     r"development|expand\w*|strengthen\w*|boost\w*|prospects|collaboration|opportunities|investments?|"
     r"interaction|dialogue|potential)\b",
     re.I,
 )
 _OFFICE_AFTER = re.compile(
     r"^\s*(minister|ministers|ministry|ministries|secretary|department|attach\w*|adviser|advisor|council|"
-    r"committee|agency|forces? (?:minister|chief)|production minister|industry minister)\b",
+    r"committee|agency|bureau|forces? (?:minister|chief)|production minister|industry minister)\b",
     re.I,
 )
 _OFFICE_BEFORE = re.compile(
@@ -61,10 +68,13 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, str | No
         for m in _SIGNED.finditer(s.text):
             if not _NOT_NOW.search(s.text[: m.start()]) and not re.search(r"signed (?:in|back in) \d{4}", s.text):
                 return "agreement", s.text
-    for pattern, name in ((_CALL, "call"), (_EXERCISE, "exercise")):
-        for s in lead:
-            if pattern.search(s.text):
-                return name, s.text
+    for s in lead:
+        if _CALL.search(s.text):
+            return "call", s.text
+    for s in lead:
+        # A drill under way, not drills as a topic ("agreed to deepen ties, including joint exercises").
+        if _EXERCISE.search(s.text) and _UNDER_WAY.search(s.text):
+            return "exercise", s.text
     return "meeting", None
 
 

@@ -25,7 +25,8 @@ _CONTEXT_BEFORE = re.compile(
     re.I,
 )
 _MULTI = re.compile(r"\b(trilateral|tripartite|three-way|three countries|three sides|quadrilateral|four-way|"
-                    r"four countries|multilateral|ministerial meeting of|summit of|leaders of)\b", re.I)  # fmt: skip
+                    r"four countries|multilateral|ministerial meeting of|summit of|leaders of|ministers of|"
+                    r"heads of state|heads of government|C5\+1)", re.I)  # fmt: skip
 _HOST = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit to|trip to|arrived in|arrives in|tour of|travelled to|traveled to)"
                    r"\s+(?:the\s+)?$", re.I)  # fmt: skip
 _PAIR = re.compile(r"^(?:\s*(?:and|,|-|–|and the)\s*)$")

@@ -30,6 +30,9 @@ _NOT_NAMES = {
     "Commission", "Committee", "Assembly", "Parliament", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "On", "In", "At", "During", "After", "Both", "He", "She", "They", "It", "This", "That",
     "Delegation", "Embassy", "Joint", "Chief", "Military", "General", "Central", "People", "Cabinet", "Also",
+    # verbs and nouns of a headline in title case: "Wang Yi Holds Talks with ..."
+    "Holds", "Hold", "Held", "Talks", "Meets", "Meet", "Met", "Receives", "Received", "Visits", "Calls", "Says",
+    "Signs", "Discusses", "Discuss", "With", "And", "To", "For", "Of", "Urges", "Hails", "Welcomes",
 }  # fmt: skip
 _OFFICE_WORDS = {
     "Defence", "Defense", "National", "Affairs", "Foreign", "Armed", "Forces", "Council", "Security", "Supreme",

@@ -64,6 +64,8 @@ _NOT_PLACES = set(
 _SITUATION = re.compile(r"\b(situation|crisis|war|conflict|peace|tensions|developments|stability|events)\s*$", re.I)
 # "a state visit by President Ilham Aliyev to Tashkent"
 _VISIT_TO = re.compile(r"\bvisit\b[^.]{0,80}?\bto\s+(?:the\s+)?(?=[A-Z])")
+# Active voice only: in "was received by", what comes before is the guest.
+_RECEIVED = re.compile(r"(?<!was )(?<!were )(?<!been )\b(received|receives|hosted|hosts|welcomed|welcomes)\b")
 _LEAD = 4  # the place of the engagement is told early
 
 
@@ -119,6 +121,13 @@ def locate(
 
 
 def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str | None:
+    """The country visited, or the one whose leader received or hosted the other side."""
+    for s in sentences:
+        received = _RECEIVED.search(s.text)
+        if received:
+            before = [m for m in mentions.get(s.index, []) if m.end <= received.start() and m.form != "city"]
+            if before:
+                return before[-1].code
     for s in sentences:
         for m in mentions.get(s.index, []):
             if m.form != "demonym" and _VISIT.search(s.text[: m.start]):
