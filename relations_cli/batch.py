@@ -97,6 +97,7 @@ class Batch:
         missing = [str(i) for i in record_ids if i not in present]
         if missing:
             raise NotFound(f"no engagement with id {', '.join(missing)}")
+        record_ids = list(dict.fromkeys(record_ids))
         if self.splice and len(record_ids) < len(self.splice.ids):
             for record_id in record_ids:
                 self.splice.delete(record_id)
