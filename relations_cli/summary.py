@@ -26,7 +26,7 @@ COLUMNS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tally:
     """Running figures for one group (a pair, an area, a country, a kind or a period)."""
 
