@@ -13,12 +13,10 @@ from typing import Any
 
 from .errors import NotFound
 from .index import Index
+from .layout import FORMAT, META, TABLE, Tables
 from .models import Engagement
 from .splice import Splice
-from .stored import Stored
-
-Tables = dict[str, dict[str, dict[str, Any]]]
-META, TABLE = "meta", "engagements"
+from .stored import Stored, stored_records
 
 
 class Batch:
@@ -51,7 +49,7 @@ class Batch:
         return documents
 
     def records(self) -> list[Stored]:
-        return sorted((Stored.from_doc(int(key), doc) for key, doc in self._documents().items()), key=lambda s: s.id)
+        return stored_records(self._documents())
 
     def get(self, record_id: int) -> Engagement:
         doc = self.splice.doc(record_id) if self.splice else self._table().get(doc_id=record_id)
@@ -111,7 +109,7 @@ class Batch:
         data = self._db.storage.read() or {}
         records = data.get(TABLE, {})
         ordered: Tables = {
-            META: {"1": {"format": "relations", "schema": self._schema, "next_id": self._next_id}},
+            META: {"1": {"format": FORMAT, "schema": self._schema, "next_id": self._next_id}},
             TABLE: {key: records[key] for key in sorted(records, key=int)},
         }
         for name in sorted(set(data) - {META, TABLE}):

@@ -16,9 +16,9 @@ from typing import Any
 import orjson
 
 from .index import Index
+from .layout import FORMAT
 
-PREFIX = b'{\n  "meta": {\n    "1": '
-FORMAT = "relations"
+PREFIX = b'{\n  "meta": {\n    "1": '  # the file as store.dump lays it out begins so
 
 
 class Splice:

@@ -21,16 +21,12 @@ from . import index
 from .batch import Batch
 from .errors import InvalidInput, NotFound, StoreError
 from .files import atomic_write, temporaries
+from .layout import FORMAT, META, TABLE, Tables
 from .models import Engagement
-from .stored import Stored
+from .stored import Stored, stored_records
 
-FORMAT = "relations"
 SCHEMA_VERSION = 1
-TABLE = "engagements"
-META = "meta"
 DEFAULT_LOCK_TIMEOUT = 10.0
-
-Tables = dict[str, dict[str, dict[str, Any]]]
 
 # Upgrades from schema version N to N + 1, applied in turn when an older file is opened.
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
@@ -85,7 +81,7 @@ class Store:
             raw = f.read()
         tables, _ = _parse(raw, self.path)
         self._reindex(raw, st, tables)
-        return _stored_records(tables.get(TABLE, {}))
+        return stored_records(tables.get(TABLE, {}))
 
     def records(self) -> list[Engagement]:
         """Every record, built, by id."""
@@ -248,10 +244,6 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
         return spans
-
-
-def _stored_records(docs: dict[str, dict[str, Any]]) -> list[Stored]:
-    return sorted((Stored.from_doc(int(key), doc) for key, doc in docs.items()), key=lambda s: s.id)
 
 
 def _parse(raw: bytes, path: Path) -> tuple[Tables, int]:

@@ -76,3 +76,8 @@ class Stored(NamedTuple):
 
     def full(self) -> Engagement:
         return Engagement.from_stored(self.doc, self.id)
+
+
+def stored_records(docs: dict[str, dict[str, Any]]) -> list[Stored]:
+    """Records from the stored documents by key, in id order."""
+    return sorted((Stored.from_doc(int(key), doc) for key, doc in docs.items()), key=lambda s: s.id)
