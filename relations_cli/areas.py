@@ -167,3 +167,27 @@ def family(area: str) -> str:
     """The family an area is coloured by; custom areas have their own."""
     known = _BY_NAME.get(area)
     return known.family if known else "custom"
+
+
+# Column labels where the full names do not fit (the matrix at 80 columns); a legend explains them.
+SHORT: dict[str, str] = {
+    "political": "pol", "military": "mil", "military-technical": "m-tec", "military-educational": "m-edu",
+    "military-industrial": "m-ind", "security": "sec", "economic": "econ", "trade": "trade", "energy": "enrg",
+    "transport": "trans", "education": "educ", "science-technology": "sci", "culture": "cult", "health": "hlth",
+    "humanitarian": "hum", "environment": "env",
+}  # fmt: skip
+
+
+def short_labels(areas: list[str]) -> dict[str, str]:
+    """A distinct label of at most five characters for each area; custom areas from their words' first letters."""
+    labels: dict[str, str] = {}
+    taken: set[str] = set()
+    for area in areas:
+        words = area.split("-")
+        label = SHORT.get(area) or (words[0][:5] if len(words) == 1 else "-".join(w[:2] for w in words[:2]))
+        base, n = label[:4], 2
+        while label in taken:
+            label, n = f"{base}{n}", n + 1
+        labels[area] = label
+        taken.add(label)
+    return labels

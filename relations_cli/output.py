@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .models import Engagement
     from .stored import Stored
+
+
+class _Escaped:
+    """stdout on a terminal: machine formats are shown with unsafe characters escaped (JSON stays valid)."""
+
+    def __init__(self, stream: IO[str], json: bool) -> None:
+        self.stream = stream
+        self.json = json
+
+    def write(self, data: str) -> int:
+        from .text import printable, printable_json
+
+        return self.stream.write(printable_json(data) if self.json else printable(data))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def isatty(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def stdout(fmt: str) -> IO[str]:
+    """Where data goes: stdout itself on a pipe or file, escaped on a terminal (stored text stays exact)."""
+    if not sys.stdout.isatty():
+        return sys.stdout
+    return _Escaped(sys.stdout, json=fmt in ("json", "jsonl"))  # type: ignore[return-value]
 
 
 def emit_record(record: Engagement, fmt: str) -> None:
@@ -16,28 +46,29 @@ def emit_record(record: Engagement, fmt: str) -> None:
     from .formats import write_json, write_records
 
     if fmt == "table":
-        from .render import console, record_panel
+        from .render import show_record
 
-        console().print(record_panel(record))
+        show_record(record)
     elif fmt == "json":
-        write_json(record.to_dict(), sys.stdout)
+        write_json(record.to_dict(), stdout(fmt))
     else:
-        write_records([record], fmt, sys.stdout)
+        write_records([record], fmt, stdout(fmt))
 
 
-def emit_records(records: Sequence[Engagement | Stored], fmt: str) -> None:
+def emit_records(records: Sequence[Engagement | Stored], fmt: str, wide: bool = False) -> None:
     """Records in the chosen format; an empty table is only a note on stderr."""
     from .formats import write_records
     from .stored import Stored
 
     if fmt != "table":
-        write_records(records, fmt, sys.stdout)
+        write_records(records, fmt, stdout(fmt))
     elif not records:
         sys.stderr.write("no engagements\n")
     else:
-        from .render import console, records_table
+        from .render import display
+        from .render_tables import records_table
 
-        console().print(records_table([r.full() if isinstance(r, Stored) else r for r in records]))
+        display(records_table([r.full() if isinstance(r, Stored) else r for r in records], wide=wide))
 
 
 def emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, titles: list[str]) -> None:
@@ -45,15 +76,15 @@ def emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, titles: 
     from .formats import write_csv, write_json, write_jsonl
 
     if fmt == "json":
-        write_json(rows, sys.stdout)
+        write_json(rows, stdout(fmt))
     elif fmt == "jsonl":
-        write_jsonl(rows, sys.stdout)
+        write_jsonl(rows, stdout(fmt))
     elif fmt == "csv":
-        write_csv(({c: _cell(row[c]) for c in columns} for row in rows), columns, sys.stdout)
+        write_csv(({c: _cell(row[c]) for c in columns} for row in rows), columns, stdout(fmt))
     else:
-        from .render import console, simple_table
+        from .render import display, simple_table
 
-        console().print(simple_table(titles, ([_cell(row[c]) for c in columns] for row in rows)))
+        display(simple_table(titles, ([_cell(row[c]) for c in columns] for row in rows)))
 
 
 def _cell(value: Any) -> str:

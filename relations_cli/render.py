@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import IO, Any
 
 from rich.console import Console
@@ -69,6 +69,41 @@ def console(stream: IO[str] | None = None, pipe_width: int = _PIPE_WIDTH) -> Con
     )
 
 
+def display(renderable: Any, stream: IO[str] | None = None, whole: Text | None = None) -> None:
+    """Print for a person: through the pager when a terminal is too short for it (pager.py decides).
+
+    `whole` follows on lines of its own that are never wrapped or cut by the program (a URL to copy).
+    """
+    from . import pager
+
+    out = console(stream)
+    if stream is not None or not sys.stdout.isatty():
+        _print(out, renderable, whole)
+        return
+    with out.capture() as captured:
+        _print(out, renderable, whole)
+    drawn = captured.get()
+    argv = pager.wanted(drawn.count("\n"))
+    if argv is None:
+        sys.stdout.write(drawn)
+    else:
+        pager.page(drawn, argv)
+
+
+def _print(out: Console, renderable: Any, whole: Text | None) -> None:
+    out.print(renderable)
+    if whole is not None:
+        out.print(whole, soft_wrap=True)
+
+
+def show_record(r: Engagement) -> None:
+    """`show`: the record's panel, with a long URL whole on its own line below."""
+    url = r.source.url
+    label = "URL  "
+    below = bool(url) and len(printable(url or "")) + 20 > console().width
+    display(record_panel(r, url_below=below), whole=Text(label, style="bold") + text(url) if below else None)
+
+
 def text(value: str | None, style: str = "") -> Text:
     """User-supplied text, shown as text."""
     return Text(printable(value or ""), style=style)
@@ -84,8 +119,7 @@ def areas_text(areas: Iterable[str], counts: dict[str, int] | None = None) -> Te
     for i, area in enumerate(areas):
         if i:
             out.append(", ")
-        style = FAMILY_STYLES[area_vocabulary.family(area)]
-        out.append(printable(area), style=style)
+        out.append(printable(area), style=area_style(area))
         if counts is not None:
             out.append(f" ×{counts[area]}", style="dim")
     return out
@@ -96,24 +130,8 @@ def place_text(record: Engagement) -> Text:
     return text(", ".join(p for p in parts if p))
 
 
-def records_table(records: list[Engagement]) -> Table:
-    table = Table(show_edge=False, header_style="bold", caption=_count_caption(len(records)))
-    table.add_column("ID", justify="right", no_wrap=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Countries")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Areas")
-    table.add_column("Place")
-    table.add_column("Summary", ratio=1, min_width=20)
-    for r in records:
-        table.add_row(
-            str(r.id), r.date, countries_text(r.countries), r.kind, areas_text(r.areas),
-            place_text(r), text(r.summary),
-        )  # fmt: skip
-    return table
-
-
-def record_panel(r: Engagement) -> Panel:
+def record_panel(r: Engagement, url_below: bool = False) -> Panel:
+    """The whole record; a URL too long for the panel is printed whole below it (never cut: it must copy)."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -131,7 +149,7 @@ def record_panel(r: Engagement) -> Panel:
     grid.add_row("Summary", text(r.summary))
     src = r.source
     grid.add_row("Source", text(" · ".join(x for x in (src.outlet, src.author, src.published) if x)))
-    grid.add_row("URL", text(src.url))
+    grid.add_row("URL", text("(below)", style="dim") if url_below and src.url else text(src.url))
     grid.add_row("Tags", text(", ".join(r.tags)))
     grid.add_row("Recorded", text(f"{r.created or '?'} (updated {r.updated or '?'})", style="dim"))
     return Panel(grid, title=f"Engagement {r.id}", title_align="left", expand=False)
@@ -146,96 +164,17 @@ def simple_table(columns: list[str], rows: Iterable[list[Text | str]], caption: 
     return table
 
 
-def _count_caption(n: int) -> str:
-    return "no engagements" if n == 0 else f"{n} engagement{'s' if n != 1 else ''}"
+def pair_names(pair: Iterable[str]) -> list[str]:
+    """A pair's countries by name, in name order ("France – Germany"); data keeps codes sorted."""
+    return sorted((display_name(code) for code in pair), key=str.casefold)
 
 
-PAIR_CAPTION = "An engagement of three or more countries counts toward each of its pairs."
-_BAR_WIDTH = 30
-_SHADES = ("", "on grey23", "on dark_green", "on green4", "bold black on green3")
+def pair_name(pair: Iterable[str]) -> str:
+    return " – ".join(pair_names(pair))
 
 
-def pair_name(pair: list[str]) -> str:
-    return " – ".join(display_name(code) for code in pair)
-
-
-def _top(counts: dict[str, int], n: int = 3, name: Callable[[str], str] = str) -> Text:
-    return text(", ".join(f"{name(key)} ×{value}" for key, value in list(counts.items())[:n]))
-
-
-def summary_table(rows: list[dict[str, Any]], by: str) -> Table:
-    """One table per --by, from the rows summary.py computed."""
-    empty = "no engagements match" if not rows else None
-    caption = empty or (PAIR_CAPTION if by in ("pair", "area") else None)
-    table = Table(show_edge=False, header_style="bold", caption=caption)
-    first_column = {"pair": "Pair", "area": "Area", "country": "Country", "kind": "Kind"}.get(by, "Period")
-    table.add_column(first_column, no_wrap=by != "pair")
-    table.add_column("Engagements", justify="right", no_wrap=True)
-    if by == "pair":
-        _columns(table, "Areas", "Kinds", "First", "Last")
-        for r in rows:
-            table.add_row(pair_name(r["pair"]), str(r["engagements"]), areas_text(r["areas"], r["areas"]),
-                          _top(r["kinds"], 6), r["first"], r["last"])  # fmt: skip
-    elif by == "area":
-        _columns(table, "Pairs", "Busiest pair", "First", "Last")
-        for r in rows:
-            busiest = pair_name(r["busiest_pair"]) if r["busiest_pair"] else ""
-            table.add_row(
-                areas_text([r["area"]]), str(r["engagements"]), str(r["pairs"]), busiest, r["first"], r["last"]
-            )
-    elif by == "country":
-        _columns(table, "Partners", "Top partners", "Top areas")
-        for r in rows:
-            partners = _top(r["partners"], name=display_name)
-            top_areas = areas_text(list(r["areas"])[:3], r["areas"])
-            table.add_row(
-                display_name(r["country"]), str(r["engagements"]), str(len(r["partners"])), partners, top_areas
-            )
-    elif by == "kind":
-        _columns(table, "Top areas", "First", "Last")
-        for r in rows:
-            table.add_row(
-                r["kind"], str(r["engagements"]), areas_text(list(r["areas"])[:3], r["areas"]), r["first"], r["last"]
-            )
-    else:
-        _columns(table, "", "Top areas")
-        peak = max((r["engagements"] for r in rows), default=0) or 1
-        for r in rows:
-            bar = Text("█" * round(_BAR_WIDTH * r["engagements"] / peak), style="cyan")
-            table.add_row(r["period"], str(r["engagements"]), bar, areas_text(list(r["areas"])[:3], r["areas"]))
-    return table
-
-
-def _columns(table: Table, *names: str) -> None:
-    for name in names:
-        table.add_column(name, no_wrap=name in ("First", "Last"))
-
-
-def matrix_table(rows: list[dict[str, Any]]) -> Table:
-    """Pairs by areas, each count shaded by how high it is, with totals."""
-    totals: dict[str, int] = {}
-    for r in rows:
-        for area, n in r["areas"].items():
-            totals[area] = totals.get(area, 0) + n
-    areas = sorted(totals, key=lambda a: (-totals[a], a))
-    peak = max((n for r in rows for n in r["areas"].values()), default=1)
-    caption = PAIR_CAPTION if rows else "no engagements match"
-    table = Table(show_edge=False, header_style="bold", caption=caption, show_footer=bool(rows))
-    table.add_column("Pair", footer="Total", no_wrap=True)
-    for area in areas:
-        table.add_column(areas_text([area]), footer=str(totals[area]), justify="right")
-    table.add_column("Engagements", footer=str(sum(r["engagements"] for r in rows)), justify="right")
-    for r in rows:
-        cells = [_shade(r["areas"].get(area, 0), peak) for area in areas]
-        table.add_row(pair_name(r["pair"]), *cells, str(r["engagements"]))
-    return table
-
-
-def _shade(n: int, peak: int) -> Text:
-    if not n:
-        return Text("·", style="dim")
-    level = 1 + min(len(_SHADES) - 2, (n * (len(_SHADES) - 1) - 1) // peak)
-    return Text(f" {n} ", style=_SHADES[level])
+def area_style(area: str) -> str:
+    return FAMILY_STYLES[area_vocabulary.family(area)]
 
 
 def draft_panel(r: Engagement, evidence: dict[str, Any], title: str) -> Panel:

@@ -162,3 +162,15 @@ def matrix(records: Iterable[Row], only: frozenset[str] = frozenset()) -> list[d
         {"pair": row["pair"], "areas": row["areas"], "engagements": row["engagements"]}
         for row in summarise(records, "pair", only)
     ]
+
+
+def matrix_totals(records: Iterable[Row], only: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The matrix's footer: engagements (and engagements per area) counted once each, not once per pair."""
+    engagements = 0
+    areas: Counter[str] = Counter()
+    for record in records:
+        if only and not any(True for _ in pairs_of(record.countries, only)):
+            continue
+        engagements += 1
+        areas.update(record.areas)
+    return {"engagements": engagements, "areas": _ranked(areas)}

@@ -28,9 +28,21 @@ def kebab(text: str) -> str:
     return _NON_WORD.sub("-", _APOSTROPHES.sub("", normal)).strip("-")
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls but tab and newline; bidi embeddings, overrides and isolates (text shown reversed to
+# mislead); and invisible characters that hide or fake content. ZWJ/ZWNJ stay: scripts need them.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def printable(text: str) -> str:
-    r"""Replace control characters (ESC and the other C0/C1 ones but tab and newline) with \xNN."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    r"""Show unsafe characters as escapes: \xNN for controls, \uNNNN for bidi and invisible format characters."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable_json(text: str) -> str:
+    """The same characters as `printable`, as JSON's \\uNNNN escapes: shown safely, parsed back the same."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

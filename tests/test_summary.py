@@ -10,8 +10,8 @@ import pytest
 from rich.console import Console
 
 from relations_cli.models import parse_record
-from relations_cli.render import matrix_table, summary_table
-from relations_cli.summary import matrix, summarise
+from relations_cli.render_tables import matrix_table, summary_table
+from relations_cli.summary import matrix, matrix_totals, summarise
 
 from .conftest import Run
 
@@ -83,7 +83,7 @@ def test_the_renderer_shows_names_counts_and_the_caption() -> None:
     assert "counts toward each of its pairs" in shown
     bars = render(summary_table(summarise(RECORDS, "year"), "year"))
     assert "█" * 30 in bars and "█" * 16 not in bars.split("2022")[1].split("\n")[0]
-    grid = render(matrix_table(matrix(RECORDS)))
+    grid = render(matrix_table(matrix(RECORDS), matrix_totals(RECORDS)))
     assert "Total" in grid and "military" in grid
     assert "no engagements match" in render(summary_table([], "pair"))
     narrow = render(summary_table(summarise(RECORDS, "pair"), "pair"), width=60)

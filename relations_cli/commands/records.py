@@ -122,16 +122,19 @@ def add(
 def list_records(
     fmt: RecordFormatOption = RecordFormat.table,
     json_flag: JsonOption = False,
+    wide: Annotated[
+        bool, typer.Option("--wide", "-w", help="Every column, whole, wrapped onto more lines (table only).")
+    ] = False,
     *,
     filters: Filters,
 ) -> None:
-    """List engagements, oldest first, filtered.
+    """List engagements, oldest first, filtered: one line each on a terminal.
 
     Example: relations list AZ PK --area military-technical --since 2020 --json | jq '.[].date'
     """
     from ..query import column_test, select
 
-    emit_records(select(store().stored(column_test(filters)), filters), output_format(fmt, json_flag))
+    emit_records(select(store().stored(column_test(filters)), filters), output_format(fmt, json_flag), wide=wide)
 
 
 @command("show")

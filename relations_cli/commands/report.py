@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ..app import command, store
 from ..options import Format, FormatOption, JsonOption, output_format, with_filters
-from ..query import Filters  # Typer reads the signature at run time
+from ..query import Filters, Row  # Typer reads the signature at run time
 
 
 class By(str, Enum):
@@ -35,16 +35,16 @@ def summary_command(
     Example: relations summary AZ --by year --since 2020
     """
     from ..output import emit_rows
-    from ..query import column_test, select
     from ..summary import COLUMNS, summarise
 
     fmt_name = output_format(fmt, json_flag)
-    records = select(store().stored(column_test(filters), columns_only=filters.search is None), filters, ordered=False)
-    rows = summarise(records, by.value, filters.countries, (filters.since, filters.until))
+    rows = summarise(_selected(filters), by.value, filters.countries, (filters.since, filters.until))
+    rows = _limited(rows, filters.limit, timeline=by in (By.year, By.month))
     if fmt_name == "table":
-        from ..render import console, summary_table
+        from ..render import display
+        from ..render_tables import summary_table
 
-        console().print(summary_table(rows, by.value))
+        display(summary_table(rows, by.value))
     else:
         emit_rows(rows, COLUMNS[by.value], fmt_name, [])
 
@@ -57,17 +57,33 @@ def matrix_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fal
     Example: relations matrix PK --since 2021 --format csv
     """
     from ..output import emit_rows
-    from ..query import column_test, select
-    from ..summary import matrix
+    from ..summary import matrix, matrix_totals
 
     fmt_name = output_format(fmt, json_flag)
-    rows = matrix(
-        select(store().stored(column_test(filters), columns_only=filters.search is None), filters, ordered=False),
-        filters.countries,
-    )
+    records = _selected(filters)
+    rows = _limited(matrix(records, filters.countries), filters.limit)
     if fmt_name == "table":
-        from ..render import console, matrix_table
+        from ..render import display
+        from ..render_tables import matrix_table
 
-        console().print(matrix_table(rows))
+        display(matrix_table(rows, matrix_totals(records, filters.countries)))
     else:
         emit_rows(rows, ["pair", "areas", "engagements"], fmt_name, [])
+
+
+def _selected(filters: Filters) -> list[Row]:
+    """Every record the filters pass: --limit counts the rows shown, not the records read."""
+    from dataclasses import replace
+
+    from ..query import column_test, select
+
+    unlimited = replace(filters, limit=None)
+    return select(store().stored(column_test(unlimited), columns_only=filters.search is None), unlimited,
+                  ordered=False)  # fmt: skip
+
+
+def _limited(rows: list[dict[str, Any]], limit: int | None, timeline: bool = False) -> list[dict[str, Any]]:
+    """The busiest N rows (they come busiest first); on a timeline, the latest N periods."""
+    if limit is None:
+        return rows
+    return (rows[-limit:] if limit else []) if timeline else rows[:limit]
