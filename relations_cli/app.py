@@ -116,6 +116,10 @@ def main(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Never page output (also: RELATIONS_PAGER= with nothing after it)."),
+    ] = False,
 ) -> None:
     """Track bilateral relations: every engagement between countries, by area, over time.
 
@@ -127,3 +131,7 @@ def main(
         error(f"--db: {e}")
         raise typer.Exit(e.exit_code) from None
     state.db = db
+    if no_pager:
+        from .pager import settings
+
+        settings.enabled = False

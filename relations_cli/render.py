@@ -156,7 +156,11 @@ def record_panel(r: Engagement, url_below: bool = False) -> Panel:
 
 
 def simple_table(columns: list[str], rows: Iterable[list[Text | str]], caption: str | None = None) -> Table:
-    table = Table(show_edge=False, header_style="bold", caption=caption)
+    """Rows as they are, wrapped where they must be (reference tables, whose every word matters)."""
+    from .render_fit import RULES
+
+    table = Table(box=RULES, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold",
+                  caption=caption, caption_justify="left", caption_style="dim")  # fmt: skip
     for column in columns:
         table.add_column(column)
     for row in rows:

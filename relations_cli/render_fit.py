@@ -103,7 +103,7 @@ class Joined:
             bare = names[longest].rstrip(ELLIPSIS)
             if len(bare) <= HARD_KEEP:
                 break
-            names[longest] = bare[:-1] + ELLIPSIS
+            names[longest] = bare[:-1].rstrip() + ELLIPSIS
         return Text(self.separator.join(names))
 
 
@@ -247,7 +247,15 @@ class Fitted:
 
 
 def _draw(cell: Cell, width: int) -> Text:
-    return cell if isinstance(cell, Text) else cell.fit(width)
+    if not isinstance(cell, Text):
+        return cell.fit(width)
+    if cell_len(cell.plain) <= width:
+        return cell
+    cut = cell.copy()
+    cut.truncate(width - 1)
+    cut.rstrip()
+    cut.append(ELLIPSIS)
+    return cut
 
 
 def counted(pairs: Iterable[tuple[Text, int]]) -> Items:

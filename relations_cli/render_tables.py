@@ -45,7 +45,7 @@ def records_table(records: Sequence[Engagement], wide: bool = False) -> Fitted:
     columns = [
         Column("ID", _plain([r.id for r in records]), justify="right"),
         Column("Date", _plain([r.date for r in records])),
-        Column("Countries", [Joined([display_name(c) for c in r.countries], ", ", keep=6) for r in records]),
+        Column("Countries", [Joined(pair_names(r.countries), ", ", keep=6) for r in records]),
         Column("Kind", _plain([r.kind for r in records]), drop=2),
         Column("Areas", [_area_items(r.areas) for r in records], drop=3, give=1),
         Column("Place", [place_text(r) for r in records], squeeze_to=12, drop=4, give=2),

@@ -70,15 +70,25 @@ def relations(*args: str, db: Path | None = None, input: bytes | None = None,
     )
 
 
-def at_a_terminal(args: list[str], env: dict[str, str], *, stream: str = "stdout", answers: str | None = None) -> str:
+def at_a_terminal(args: list[str], env: dict[str, str], *, stream: str = "stdout", answers: str | None = None,
+                  size: tuple[int, int] | None = None) -> str:  # fmt: skip
     """Run relations with stdout or stderr on a pseudo-terminal (and stdin too when there are answers to
-    type) and return what it printed there."""
+    type) and return what it printed there. With `size` (columns, rows) the terminal has that size, as a
+    real one does, and COLUMNS is not set; the pager is off unless `env` names one."""
+    import fcntl
     import pty
     import select
+    import struct
+    import termios
 
     leader, follower = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    full_env.update({"TERM": "xterm-256color", "COLUMNS": "200", **env})
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
+    full_env.update({"TERM": "xterm-256color", "RELATIONS_PAGER": ""})
+    if size is None:
+        full_env["COLUMNS"] = "200"
+    else:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    full_env.update(env)
     out, err = (follower, subprocess.PIPE) if stream == "stdout" else (subprocess.PIPE, follower)
     stdin = follower if answers is not None else subprocess.DEVNULL
     proc = subprocess.Popen(
