@@ -140,11 +140,7 @@ def record_panel(r: Engagement, url_below: bool = False) -> Panel:
     grid.add_row("Kind", r.kind)
     grid.add_row("Areas", areas_text(r.areas))
     grid.add_row("Location", place_text(r))
-    people = Text("\n").join(
-        text(" · ".join(x for x in (p.name, p.role, p.country and display_name(p.country)) if x))
-        for p in r.participants
-    )
-    grid.add_row("Participants", people)
+    grid.add_row("Participants", Text("\n").join(text(p) for p in _people(r)))
     grid.add_row("Mentioned", countries_text(r.mentioned))
     grid.add_row("Summary", text(r.summary))
     src = r.source
@@ -181,8 +177,71 @@ def area_style(area: str) -> str:
     return FAMILY_STYLES[area_vocabulary.family(area)]
 
 
-def draft_panel(r: Engagement, evidence: dict[str, Any], title: str) -> Panel:
-    """A proposed record, each field beside the words in the article that produced it."""
+def draft_panel(r: Engagement, evidence: dict[str, Any], title: str, explain: bool = False) -> Any:
+    """A proposed record beside the words in the article that produced it: all of them with `explain`,
+    else one short whole-word line per field, so that the draft and its question fit a 24-row screen."""
+    if explain:
+        return _explained_draft(r, evidence, title)
+    return _CompactDraft(r, evidence, title)
+
+
+def _why(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items() if v)
+    return str(value or "")
+
+
+def _people(r: Engagement) -> list[str]:
+    return [" · ".join(x for x in (p.name, p.role, p.country and display_name(p.country)) if x) for p in r.participants]
+
+
+class _CompactDraft:
+    def __init__(self, r: Engagement, evidence: dict[str, Any], title: str) -> None:
+        self.r, self.evidence, self.title = r, evidence, title
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        from .render_fit import Joined
+
+        r, width = self.r, options.max_width - 4 - 14  # the panel's borders and the names' column
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True, min_width=12)
+        grid.add_column(overflow="fold")
+
+        def row(name: str, value: Text, why: Any = None) -> None:
+            grid.add_row(name, value)
+            if why:
+                grid.add_row("", text(_one_line(_why(why), width), style="dim"))
+
+        row("Countries", Joined([f"{display_name(c)} ({c})" for c in r.countries], ", ").fit(width),
+            self.evidence.get("countries"))  # fmt: skip
+        row("Date", text(r.date), self.evidence.get("date"))
+        row("Kind", text(r.kind), self.evidence.get("kind"))
+        row("Areas", areas_text(r.areas), self.evidence.get("areas"))
+        row("Location", place_text(r), self.evidence.get("location"))
+        people = _people(r)
+        shown = [text(_one_line(p, width)) for p in people[:3]] + [text(f"+{len(people) - 3} more", style="dim")]
+        row("Participants", Text("\n").join(shown[: len(people) if len(people) <= 3 else 4]))
+        row("Mentioned", Joined([display_name(c) for c in r.mentioned], ", ").fit(width))
+        row("Summary", text(r.summary or ""))
+        src = r.source
+        row("Source", text(_one_line(" · ".join(x for x in (src.outlet, src.author, src.published, src.url) if x),
+                                     width)))  # fmt: skip
+        yield Panel(grid, title=text(self.title), title_align="left",
+                    subtitle="--explain shows all the evidence", subtitle_align="right")  # fmt: skip
+
+
+def _one_line(value: str, width: int) -> str:
+    """The text on one line of `width`, cut at a whole word with … when longer."""
+    flat = " ".join(value.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: max(1, width - 1)]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _explained_draft(r: Engagement, evidence: dict[str, Any], title: str) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(ratio=1)
@@ -198,11 +257,7 @@ def draft_panel(r: Engagement, evidence: dict[str, Any], title: str) -> Panel:
     row("Kind", r.kind, evidence.get("kind"))
     row("Areas", areas_text(r.areas), evidence.get("areas"))
     row("Location", place_text(r), evidence.get("location"))
-    people = Text("\n").join(
-        text(" · ".join(x for x in (p.name, p.role, p.country and display_name(p.country)) if x))
-        for p in r.participants
-    )
-    row("Participants", people, evidence.get("participants"))
+    row("Participants", Text("\n").join(text(p) for p in _people(r)), evidence.get("participants"))
     row("Mentioned", countries_text(r.mentioned), evidence.get("mentioned"))
     row("Summary", r.summary or "", "in the program's own words")
     src = r.source

@@ -89,7 +89,8 @@ def at_a_terminal(args: list[str], env: dict[str, str], *, stream: str = "stdout
     else:
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     full_env.update(env)
-    out, err = (follower, subprocess.PIPE) if stream == "stdout" else (subprocess.PIPE, follower)
+    out, err = {"stdout": (follower, subprocess.PIPE), "stderr": (subprocess.PIPE, follower),
+                "both": (follower, follower)}[stream]  # fmt: skip
     stdin = follower if answers is not None else subprocess.DEVNULL
     proc = subprocess.Popen(
         [sys.executable, "-m", "relations_cli", *args], stdin=stdin, stdout=out, stderr=err, env=full_env

@@ -147,11 +147,13 @@ def test_bad_input_is_one_line_and_changes_nothing(run: Run, db: Path, tmp_path:
 
 
 def test_on_a_terminal_it_asks_and_lets_the_user_correct(db: Path) -> None:
-    shown = at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], {"TERM": "dumb", "COLUMNS": "160"}, answers="n\n")
+    shown = at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], {"TERM": "dumb", "COLUMNS": "160"}, answers="n\n",
+                          stream="both")  # fmt: skip
     assert "Save this engagement?" in shown
     assert not db.exists()
-    corrections = "e\nKZ, BY, RU\n2023-11-14\nmeeting\nmilitary\n"
-    at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], {"TERM": "dumb", "COLUMNS": "160"}, answers=corrections)
+    corrections = "e\ncountries\nKZ, BY, RU\ndate\n2023-11-14\nkind\nmeeting\nareas\nmilitary\n\ny\n"
+    at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], {"TERM": "dumb", "COLUMNS": "160"}, answers=corrections,
+                  stream="both")  # fmt: skip
     from relations_cli.store import Store
 
     [record] = Store(db).records()

@@ -30,7 +30,9 @@ def ingest(
     ] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="The outlet that published the article.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="The article's address.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="With --json: add the evidence for each field.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="All the evidence for each field (in the panel, or in --json).")
+    ] = False,
     json_flag: JsonOption = False,
 ) -> None:
     """Read a news article and propose the engagement it reports, with the evidence for each field.
@@ -46,7 +48,8 @@ def ingest(
     interactive = not yes and not json_flag and sys.stdin.isatty() and sys.stdout.isatty() and "-" not in sources
     failed = 0
     drafts: list[dict[str, Any]] = []
-    for source in track(sources, "reading articles", minimum=2):
+    # A progress bar would be drawn over the questions: only when nobody is asked anything.
+    for source in track(sources, "reading articles", minimum=len(sources) + 1 if interactive else 2):
         from ..ingest import TooFewParties, propose
 
         text = read_text(source)
@@ -61,7 +64,7 @@ def ingest(
             failed += 1
             continue
         record, saved = _decide(_validated(draft, name), draft, name, yes=yes, interactive=interactive,
-                                json_flag=json_flag)  # fmt: skip
+                                json_flag=json_flag, explain=explain)  # fmt: skip
         if json_flag:
             out = record.to_dict()
             if not saved:
@@ -87,15 +90,22 @@ def _validated(draft: Draft, name: str) -> Engagement:
 
 
 def _decide(
-    record: Engagement, draft: Draft, name: str, *, yes: bool, interactive: bool, json_flag: bool
+    record: Engagement, draft: Draft, name: str, *, yes: bool, interactive: bool, json_flag: bool, explain: bool
 ) -> tuple[Engagement, bool]:
     """Show the draft, then save it if told to or if the person at the terminal agrees."""
-    if not json_flag:
-        from ..render import console, draft_panel
 
-        console(pipe_width=120).print(draft_panel(record, draft.evidence, f"Draft from {name}"))
+    def show(shown: Engagement) -> None:
+        from ..render import display, draft_panel
+
+        display(draft_panel(shown, draft.evidence, f"Draft from {name}", explain=explain))
+
+    if not json_flag:
+        show(record)
     if interactive:
-        confirmed = _confirm(record)
+        from ..ingest import summary_of
+        from ..review import review
+
+        confirmed = review(record, show, summarise=summary_of)
         if confirmed is None:
             note(f"{name}: not saved")
             return record, False
@@ -104,23 +114,6 @@ def _decide(
         note(f"{name}: not saved (give --yes to save)")
         return record, False
     return record, _save(record, name)
-
-
-def _confirm(record: Engagement) -> Engagement | None:
-    """Ask before saving; let the person correct the parties, date, kind and areas."""
-    from ..models import parse_record
-
-    answer = typer.prompt("Save this engagement? [y]es, [n]o, [e]dit", default="y").strip().lower()
-    if answer.startswith("n"):
-        return None
-    if answer.startswith("e"):
-        raw = record.to_dict()
-        raw["countries"] = typer.prompt("Countries", default=", ".join(record.countries)).split(",")
-        raw["date"] = typer.prompt("Date", default=record.date)
-        raw["kind"] = typer.prompt("Kind", default=record.kind)
-        raw["areas"] = [a for a in typer.prompt("Areas", default=", ".join(record.areas)).split(",") if a.strip()]
-        return parse_record(raw)
-    return record
 
 
 def _save(record: Engagement, name: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import countries
 from ..errors import InvalidInput
@@ -18,6 +18,9 @@ from . import article as articles
 from . import classify, people, place, when
 from .lexicon import Mention, find
 from .parties import choose
+
+if TYPE_CHECKING:
+    from ..models import Engagement
 
 _VERBS = {"meeting": "met", "call": "spoke by phone", "agreement": "signed a document",
           "exercise": "held a joint exercise", "statement": "made a statement", "other": "engaged"}  # fmt: skip
@@ -145,6 +148,12 @@ def _summary(codes: list[str], kind: str, areas: list[str], who: list[people.Per
     return text + "."
 
 
+def summary_of(record: Engagement) -> str:
+    """The one-line summary ingest writes, made again from a record's (edited) fields."""
+    who = [people.Person(p.name, p.role, p.country, "") for p in record.participants]
+    return _summary(list(record.countries), record.kind, list(record.areas), who, record.location.country)
+
+
 def _too_few(name: str, scores: dict[str, float], reasons: dict[str, list[str]]) -> str:
     if not scores:
         return f"{name}: no country found in the article, so no parties; give them with --country"
@@ -155,4 +164,4 @@ def _too_few(name: str, scores: dict[str, float], reasons: dict[str, list[str]])
     return f"{name}: fewer than two parties found. Countries named: {found}. Give the parties with --country"
 
 
-__all__ = ["Draft", "Mention", "TooFewParties", "propose"]
+__all__ = ["Draft", "Mention", "TooFewParties", "propose", "summary_of"]
