@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..app import command, store
+from .. import complete
+from ..app import command, note, store
 from ..errors import InvalidInput, NotFound
 from ..options import (
     Format,
@@ -21,41 +22,91 @@ from ..options import (
 from ..output import emit_record, emit_records
 from ..query import Filters  # Typer reads the signature at run time
 
-# Options that set a field, shared by add and edit (defaults are in each signature).
-DateOption = Annotated[str, typer.Option("--date", "-d", help="When: YYYY-MM-DD, YYYY-MM or YYYY.", show_default=False)]
+# Options that set a field, shared by add and edit (defaults are in each signature). Each type is
+# optional inside Annotated: `Alias | None` outside it would hide the option's help from Typer.
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", "-d", metavar="DATE", help="When: YYYY-MM-DD, YYYY-MM or YYYY.", show_default=False),
+]
 KindOption = Annotated[
-    str, typer.Option("--kind", "-k", help="meeting, call, agreement, exercise, statement or other.")
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="meeting, call, agreement, exercise, statement or other.",
+        autocompletion=complete.kinds,
+    ),
 ]
 AreaOption = Annotated[
-    list[str],
-    typer.Option("--area", "-a", help="A cooperation area (repeatable); see `relations areas`.", show_default=False),
+    list[str] | None,
+    typer.Option(
+        "--area",
+        "-a",
+        metavar="AREA",
+        help="A cooperation area (repeatable); see `relations areas`. A new one is kept as a custom area.",
+        show_default=False,
+        autocompletion=complete.areas,
+    ),
 ]
-LocationOption = Annotated[str, typer.Option("--location", help="Country where it took place.", show_default=False)]
-PlaceOption = Annotated[str, typer.Option("--place", help="City or venue.", show_default=False)]
+LocationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--location",
+        metavar="COUNTRY|CITY",
+        help="Where it took place: a country, or a capital or known city (which also sets --place).",
+        show_default=False,
+        autocompletion=complete.countries,
+    ),
+]
+PlaceOption = Annotated[
+    str | None, typer.Option("--place", metavar="TEXT", help="City or venue, as free text.", show_default=False)
+]
 ParticipantOption = Annotated[
-    list[str],
+    list[str] | None,
     typer.Option(
         "--participant",
         "-p",
-        help='Who took part, as "NAME|ROLE|COUNTRY" (role and country optional; repeatable), '
-        'e.g. "Zakir Hasanov|Defence Minister|AZ".',
+        metavar="NAME|ROLE|COUNTRY",
+        help='Who took part (repeatable); role and country optional, e.g. "Zakir Hasanov|Defence Minister|AZ".',
         show_default=False,
     ),
 ]
 MentionedOption = Annotated[
-    list[str],
-    typer.Option("--mentioned", "-m", help="A country named but not a party (repeatable).", show_default=False),
+    list[str] | None,
+    typer.Option(
+        "--mentioned",
+        "-m",
+        metavar="COUNTRY",
+        help="A country named but not a party (repeatable).",
+        show_default=False,
+        autocompletion=complete.countries,
+    ),
 ]
-SummaryOption = Annotated[str, typer.Option("--summary", help="One line in your own words.", show_default=False)]
-OutletOption = Annotated[str, typer.Option("--outlet", help="Source outlet.", show_default=False)]
-AuthorOption = Annotated[str, typer.Option("--author", help="Source author.", show_default=False)]
-UrlOption = Annotated[str, typer.Option("--url", help="Source URL.", show_default=False)]
+SummaryOption = Annotated[
+    str | None, typer.Option("--summary", metavar="TEXT", help="One line in your own words.", show_default=False)
+]
+OutletOption = Annotated[
+    str | None, typer.Option("--outlet", metavar="NAME", help="The outlet that reported it.", show_default=False)
+]
+AuthorOption = Annotated[
+    str | None, typer.Option("--author", metavar="NAME", help="The source's author.", show_default=False)
+]
+UrlOption = Annotated[
+    str | None, typer.Option("--url", metavar="URL", help="The source's address.", show_default=False)
+]
 PublishedOption = Annotated[
-    str, typer.Option("--published", help="Source publication date (YYYY[-MM[-DD]]).", show_default=False)
-]
+    str | None,
+    typer.Option("--published", metavar="DATE", help="When the source was published (YYYY[-MM[-DD]]).",
+                 show_default=False),
+]  # fmt: skip
 TagOption = Annotated[
-    list[str], typer.Option("--tag", "-t", help="A tag of your own (repeatable).", show_default=False)
+    list[str] | None,
+    typer.Option("--tag", "-t", metavar="TAG", help="A tag of your own (repeatable).", show_default=False),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Add it even if the same engagement is already stored.")]
+RecordJsonOption = Annotated[bool, typer.Option("--json", help="Print the whole record as JSON instead of its id.")]
+IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)]
 
 
 def _set_fields(record: dict[str, Any], **given: Any) -> None:
@@ -77,21 +128,30 @@ def _set_fields(record: dict[str, Any], **given: Any) -> None:
 
 @command("add")
 def add(
-    countries: Annotated[list[str], typer.Argument(help="The parties: two or more countries.", show_default=False)],
+    countries: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="COUNTRY COUNTRY [COUNTRY]...",
+            help="The parties: two or more countries (names, codes or demonyms).",
+            show_default=False,
+            autocompletion=complete.countries,
+        ),
+    ],
     date: DateOption,
     kind: KindOption = "meeting",
-    area: AreaOption | None = None,
-    location: LocationOption | None = None,
-    place: PlaceOption | None = None,
-    participant: ParticipantOption | None = None,
-    mentioned: MentionedOption | None = None,
-    summary: SummaryOption | None = None,
-    outlet: OutletOption | None = None,
-    author: AuthorOption | None = None,
-    url: UrlOption | None = None,
-    published: PublishedOption | None = None,
-    tag: TagOption | None = None,
-    json_flag: JsonOption = False,
+    area: AreaOption = None,
+    location: LocationOption = None,
+    place: PlaceOption = None,
+    participant: ParticipantOption = None,
+    mentioned: MentionedOption = None,
+    summary: SummaryOption = None,
+    outlet: OutletOption = None,
+    author: AuthorOption = None,
+    url: UrlOption = None,
+    published: PublishedOption = None,
+    tag: TagOption = None,
+    force: ForceOption = False,
+    json_flag: RecordJsonOption = False,
 ) -> None:
     """Record an engagement; print its new id (the whole record with --json).
 
@@ -136,7 +196,7 @@ def list_records(
 
 @command("show")
 def show(
-    record_id: Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)],
+    record_id: IdArgument,
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
 ) -> None:
@@ -150,33 +210,60 @@ def show(
 
 @command("edit")
 def edit(
-    record_id: Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)],
+    record_id: IdArgument,
     country: Annotated[
         list[str] | None,
-        typer.Option("--country", "-c", help="Replace the parties (repeatable).", show_default=False),
-    ] = None,
-    date: DateOption | None = None,
-    kind: KindOption | None = None,
-    area: AreaOption | None = None,
-    add_area: Annotated[list[str] | None, typer.Option("--add-area", help="Add one area.", show_default=False)] = None,
+        typer.Option(
+            "--country",
+            "-c",
+            metavar="COUNTRY",
+            help="Replace the parties (repeatable).",
+            show_default=False,
+            autocompletion=complete.countries,
+        ),
+    ] = None,  # fmt: skip
+    date: DateOption = None,
+    kind: KindOption = None,
+    area: AreaOption = None,
+    add_area: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add-area",
+            metavar="AREA",
+            help="Add one area (repeatable).",
+            show_default=False,
+            autocompletion=complete.areas,
+        ),
+    ] = None,  # fmt: skip
     remove_area: Annotated[
-        list[str] | None, typer.Option("--remove-area", help="Remove one area.", show_default=False)
+        list[str] | None,
+        typer.Option(
+            "--remove-area",
+            metavar="AREA",
+            help="Remove one area (repeatable).",
+            show_default=False,
+            autocompletion=complete.areas,
+        ),
+    ] = None,  # fmt: skip
+    location: LocationOption = None,
+    place: PlaceOption = None,
+    participant: ParticipantOption = None,
+    mentioned: MentionedOption = None,
+    summary: SummaryOption = None,
+    outlet: OutletOption = None,
+    author: AuthorOption = None,
+    url: UrlOption = None,
+    published: PublishedOption = None,
+    tag: TagOption = None,
+    add_tag: Annotated[
+        list[str] | None,
+        typer.Option("--add-tag", metavar="TAG", help="Add one tag (repeatable).", show_default=False),
     ] = None,
-    location: LocationOption | None = None,
-    place: PlaceOption | None = None,
-    participant: ParticipantOption | None = None,
-    mentioned: MentionedOption | None = None,
-    summary: SummaryOption | None = None,
-    outlet: OutletOption | None = None,
-    author: AuthorOption | None = None,
-    url: UrlOption | None = None,
-    published: PublishedOption | None = None,
-    tag: TagOption | None = None,
-    add_tag: Annotated[list[str] | None, typer.Option("--add-tag", help="Add one tag.", show_default=False)] = None,
     remove_tag: Annotated[
-        list[str] | None, typer.Option("--remove-tag", help="Remove one tag.", show_default=False)
+        list[str] | None,
+        typer.Option("--remove-tag", metavar="TAG", help="Remove one tag (repeatable).", show_default=False),
     ] = None,
-    json_flag: JsonOption = False,
+    json_flag: RecordJsonOption = False,
 ) -> None:
     """Change an engagement: a repeatable option replaces its list; "" clears a text field.
 

@@ -83,8 +83,7 @@ def check_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
 
     target = store()
     fmt_name = output_format(fmt, json_flag)
-    if not target.exists():
-        note(f"no database at {target.path} (nothing to check)")
+    if not target.exists():  # the command layer says `no database at …`
         if fmt_name != "table":
             emit_rows([], ["id", "field", "problem"], fmt_name, [])
         return
