@@ -167,3 +167,13 @@ def family(area: str) -> str:
     """The family an area is coloured by; custom areas have their own."""
     known = _BY_NAME.get(area)
     return known.family if known else "custom"
+
+
+def nearest(text: str) -> tuple[str, float]:
+    """The built-in area closest in spelling to a typed one (through its name or any alias), and how close (0-1)."""
+    import difflib
+
+    typed = kebab(fold(text))
+    scores = {key: difflib.SequenceMatcher(None, typed, key).ratio() for key in _ALIASES if len(_ALIASES[key]) == 1}
+    best = max(sorted(scores), key=scores.__getitem__)
+    return _ALIASES[best][0], scores[best]

@@ -88,7 +88,7 @@ _FILTERS: list[tuple[str, Any, Any]] = [
                 show_default=False,
                 autocompletion=complete.kinds,
             ),
-        ],  # fmt: skip
+        ],
         None,
     ),
     (

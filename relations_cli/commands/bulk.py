@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,6 +14,10 @@ from ..app import command, note, store
 from ..errors import InvalidInput, StoreError
 from ..options import JsonOption, with_filters
 from ..query import Filters  # Typer reads the signature at run time
+
+if TYPE_CHECKING:
+    from ..bulk import ImportReport
+    from ..models import Engagement
 
 
 class DataFormat(str, Enum):
@@ -51,7 +55,7 @@ def import_command(
 
     Example: relations export --format jsonl | relations --db other.json import - --format jsonl
     """
-    from ..bulk import import_records, validate
+    from ..bulk import validate
     from ..formats import guess_format, write_json
     from ..inputs import read_text
 
@@ -63,7 +67,7 @@ def import_command(
         raw, tally = drafts(source, event_data.value)
         records = validate((f"engagement {i}", record) for i, record in enumerate(raw, start=1))
         # Event data never carries the analyst's summary or url: the same pair, date and kind is the same engagement.
-        fresh, report = import_records(store(), records, dry_run=dry_run, same="occasion")
+        fresh, report = _import_with_warnings(records, dry_run=dry_run, same="occasion")
         report.events = tally.to_dict()
         note(_events_line(report.events))
         if dry_run and not json_flag:
@@ -76,11 +80,27 @@ def import_command(
         lines = text.count("\n") + (not text.endswith("\n"))
         records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
         del text
-        fresh, report = import_records(store(), records, dry_run=dry_run)
+        fresh, report = _import_with_warnings(records, dry_run=dry_run)
     verb = "would import" if dry_run else "imported"
     note(f"{verb} {report.imported}, skipped {report.skipped}")
     if json_flag:
         write_json(report.to_dict(), sys.stdout)
+
+
+def _import_with_warnings(
+    records: list[Engagement], *, dry_run: bool, same: str = "identity"
+) -> tuple[list[Engagement], ImportReport]:
+    """Import, then warn about each custom area the database did not hold before (a typo, most likely)."""
+    from ..bulk import import_records
+    from ..slips import area_warnings, new_custom_areas
+
+    target = store()
+    candidates = new_custom_areas(records, target)
+    fresh, report = import_records(target, records, dry_run=dry_run, same=same)
+    taken = {area for record in fresh for area in record.areas}
+    for line in area_warnings([area for area in candidates if area in taken]):
+        note(line)
+    return fresh, report
 
 
 def _records_in(source: str, text: str, chosen: str) -> Iterator[tuple[str, object]]:

@@ -9,7 +9,7 @@ import typer
 
 from .. import complete
 from ..app import command, note, store
-from ..errors import InvalidInput, NotFound
+from ..errors import Duplicate, InvalidInput, NotFound
 from ..options import (
     Format,
     FormatOption,
@@ -160,8 +160,10 @@ def add(
     """
     from ..dates import utc_now
     from ..models import parse_record
+    from ..slips import area_warnings, new_custom_areas, stored_twin
 
     raw: dict[str, Any] = {}
+    location, place = _location(location, place)
     _set_fields(
         raw, countries=countries, date=date, kind=kind, areas=area, location=location, place=place,
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
@@ -169,8 +171,19 @@ def add(
     )  # fmt: skip
     record = parse_record(raw)
     record.created = record.updated = utc_now()
-    with store().writing() as batch:
+    target = store()
+    with target.writing() as batch:  # checked under the lock, so that two equal adds cannot both pass
+        twin = None if force else stored_twin(target, record)
+        if twin is not None:
+            rule = "source url" if record.source.url else "summary" if record.summary else "no url or summary"
+            raise Duplicate(
+                f"the same engagement is stored as {twin} (same date, parties, kind and {rule}); "
+                "not added (--force adds it anyway)"
+            )
+        new_areas = new_custom_areas([record], target)
         batch.insert([record])
+    for line in area_warnings(new_areas):
+        note(line)
     if json_flag:
         emit_record(record, "json")
     else:
@@ -221,7 +234,7 @@ def edit(
             show_default=False,
             autocompletion=complete.countries,
         ),
-    ] = None,  # fmt: skip
+    ] = None,
     date: DateOption = None,
     kind: KindOption = None,
     area: AreaOption = None,
@@ -234,7 +247,7 @@ def edit(
             show_default=False,
             autocompletion=complete.areas,
         ),
-    ] = None,  # fmt: skip
+    ] = None,
     remove_area: Annotated[
         list[str] | None,
         typer.Option(
@@ -244,7 +257,7 @@ def edit(
             show_default=False,
             autocompletion=complete.areas,
         ),
-    ] = None,  # fmt: skip
+    ] = None,
     location: LocationOption = None,
     place: PlaceOption = None,
     participant: ParticipantOption = None,
@@ -272,7 +285,9 @@ def edit(
     from .. import areas as area_vocabulary
     from ..dates import utc_now
     from ..models import parse_record
+    from ..slips import area_warnings, new_custom_areas
 
+    location, place = _location(location, place)
     given = dict(
         countries=country, date=date, kind=kind, areas=area, location=location, place=place,
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
@@ -280,7 +295,8 @@ def edit(
     )  # fmt: skip
     if all(v is None for v in given.values()) and not (add_area or remove_area or add_tag or remove_tag):
         raise InvalidInput("nothing to change: give at least one option (see relations edit --help)")
-    with store().writing() as batch:
+    target = store()
+    with target.writing() as batch:
         current = batch.get(record_id)
         raw = current.to_dict()
         _set_fields(raw, **given)
@@ -288,11 +304,27 @@ def edit(
         raw["tags"] = _add_remove(raw["tags"], add_tag, remove_tag, "tag", normalise=sorted)
         record = parse_record(raw)
         record.updated = utc_now()
+        new_areas = new_custom_areas([record], target)
         batch.replace(record)
+    for line in area_warnings(new_areas):
+        note(line)
     if json_flag:
         emit_record(record, "json")
     else:
         sys.stdout.write(f"{record.id}\n")
+
+
+def _location(location: str | None, place: str | None) -> tuple[str | None, str | None]:
+    """--location as a country or a city (countries.locate); a city is also the place unless --place is given."""
+    if not location:  # "" clears the field on edit
+        return location, place
+    from ..countries import locate
+
+    try:
+        country, city = locate(location)
+    except InvalidInput as e:
+        raise InvalidInput(f"--location: {e}", field="location") from None
+    return country, place if place is not None else city
 
 
 def _add_remove(

@@ -69,8 +69,19 @@ def areas_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
         for name, n in sorted(counts.items())
         if not areas.is_builtin(name)
     ]
-    columns = ["area", "custom", "family", "aliases", "engagements"]
-    emit_rows(rows, columns, fmt_name, ["Area", "Custom", "Family", "Aliases", "Engagements"])
+    if fmt_name != "table":
+        emit_rows(rows, ["area", "custom", "family", "aliases", "engagements"], fmt_name, [])
+        return
+    # On screen a True/False column says little: custom areas come last, marked, and only when there are any.
+    for row in rows:
+        row["custom"] = "custom" if row["custom"] else ""
+        row["family"] = "" if row["custom"] else row["family"]
+    columns = ["area", "family", "aliases", "engagements"]
+    titles = ["Area", "Family", "Aliases", "Engagements"]
+    if any(row["custom"] for row in rows):
+        columns.insert(1, "custom")
+        titles.insert(1, "Custom")
+    emit_rows(rows, columns, fmt_name, titles)
 
 
 @command("check")
