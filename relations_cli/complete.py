@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def countries(incomplete: str) -> list[tuple[str, str]]:
-    """Alpha-3 codes, alpha-2 codes and common names that start with what was typed (any case)."""
+    """Alpha-3 codes and common names that start with what was typed (any case), each with the other as help."""
     from .countries import all_countries, name_key
 
     typed = incomplete.casefold()
@@ -12,19 +12,17 @@ def countries(incomplete: str) -> list[tuple[str, str]]:
     for country in all_countries():
         if country.alpha3.casefold().startswith(typed):
             found.append((_as_typed(incomplete, country.alpha3), country.name))
-        elif len(typed) <= 2 and country.alpha2.casefold().startswith(typed) and typed:
-            found.append((_as_typed(incomplete, country.alpha2), country.name))
-        elif typed and name_key(country.name).startswith(name_key(incomplete)):
+        if typed and name_key(country.name).startswith(name_key(incomplete)):
             found.append((_as_typed(incomplete, country.name), country.alpha3))
     return found
 
 
 def areas(incomplete: str) -> list[tuple[str, str]]:
-    """The built-in areas that start with what was typed, with their family."""
+    """The built-in areas that start with what was typed, with a few of their aliases as help."""
     from .areas import VOCABULARY
 
     typed = incomplete.casefold()
-    return [(a.name, a.family) for a in VOCABULARY if a.name.startswith(typed)]
+    return [(a.name, ", ".join(a.aliases[:3])) for a in VOCABULARY if a.name.startswith(typed)]
 
 
 def kinds(incomplete: str) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ import typer
 
 from ..app import command, note, store
 from ..errors import InvalidInput, StoreError
-from ..options import JsonOption, with_filters
+from ..options import with_filters
 from ..query import Filters  # Typer reads the signature at run time
 
 if TYPE_CHECKING:
@@ -49,7 +49,9 @@ def import_command(
             show_default=False,
         ),
     ] = None,
-    json_flag: JsonOption = False,
+    json_flag: Annotated[
+        bool, typer.Option("--json", help='Print the report as JSON on stdout: {"imported", "skipped", "ids"}.')
+    ] = False,
 ) -> None:
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.
 
@@ -124,7 +126,7 @@ def export_command(
     fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="json, jsonl or csv.")] = DataFormat.json,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically).", show_default=False),
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).", show_default=False),
     ] = None,
     *,
     filters: Filters,

@@ -343,7 +343,7 @@ def delete(
     record_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed when not on a terminal).")] = False,
 ) -> None:
-    """Delete engagements; print the ids deleted. Asks first on a terminal.
+    """Delete engagements; print the ids deleted. On a terminal, shows each one and asks first.
 
     Example: relations delete 7 8 --yes
     """
@@ -355,9 +355,47 @@ def delete(
             raise NotFound(f"no engagement with id {', '.join(map(str, missing))} in {target.path}")
         if not sys.stdin.isatty():
             raise InvalidInput("not on a terminal: add --yes to delete without asking")
-        if not typer.confirm(f"Delete {len(ids)} engagement(s): {', '.join(map(str, ids))}?", err=True):
-            sys.stderr.write("nothing deleted\n")
+        if not _confirm_delete([target.get(i) for i in ids]):
+            note("nothing deleted")
             raise typer.Exit(1)
     with target.writing() as batch:
         batch.delete(ids)
     sys.stdout.writelines(f"{i}\n" for i in ids)
+
+
+def _confirm_delete(records: list[Any]) -> bool:
+    """Show what would be deleted (id, date, pair, summary) and ask until the answer is yes or no."""
+    import shutil
+
+    from ..countries import display_name
+    from ..text import printable
+
+    width = shutil.get_terminal_size().columns
+    lines = []
+    for record in records:
+        pair = " – ".join(sorted(display_name(code) for code in record.countries))
+        line = printable(f"  {record.id}  {record.date}  {pair}  {record.summary or ''}".rstrip())
+        lines.append(line if len(line) <= width else line[: max(width - 1, 20)] + "…")
+    sys.stderr.write(f"About to delete {len(records)} engagement(s):\n" + "\n".join(lines) + "\n")
+    while True:
+        try:
+            answer = _ask_on_stderr()
+        except (EOFError, KeyboardInterrupt):
+            sys.stderr.write("\n")
+            return False
+        answer = answer.strip().casefold()
+        if answer in ("y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+        sys.stderr.write("Please answer y (delete) or n (keep them).\n")
+
+
+def _ask_on_stderr() -> str:
+    # Not input(): it prompts on stdout, and stdout carries the deleted ids.
+    sys.stderr.write("Delete them? [y/n] ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line

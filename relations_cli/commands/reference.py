@@ -14,7 +14,8 @@ from ..output import emit_rows
 @command("countries")
 def countries_command(
     names: Annotated[
-        list[str] | None, typer.Argument(help="Names, codes or demonyms to resolve.", show_default=False)
+        list[str] | None,
+        typer.Argument(metavar="[NAME]...", help="Names, codes or demonyms to resolve.", show_default=False),
     ] = None,
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
