@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,10 +22,6 @@ from .conftest import Run, at_a_terminal
 
 AddFn = Callable[..., int]
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
-
-
-def invoke(*args: str, input: str | None = None) -> object:
-    return CliRunner().invoke(app, list(args), input=input)
 
 
 # -- --db after the command ---------------------------------------------------------------------
@@ -206,3 +208,28 @@ def test_areas_marks_custom_areas_instead_of_printing_true_or_false(run: Run, ad
     assert "custom" not in military
     rows = {r["area"]: r for r in json.loads(run("areas", "--json").stdout)}
     assert rows["space"]["custom"] is True and rows["military"]["custom"] is False
+
+
+def test_ctrl_c_at_the_delete_prompt_deletes_nothing(db: Path) -> None:
+    _two_records(db)
+    before = db.read_bytes()
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "relations_cli", "--db", str(db), "delete", "1"],
+                            stdin=follower, stdout=subprocess.PIPE, stderr=follower)  # fmt: skip
+    os.close(follower)
+    shown = b""
+    while b"[y/n]" not in shown and select.select([leader], [], [], 30)[0]:
+        shown += os.read(leader, 4096)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 1
+    while select.select([leader], [], [], 1)[0]:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert b"nothing deleted" in shown and b"Traceback" not in shown
+    assert db.read_bytes() == before

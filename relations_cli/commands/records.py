@@ -371,15 +371,17 @@ def _confirm_delete(records: list[Any]) -> bool:
     from ..text import printable
 
     width = shutil.get_terminal_size().columns
+    id_width = max(len(str(record.id)) for record in records)
+    question = "Delete it? [y/n] " if len(records) == 1 else "Delete them? [y/n] "
     lines = []
     for record in records:
         pair = " – ".join(sorted(display_name(code) for code in record.countries))
-        line = printable(f"  {record.id}  {record.date}  {pair}  {record.summary or ''}".rstrip())
+        line = printable(f"  {record.id:>{id_width}}  {record.date:<10}  {pair}  {record.summary or ''}".rstrip())
         lines.append(line if len(line) <= width else line[: max(width - 1, 20)] + "…")
     sys.stderr.write(f"About to delete {len(records)} engagement(s):\n" + "\n".join(lines) + "\n")
     while True:
         try:
-            answer = _ask_on_stderr()
+            answer = _ask_on_stderr(question)
         except (EOFError, KeyboardInterrupt):
             sys.stderr.write("\n")
             return False
@@ -391,9 +393,9 @@ def _confirm_delete(records: list[Any]) -> bool:
         sys.stderr.write("Please answer y (delete) or n (keep them).\n")
 
 
-def _ask_on_stderr() -> str:
+def _ask_on_stderr(question: str) -> str:
     # Not input(): it prompts on stdout, and stdout carries the deleted ids.
-    sys.stderr.write("Delete them? [y/n] ")
+    sys.stderr.write(question)
     sys.stderr.flush()
     line = sys.stdin.readline()
     if not line:
