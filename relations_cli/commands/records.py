@@ -21,92 +21,26 @@ from ..options import (
 )
 from ..output import emit_record, emit_records
 from ..query import Filters  # Typer reads the signature at run time
-
-# Options that set a field, shared by add and edit (defaults are in each signature). Each type is
-# optional inside Annotated: `Alias | None` outside it would hide the option's help from Typer.
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", "-d", metavar="DATE", help="When: YYYY-MM-DD, YYYY-MM or YYYY.", show_default=False),
-]
-KindOption = Annotated[
-    str | None,
-    typer.Option(
-        "--kind",
-        "-k",
-        metavar="KIND",
-        help="meeting, call, agreement, exercise, statement or other.",
-        autocompletion=complete.kinds,
-    ),
-]
-AreaOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--area",
-        "-a",
-        metavar="AREA",
-        help="A cooperation area (repeatable); see `relations areas`. A new one is kept as a custom area.",
-        show_default=False,
-        autocompletion=complete.areas,
-    ),
-]
-LocationOption = Annotated[
-    str | None,
-    typer.Option(
-        "--location",
-        metavar="COUNTRY|CITY",
-        help="Where it took place: a country, or a capital or known city (which also sets --place).",
-        show_default=False,
-        autocompletion=complete.countries,
-    ),
-]
-PlaceOption = Annotated[
-    str | None, typer.Option("--place", metavar="TEXT", help="City or venue, as free text.", show_default=False)
-]
-ParticipantOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--participant",
-        "-p",
-        metavar="NAME|ROLE|COUNTRY",
-        help='Who took part (repeatable); role and country optional, e.g. "Zakir Hasanov|Defence Minister|AZ".',
-        show_default=False,
-    ),
-]
-MentionedOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--mentioned",
-        "-m",
-        metavar="COUNTRY",
-        help="A country named but not a party (repeatable).",
-        show_default=False,
-        autocompletion=complete.countries,
-    ),
-]
-SummaryOption = Annotated[
-    str | None, typer.Option("--summary", metavar="TEXT", help="One line in your own words.", show_default=False)
-]
-OutletOption = Annotated[
-    str | None, typer.Option("--outlet", metavar="NAME", help="The outlet that reported it.", show_default=False)
-]
-AuthorOption = Annotated[
-    str | None, typer.Option("--author", metavar="NAME", help="The source's author.", show_default=False)
-]
-UrlOption = Annotated[
-    str | None, typer.Option("--url", metavar="URL", help="The source's address.", show_default=False)
-]
-PublishedOption = Annotated[
-    str | None,
-    typer.Option("--published", metavar="DATE", help="When the source was published (YYYY[-MM[-DD]]).",
-                 show_default=False),
-]  # fmt: skip
-TagOption = Annotated[
-    list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help="A tag of your own (repeatable).", show_default=False),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Add it even if the same engagement is already stored.")]
-RecordJsonOption = Annotated[bool, typer.Option("--json", help="Print the whole record as JSON instead of its id.")]
-IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)]
+from .deleting import confirm_delete
+from .fields import (
+    AreaOption,
+    AuthorOption,
+    DateOption,
+    ForceOption,
+    IdArgument,
+    KindOption,
+    LocationOption,
+    MentionedOption,
+    OutletOption,
+    ParticipantOption,
+    PlaceOption,
+    PublishedOption,
+    RecordJsonOption,
+    SummaryOption,
+    TagOption,
+    UrlOption,
+    location_and_place,
+)
 
 
 def _set_fields(record: dict[str, Any], **given: Any) -> None:
@@ -163,7 +97,7 @@ def add(
     from ..slips import area_warnings, new_custom_areas, stored_twin
 
     raw: dict[str, Any] = {}
-    location, place = _location(location, place)
+    location, place = location_and_place(location, place)
     _set_fields(
         raw, countries=countries, date=date, kind=kind, areas=area, location=location, place=place,
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
@@ -287,7 +221,7 @@ def edit(
     from ..models import parse_record
     from ..slips import area_warnings, new_custom_areas
 
-    location, place = _location(location, place)
+    location, place = location_and_place(location, place)
     given = dict(
         countries=country, date=date, kind=kind, areas=area, location=location, place=place,
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
@@ -312,19 +246,6 @@ def edit(
         emit_record(record, "json")
     else:
         sys.stdout.write(f"{record.id}\n")
-
-
-def _location(location: str | None, place: str | None) -> tuple[str | None, str | None]:
-    """--location as a country or a city (countries.locate); a city is also the place unless --place is given."""
-    if not location:  # "" clears the field on edit
-        return location, place
-    from ..countries import locate
-
-    try:
-        country, city = locate(location)
-    except InvalidInput as e:
-        raise InvalidInput(f"--location: {e}", field="location") from None
-    return country, place if place is not None else city
 
 
 def _add_remove(
@@ -355,49 +276,9 @@ def delete(
             raise NotFound(f"no engagement with id {', '.join(map(str, missing))} in {target.path}")
         if not sys.stdin.isatty():
             raise InvalidInput("not on a terminal: add --yes to delete without asking")
-        if not _confirm_delete([target.get(i) for i in ids]):
+        if not confirm_delete([target.get(i) for i in ids]):
             note("nothing deleted")
             raise typer.Exit(1)
     with target.writing() as batch:
         batch.delete(ids)
     sys.stdout.writelines(f"{i}\n" for i in ids)
-
-
-def _confirm_delete(records: list[Any]) -> bool:
-    """Show what would be deleted (id, date, pair, summary) and ask until the answer is yes or no."""
-    import shutil
-
-    from ..countries import display_name
-    from ..text import printable
-
-    width = shutil.get_terminal_size().columns
-    id_width = max(len(str(record.id)) for record in records)
-    question = "Delete it? [y/n] " if len(records) == 1 else "Delete them? [y/n] "
-    lines = []
-    for record in records:
-        pair = " – ".join(sorted(display_name(code) for code in record.countries))
-        line = printable(f"  {record.id:>{id_width}}  {record.date:<10}  {pair}  {record.summary or ''}".rstrip())
-        lines.append(line if len(line) <= width else line[: max(width - 1, 20)] + "…")
-    sys.stderr.write(f"About to delete {len(records)} engagement(s):\n" + "\n".join(lines) + "\n")
-    while True:
-        try:
-            answer = _ask_on_stderr(question)
-        except (EOFError, KeyboardInterrupt):
-            sys.stderr.write("\n")
-            return False
-        answer = answer.strip().casefold()
-        if answer in ("y", "yes"):
-            return True
-        if answer in ("n", "no"):
-            return False
-        sys.stderr.write("Please answer y (delete) or n (keep them).\n")
-
-
-def _ask_on_stderr(question: str) -> str:
-    # Not input(): it prompts on stdout, and stdout carries the deleted ids.
-    sys.stderr.write(question)
-    sys.stderr.flush()
-    line = sys.stdin.readline()
-    if not line:
-        raise EOFError
-    return line
