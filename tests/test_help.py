@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.main import get_command
@@ -88,3 +89,14 @@ def test_the_completion_script_is_there_for_each_shell(shell: str) -> None:
     out = subprocess.run([sys.executable, "-m", "relations_cli", "--show-completion", shell],
                          capture_output=True, text=True, timeout=60)  # fmt: skip
     assert out.returncode == 0 and "_RELATIONS_COMPLETE" in out.stdout
+
+
+def test_install_completion_writes_the_script_into_the_users_shell_setup(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    out = subprocess.run([sys.executable, "-m", "relations_cli", "--install-completion", "bash"],
+                         capture_output=True, text=True, timeout=60, env={**os.environ, "HOME": str(home)})  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "relations" in (home / ".bashrc").read_text()
+    scripts = list(home.rglob("relations*"))
+    assert scripts and "_RELATIONS_COMPLETE" in scripts[0].read_text()
