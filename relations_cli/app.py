@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 from .errors import ExitCode, InvalidInput, RelationsError
@@ -17,11 +19,29 @@ from .text import printable
 if TYPE_CHECKING:
     from .store import Store
 
+# The order of use, the order `relations --help` lists the commands in (the one place it is defined).
+# Commands not named here are listed after these, in the order they were registered.
+COMMAND_ORDER: tuple[str, ...] = (
+    "add", "list", "show", "edit", "delete",
+    "summary", "matrix", "brief", "graph",
+    "import", "export", "ingest",
+    "countries", "areas", "schema", "check",
+)  # fmt: skip
+
+
+class _InOrderOfUse(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        registered = list(self.commands)
+        known = [name for name in COMMAND_ORDER if name in self.commands]
+        return known + [name for name in registered if name not in COMMAND_ORDER]
+
+
 app = typer.Typer(
     name="relations",
+    cls=_InOrderOfUse,
     help="Track bilateral relations: every engagement between countries, by area, over time.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -30,6 +50,7 @@ app = typer.Typer(
 
 class _State:
     db: Path | None = None
+    opened: Path | None = None  # the database this run opened, if it had no file then
 
 
 state = _State()
@@ -47,32 +68,76 @@ def note(message: str) -> None:
     sys.stderr.write(printable(message) + "\n")
 
 
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        metavar="FILE",
+        help="Database file (default: $RELATIONS_DB, else relations.json in the user data directory); "
+        "also accepted before the command.",
+        show_default=False,
+    ),
+]
+
+
 def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
-    """Register a command whose RelationsError becomes `Error: …` and its exit code."""
+    """Register a command whose RelationsError becomes `Error: …` and its exit code.
+
+    Every command also takes `--db` after its name (`relations list --db x.json`), and says on stderr
+    when the database it opened had no file (`no database at …`) or was created by this run.
+    """
 
     def decorate(func: F) -> F:
         @functools.wraps(func)
         def run(*args: Any, **options: Any) -> Any:
+            db = options.pop(_DB_PARAMETER, None)
+            state.opened = None
             try:
-                _reject_undecodable(options.values())
-                return func(*args, **options)
+                _reject_undecodable([*options.values(), str(db)])
+                if db is not None:
+                    state.db = db
+                result = func(*args, **options)
             except RelationsError as e:
+                _report_new_or_missing()
                 error(str(e))
                 raise typer.Exit(e.exit_code) from None
             except BrokenPipeError:
                 _quiet_broken_pipe()
+            except typer.Exit:
+                _report_new_or_missing()
+                raise
+            _report_new_or_missing()
+            return result
 
+        signature = inspect.signature(func, eval_str=True)
+        extra = inspect.Parameter(_DB_PARAMETER, inspect.Parameter.KEYWORD_ONLY, annotation=DbOption, default=None)
+        parameters = [*signature.parameters.values(), extra]
+        run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters}
         app.command(*names, **kwargs)(run)
         return func
 
     return decorate
 
 
+_DB_PARAMETER = "db_after_command"
+
+
 def store() -> Store:
     """The database chosen by --db, RELATIONS_DB or the user data directory."""
     from .store import Store, default_path
 
-    return Store(state.db or default_path())
+    path = state.db or default_path()
+    if state.opened is None and not path.exists():
+        state.opened = path
+    return Store(path)
+
+
+def _report_new_or_missing() -> None:
+    # Typing `--db relatons.json` should not pass unnoticed: a read finds no file, or a write creates one.
+    path, state.opened = state.opened, None
+    if path is not None:
+        note(f"created {path}" if path.exists() else f"no database at {path}")
 
 
 def _reject_undecodable(values: Any) -> None:
@@ -108,6 +173,7 @@ def main(
         Path | None,
         typer.Option(
             "--db",
+            metavar="FILE",
             help="Database file (default: $RELATIONS_DB, else relations.json in the user data directory).",
             show_default=False,
         ),

@@ -191,3 +191,13 @@ def short_labels(areas: list[str]) -> dict[str, str]:
         labels[area] = label
         taken.add(label)
     return labels
+
+
+def nearest(text: str) -> tuple[str, float]:
+    """The built-in area closest in spelling to a typed one (through its name or any alias), and how close (0-1)."""
+    import difflib
+
+    typed = kebab(fold(text))
+    scores = {key: difflib.SequenceMatcher(None, typed, key).ratio() for key in _ALIASES if len(_ALIASES[key]) == 1}
+    best = max(sorted(scores), key=scores.__getitem__)
+    return _ALIASES[best][0], scores[best]

@@ -144,3 +144,58 @@ def _unknown_message(text: str, key: str) -> str:
         return f"unknown country {text!r} (try `relations countries` for the list)"
     names = ", ".join(f"{display_name(c)} ({c})" for c in codes[:4])
     return f"unknown country {text!r}; nearest: {names}"
+
+
+def locate(text: str) -> tuple[str, str | None]:
+    """Where an engagement took place, from a country or a city: (alpha-3, the city or None).
+
+    One rule for every name: a country's code, name, alias or demonym is that country; else a capital
+    or a city of the list ingest places engagements with is its country, and the city is the place;
+    else a country's name in another language is that country. Anything else is an error.
+    """
+    try:
+        match: Match | None = lookup(text)
+        failure: InvalidInput | None = None
+    except InvalidInput as e:
+        match, failure = None, e
+    if match is not None and match.matched != "other name":
+        return match.country.alpha3, None
+    found = _cities().get(name_key(text), [])
+    if len(found) > 1:
+        names = ", ".join(f"{city}, {display_name(code)} ({code})" for code, city in found)
+        raise InvalidInput(
+            f"ambiguous city {text.strip()!r}: did you mean {names}? Give --location COUNTRY --place CITY"
+        )
+    if found:
+        return found[0]
+    if match is not None:
+        return match.country.alpha3, None
+    assert failure is not None
+    if str(failure).startswith("unknown"):
+        raise InvalidInput(f"{failure}; for a city that is not a capital, give --location COUNTRY --place CITY")
+    raise failure
+
+
+@cache
+def _cities() -> dict[str, list[tuple[str, str]]]:
+    """Capitals and the cities ingest knows, by folded name: each with its country."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    pairs = [(c.alpha3, c.capital) for c in _countries().values() if c.capital]
+    pairs += [(code, city) for code, cities in _city_list().items() for city in cities]
+    for code, city in pairs:
+        entries = table.setdefault(name_key(city), [])
+        if all(code != known for known, _ in entries):
+            entries.append((code, city))
+    return table
+
+
+def _city_list() -> dict[str, tuple[str, ...]]:
+    # ingest/cities.py is plain data, but importing it through its package would load all of ingest (~80 ms).
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_relations_cities", Path(__file__).parent / "ingest" / "cities.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cities: dict[str, tuple[str, ...]] = module.CITIES
+    return cities

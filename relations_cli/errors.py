@@ -33,3 +33,7 @@ class NotFound(RelationsError):
 
 class StoreError(RelationsError):
     """The database file cannot be read, trusted, locked or written."""
+
+
+class Duplicate(RelationsError):
+    """The engagement is already stored (add refuses it unless forced)."""

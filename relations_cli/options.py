@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from . import complete
 from .errors import InvalidInput
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,8 +53,10 @@ _FILTERS: list[tuple[str, Any, Any]] = [
         Annotated[
             list[str] | None,
             typer.Argument(
+                metavar="[COUNTRY]...",
                 help="Only engagements involving all these countries (names, codes or demonyms).",
                 show_default=False,
+                autocompletion=complete.countries,
             ),
         ],
         None,
@@ -65,22 +68,36 @@ _FILTERS: list[tuple[str, Any, Any]] = [
             typer.Option(
                 "--area",
                 "-a",
+                metavar="AREA",
                 help="Only engagements covering this area (repeatable: all must match).",
                 show_default=False,
+                autocompletion=complete.areas,
             ),
         ],
         None,
     ),
     (
         "kind",
-        Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind.", show_default=False)],
+        Annotated[
+            str | None,
+            typer.Option(
+                "--kind",
+                "-k",
+                metavar="KIND",
+                help="Only this kind (meeting, call, agreement, …).",
+                show_default=False,
+                autocompletion=complete.kinds,
+            ),
+        ],
         None,
     ),
     (
         "since",
         Annotated[
             str | None,
-            typer.Option("--since", help="From this date on (YYYY[-MM[-DD]], inclusive).", show_default=False),
+            typer.Option(
+                "--since", metavar="DATE", help="From this date on (YYYY[-MM[-DD]], inclusive).", show_default=False
+            ),
         ],
         None,
     ),
@@ -88,7 +105,12 @@ _FILTERS: list[tuple[str, Any, Any]] = [
         "until",
         Annotated[
             str | None,
-            typer.Option("--until", help="Up to this date (inclusive; 2021 means to 2021-12-31).", show_default=False),
+            typer.Option(
+                "--until",
+                metavar="DATE",
+                help="Up to this date (inclusive; 2021 means to 2021-12-31).",
+                show_default=False,
+            ),
         ],
         None,
     ),
@@ -96,7 +118,7 @@ _FILTERS: list[tuple[str, Any, Any]] = [
         "tag",
         Annotated[
             list[str] | None,
-            typer.Option("--tag", "-t", help="Only with this tag (repeatable).", show_default=False),
+            typer.Option("--tag", "-t", metavar="TAG", help="Only with this tag (repeatable).", show_default=False),
         ],
         None,
     ),
@@ -107,16 +129,25 @@ _FILTERS: list[tuple[str, Any, Any]] = [
             typer.Option(
                 "--search",
                 "-s",
+                metavar="TEXT",
                 help="Text in summary, participants, place or source (any case).",
                 show_default=False,
             ),
         ],
         None,
     ),
-    ("sort", Annotated[str, typer.Option("--sort", help="date (oldest first) or -date.")], "date"),
+    (
+        "sort",
+        Annotated[
+            str, typer.Option("--sort", metavar="date|-date", help="date (oldest first) or -date (newest first).")
+        ],
+        "date",
+    ),
     (
         "limit",
-        Annotated[int | None, typer.Option("--limit", "-n", help="At most N engagements.", show_default=False)],
+        Annotated[
+            int | None, typer.Option("--limit", "-n", metavar="N", help="At most N engagements.", show_default=False)
+        ],
         None,
     ),
 ]

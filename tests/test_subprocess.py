@@ -10,7 +10,9 @@ from .conftest import at_a_terminal, relations
 
 def test_exit_codes_and_stream_separation(db: Path) -> None:
     ok = relations("add", "AZ", "PK", "--date", "2021", db=db)
-    assert (ok.returncode, ok.stdout, ok.stderr) == (0, b"1\n", b"")
+    assert (ok.returncode, ok.stdout, ok.stderr) == (0, b"1\n", f"created {db}\n".encode())  # the first write says so
+    again = relations("add", "AZ", "PK", "--date", "2022", db=db)
+    assert (again.returncode, again.stdout, again.stderr) == (0, b"2\n", b"")
     bad = relations("add", "AZ", "Narnia", "--date", "2021", db=db)
     assert bad.returncode == 2 and bad.stdout == b""
     assert bad.stderr.decode().startswith("Error: ") and len(bad.stderr.decode().splitlines()) == 1
@@ -69,7 +71,7 @@ def test_import_and_export_draw_a_progress_bar_only_on_a_terminal(db: Path, tmp_
     on_terminal = at_a_terminal(["--db", str(db), "import", str(source), "--dry-run"], {}, stream="stderr")
     assert "validating" in on_terminal and "400/400" in on_terminal
     piped = relations("import", str(source), db=db)
-    assert piped.stderr == b"imported 400, skipped 0\n"
+    assert piped.stderr == f"imported 400, skipped 0\ncreated {db}\n".encode()
     exported = at_a_terminal(["--db", str(db), "export", "-o", str(tmp_path / "out.json")], {}, stream="stderr")
     assert "exporting" in exported
     assert relations("export", "-o", str(tmp_path / "out2.json"), db=db).stderr.decode().startswith("exported 400")

@@ -6,14 +6,18 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..app import command, note, store
 from ..errors import InvalidInput, StoreError
-from ..options import JsonOption, with_filters
+from ..options import with_filters
 from ..query import Filters  # Typer reads the signature at run time
+
+if TYPE_CHECKING:
+    from ..bulk import ImportReport
+    from ..models import Engagement
 
 
 class DataFormat(str, Enum):
@@ -45,13 +49,15 @@ def import_command(
             show_default=False,
         ),
     ] = None,
-    json_flag: JsonOption = False,
+    json_flag: Annotated[
+        bool, typer.Option("--json", help='Print the report as JSON on stdout: {"imported", "skipped", "ids"}.')
+    ] = False,
 ) -> None:
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.
 
     Example: relations export --format jsonl | relations --db other.json import - --format jsonl
     """
-    from ..bulk import import_records, validate
+    from ..bulk import validate
     from ..formats import guess_format, write_json
     from ..inputs import read_text
 
@@ -63,7 +69,7 @@ def import_command(
         raw, tally = drafts(source, event_data.value)
         records = validate((f"engagement {i}", record) for i, record in enumerate(raw, start=1))
         # Event data never carries the analyst's summary or url: the same pair, date and kind is the same engagement.
-        fresh, report = import_records(store(), records, dry_run=dry_run, same="occasion")
+        fresh, report = _import_with_warnings(records, dry_run=dry_run, same="occasion")
         report.events = tally.to_dict()
         note(_events_line(report.events))
         if dry_run and not json_flag:
@@ -76,11 +82,27 @@ def import_command(
         lines = text.count("\n") + (not text.endswith("\n"))
         records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
         del text
-        fresh, report = import_records(store(), records, dry_run=dry_run)
+        fresh, report = _import_with_warnings(records, dry_run=dry_run)
     verb = "would import" if dry_run else "imported"
     note(f"{verb} {report.imported}, skipped {report.skipped}")
     if json_flag:
         write_json(report.to_dict(), sys.stdout)
+
+
+def _import_with_warnings(
+    records: list[Engagement], *, dry_run: bool, same: str = "identity"
+) -> tuple[list[Engagement], ImportReport]:
+    """Import, then warn about each custom area the database did not hold before (a typo, most likely)."""
+    from ..bulk import import_records
+    from ..slips import area_warnings, new_custom_areas
+
+    target = store()
+    candidates = new_custom_areas(records, target)
+    fresh, report = import_records(target, records, dry_run=dry_run, same=same)
+    taken = {area for record in fresh for area in record.areas}
+    for line in area_warnings([area for area in candidates if area in taken]):
+        note(line)
+    return fresh, report
 
 
 def _records_in(source: str, text: str, chosen: str) -> Iterator[tuple[str, object]]:
@@ -104,7 +126,7 @@ def export_command(
     fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="json, jsonl or csv.")] = DataFormat.json,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically).", show_default=False),
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).", show_default=False),
     ] = None,
     *,
     filters: Filters,

@@ -9,7 +9,6 @@ import typer
 
 from ..app import command, note, store
 from ..errors import ExitCode, InvalidInput
-from ..options import JsonOption
 
 if TYPE_CHECKING:
     from ..ingest import Draft
@@ -23,17 +22,22 @@ def ingest(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Save without asking.")] = False,
     country: Annotated[
-        list[str] | None, typer.Option("--country", "-c", help="The parties (repeatable); overrides what is found.")
+        list[str] | None,
+        typer.Option("--country", "-c", metavar="COUNTRY", help="The parties (repeatable); overrides what is found."),
     ] = None,
     published: Annotated[
-        str | None, typer.Option("--published", help="Publication date, if the text lacks it.")
+        str | None, typer.Option("--published", metavar="DATE", help="Publication date, if the text lacks it.")
     ] = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="The outlet that published the article.")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The article's address.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", metavar="NAME", help="The outlet that published the article.")
+    ] = None,
+    url: Annotated[str | None, typer.Option("--url", metavar="URL", help="The article's address.")] = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="All the evidence for each field (in the panel, or in --json).")
     ] = False,
-    json_flag: JsonOption = False,
+    json_flag: Annotated[
+        bool, typer.Option("--json", help="Print the draft record as JSON (a list with several files).")
+    ] = False,
 ) -> None:
     """Read a news article and propose the engagement it reports, with the evidence for each field.
 

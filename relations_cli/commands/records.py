@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from ..app import command, store
-from ..errors import InvalidInput, NotFound
+from .. import complete
+from ..app import command, note, store
+from ..errors import Duplicate, InvalidInput, NotFound
 from ..options import (
     Format,
     FormatOption,
@@ -20,42 +21,26 @@ from ..options import (
 )
 from ..output import emit_record, emit_records
 from ..query import Filters  # Typer reads the signature at run time
-
-# Options that set a field, shared by add and edit (defaults are in each signature).
-DateOption = Annotated[str, typer.Option("--date", "-d", help="When: YYYY-MM-DD, YYYY-MM or YYYY.", show_default=False)]
-KindOption = Annotated[
-    str, typer.Option("--kind", "-k", help="meeting, call, agreement, exercise, statement or other.")
-]
-AreaOption = Annotated[
-    list[str],
-    typer.Option("--area", "-a", help="A cooperation area (repeatable); see `relations areas`.", show_default=False),
-]
-LocationOption = Annotated[str, typer.Option("--location", help="Country where it took place.", show_default=False)]
-PlaceOption = Annotated[str, typer.Option("--place", help="City or venue.", show_default=False)]
-ParticipantOption = Annotated[
-    list[str],
-    typer.Option(
-        "--participant",
-        "-p",
-        help='Who took part, as "NAME|ROLE|COUNTRY" (role and country optional; repeatable), '
-        'e.g. "Zakir Hasanov|Defence Minister|AZ".',
-        show_default=False,
-    ),
-]
-MentionedOption = Annotated[
-    list[str],
-    typer.Option("--mentioned", "-m", help="A country named but not a party (repeatable).", show_default=False),
-]
-SummaryOption = Annotated[str, typer.Option("--summary", help="One line in your own words.", show_default=False)]
-OutletOption = Annotated[str, typer.Option("--outlet", help="Source outlet.", show_default=False)]
-AuthorOption = Annotated[str, typer.Option("--author", help="Source author.", show_default=False)]
-UrlOption = Annotated[str, typer.Option("--url", help="Source URL.", show_default=False)]
-PublishedOption = Annotated[
-    str, typer.Option("--published", help="Source publication date (YYYY[-MM[-DD]]).", show_default=False)
-]
-TagOption = Annotated[
-    list[str], typer.Option("--tag", "-t", help="A tag of your own (repeatable).", show_default=False)
-]
+from .deleting import confirm_delete
+from .fields import (
+    AreaOption,
+    AuthorOption,
+    DateOption,
+    ForceOption,
+    IdArgument,
+    KindOption,
+    LocationOption,
+    MentionedOption,
+    OutletOption,
+    ParticipantOption,
+    PlaceOption,
+    PublishedOption,
+    RecordJsonOption,
+    SummaryOption,
+    TagOption,
+    UrlOption,
+    location_and_place,
+)
 
 
 def _set_fields(record: dict[str, Any], **given: Any) -> None:
@@ -77,21 +62,30 @@ def _set_fields(record: dict[str, Any], **given: Any) -> None:
 
 @command("add")
 def add(
-    countries: Annotated[list[str], typer.Argument(help="The parties: two or more countries.", show_default=False)],
+    countries: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="COUNTRY COUNTRY [COUNTRY]...",
+            help="The parties: two or more countries (names, codes or demonyms).",
+            show_default=False,
+            autocompletion=complete.countries,
+        ),
+    ],
     date: DateOption,
     kind: KindOption = "meeting",
-    area: AreaOption | None = None,
-    location: LocationOption | None = None,
-    place: PlaceOption | None = None,
-    participant: ParticipantOption | None = None,
-    mentioned: MentionedOption | None = None,
-    summary: SummaryOption | None = None,
-    outlet: OutletOption | None = None,
-    author: AuthorOption | None = None,
-    url: UrlOption | None = None,
-    published: PublishedOption | None = None,
-    tag: TagOption | None = None,
-    json_flag: JsonOption = False,
+    area: AreaOption = None,
+    location: LocationOption = None,
+    place: PlaceOption = None,
+    participant: ParticipantOption = None,
+    mentioned: MentionedOption = None,
+    summary: SummaryOption = None,
+    outlet: OutletOption = None,
+    author: AuthorOption = None,
+    url: UrlOption = None,
+    published: PublishedOption = None,
+    tag: TagOption = None,
+    force: ForceOption = False,
+    json_flag: RecordJsonOption = False,
 ) -> None:
     """Record an engagement; print its new id (the whole record with --json).
 
@@ -100,8 +94,10 @@ def add(
     """
     from ..dates import utc_now
     from ..models import parse_record
+    from ..slips import area_warnings, new_custom_areas, stored_twin
 
     raw: dict[str, Any] = {}
+    location, place = location_and_place(location, place)
     _set_fields(
         raw, countries=countries, date=date, kind=kind, areas=area, location=location, place=place,
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
@@ -109,8 +105,19 @@ def add(
     )  # fmt: skip
     record = parse_record(raw)
     record.created = record.updated = utc_now()
-    with store().writing() as batch:
+    target = store()
+    with target.writing() as batch:  # checked under the lock, so that two equal adds cannot both pass
+        twin = None if force else stored_twin(target, record)
+        if twin is not None:
+            rule = "source url" if record.source.url else "summary" if record.summary else "no url or summary"
+            raise Duplicate(
+                f"the same engagement is stored as {twin} (same date, parties, kind and {rule}); "
+                "not added (--force adds it anyway)"
+            )
+        new_areas = new_custom_areas([record], target)
         batch.insert([record])
+    for line in area_warnings(new_areas):
+        note(line)
     if json_flag:
         emit_record(record, "json")
     else:
@@ -139,7 +146,7 @@ def list_records(
 
 @command("show")
 def show(
-    record_id: Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)],
+    record_id: IdArgument,
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
 ) -> None:
@@ -153,33 +160,60 @@ def show(
 
 @command("edit")
 def edit(
-    record_id: Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)],
+    record_id: IdArgument,
     country: Annotated[
         list[str] | None,
-        typer.Option("--country", "-c", help="Replace the parties (repeatable).", show_default=False),
+        typer.Option(
+            "--country",
+            "-c",
+            metavar="COUNTRY",
+            help="Replace the parties (repeatable).",
+            show_default=False,
+            autocompletion=complete.countries,
+        ),
     ] = None,
-    date: DateOption | None = None,
-    kind: KindOption | None = None,
-    area: AreaOption | None = None,
-    add_area: Annotated[list[str] | None, typer.Option("--add-area", help="Add one area.", show_default=False)] = None,
+    date: DateOption = None,
+    kind: KindOption = None,
+    area: AreaOption = None,
+    add_area: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add-area",
+            metavar="AREA",
+            help="Add one area (repeatable).",
+            show_default=False,
+            autocompletion=complete.areas,
+        ),
+    ] = None,
     remove_area: Annotated[
-        list[str] | None, typer.Option("--remove-area", help="Remove one area.", show_default=False)
+        list[str] | None,
+        typer.Option(
+            "--remove-area",
+            metavar="AREA",
+            help="Remove one area (repeatable).",
+            show_default=False,
+            autocompletion=complete.areas,
+        ),
     ] = None,
-    location: LocationOption | None = None,
-    place: PlaceOption | None = None,
-    participant: ParticipantOption | None = None,
-    mentioned: MentionedOption | None = None,
-    summary: SummaryOption | None = None,
-    outlet: OutletOption | None = None,
-    author: AuthorOption | None = None,
-    url: UrlOption | None = None,
-    published: PublishedOption | None = None,
-    tag: TagOption | None = None,
-    add_tag: Annotated[list[str] | None, typer.Option("--add-tag", help="Add one tag.", show_default=False)] = None,
+    location: LocationOption = None,
+    place: PlaceOption = None,
+    participant: ParticipantOption = None,
+    mentioned: MentionedOption = None,
+    summary: SummaryOption = None,
+    outlet: OutletOption = None,
+    author: AuthorOption = None,
+    url: UrlOption = None,
+    published: PublishedOption = None,
+    tag: TagOption = None,
+    add_tag: Annotated[
+        list[str] | None,
+        typer.Option("--add-tag", metavar="TAG", help="Add one tag (repeatable).", show_default=False),
+    ] = None,
     remove_tag: Annotated[
-        list[str] | None, typer.Option("--remove-tag", help="Remove one tag.", show_default=False)
+        list[str] | None,
+        typer.Option("--remove-tag", metavar="TAG", help="Remove one tag (repeatable).", show_default=False),
     ] = None,
-    json_flag: JsonOption = False,
+    json_flag: RecordJsonOption = False,
 ) -> None:
     """Change an engagement: a repeatable option replaces its list; "" clears a text field.
 
@@ -188,7 +222,9 @@ def edit(
     from .. import areas as area_vocabulary
     from ..dates import utc_now
     from ..models import parse_record
+    from ..slips import area_warnings, new_custom_areas
 
+    location, place = location_and_place(location, place)
     given = dict(
         countries=country, date=date, kind=kind, areas=area, location=location, place=place,
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
@@ -196,7 +232,8 @@ def edit(
     )  # fmt: skip
     if all(v is None for v in given.values()) and not (add_area or remove_area or add_tag or remove_tag):
         raise InvalidInput("nothing to change: give at least one option (see relations edit --help)")
-    with store().writing() as batch:
+    target = store()
+    with target.writing() as batch:
         current = batch.get(record_id)
         raw = current.to_dict()
         _set_fields(raw, **given)
@@ -204,7 +241,10 @@ def edit(
         raw["tags"] = _add_remove(raw["tags"], add_tag, remove_tag, "tag", normalise=sorted)
         record = parse_record(raw)
         record.updated = utc_now()
+        new_areas = new_custom_areas([record], target)
         batch.replace(record)
+    for line in area_warnings(new_areas):
+        note(line)
     if json_flag:
         emit_record(record, "json")
     else:
@@ -227,7 +267,7 @@ def delete(
     record_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed when not on a terminal).")] = False,
 ) -> None:
-    """Delete engagements; print the ids deleted. Asks first on a terminal.
+    """Delete engagements; print the ids deleted. On a terminal, shows each one and asks first.
 
     Example: relations delete 7 8 --yes
     """
@@ -239,8 +279,8 @@ def delete(
             raise NotFound(f"no engagement with id {', '.join(map(str, missing))} in {target.path}")
         if not sys.stdin.isatty():
             raise InvalidInput("not on a terminal: add --yes to delete without asking")
-        if not typer.confirm(f"Delete {len(ids)} engagement(s): {', '.join(map(str, ids))}?", err=True):
-            sys.stderr.write("nothing deleted\n")
+        if not confirm_delete([target.get(i) for i in ids]):
+            note("nothing deleted")
             raise typer.Exit(1)
     with target.writing() as batch:
         batch.delete(ids)

@@ -14,7 +14,8 @@ from ..output import emit_rows
 @command("countries")
 def countries_command(
     names: Annotated[
-        list[str] | None, typer.Argument(help="Names, codes or demonyms to resolve.", show_default=False)
+        list[str] | None,
+        typer.Argument(metavar="[NAME]...", help="Names, codes or demonyms to resolve.", show_default=False),
     ] = None,
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
@@ -69,8 +70,19 @@ def areas_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
         for name, n in sorted(counts.items())
         if not areas.is_builtin(name)
     ]
-    columns = ["area", "custom", "family", "aliases", "engagements"]
-    emit_rows(rows, columns, fmt_name, ["Area", "Custom", "Family", "Aliases", "Engagements"])
+    if fmt_name != "table":
+        emit_rows(rows, ["area", "custom", "family", "aliases", "engagements"], fmt_name, [])
+        return
+    # On screen a True/False column says little: custom areas come last, marked, and only when there are any.
+    for row in rows:
+        row["custom"] = "custom" if row["custom"] else ""
+        row["family"] = "" if row["custom"] else row["family"]
+    columns = ["area", "family", "aliases", "engagements"]
+    titles = ["Area", "Family", "Aliases", "Engagements"]
+    if any(row["custom"] for row in rows):
+        columns.insert(1, "custom")
+        titles.insert(1, "Custom")
+    emit_rows(rows, columns, fmt_name, titles)
 
 
 @command("check")
@@ -83,8 +95,7 @@ def check_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
 
     target = store()
     fmt_name = output_format(fmt, json_flag)
-    if not target.exists():
-        note(f"no database at {target.path} (nothing to check)")
+    if not target.exists():  # the command layer says `no database at …`
         if fmt_name != "table":
             emit_rows([], ["id", "field", "problem"], fmt_name, [])
         return
