@@ -91,6 +91,8 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
         @functools.wraps(func)
         def run(*args: Any, **options: Any) -> Any:
             db = options.pop(_DB_PARAMETER, None)
+            if options.pop(_PAGER_PARAMETER, False):
+                _no_pager()
             state.opened = None
             try:
                 _reject_undecodable([*options.values(), str(db)])
@@ -110,8 +112,13 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
             return result
 
         signature = inspect.signature(func, eval_str=True)
-        extra = inspect.Parameter(_DB_PARAMETER, inspect.Parameter.KEYWORD_ONLY, annotation=DbOption, default=None)
-        parameters = [*signature.parameters.values(), extra]
+        extra = [
+            inspect.Parameter(_DB_PARAMETER, inspect.Parameter.KEYWORD_ONLY, annotation=DbOption, default=None),
+            inspect.Parameter(
+                _PAGER_PARAMETER, inspect.Parameter.KEYWORD_ONLY, annotation=NoPagerOption, default=False
+            ),  # fmt: skip
+        ]
+        parameters = [*signature.parameters.values(), *extra]
         run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
         run.__annotations__ = {p.name: p.annotation for p in parameters}
         app.command(*names, **kwargs)(run)
@@ -121,6 +128,16 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
 
 
 _DB_PARAMETER = "db_after_command"
+_PAGER_PARAMETER = "no_pager_after_command"
+NoPagerOption = Annotated[
+    bool, typer.Option("--no-pager", help="Never page output (also: RELATIONS_PAGER= with nothing after it).")
+]
+
+
+def _no_pager() -> None:
+    from .pager import settings
+
+    settings.enabled = False
 
 
 def store() -> Store:
@@ -182,10 +199,7 @@ def main(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
-    no_pager: Annotated[
-        bool,
-        typer.Option("--no-pager", help="Never page output (also: RELATIONS_PAGER= with nothing after it)."),
-    ] = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Track bilateral relations: every engagement between countries, by area, over time.
 
@@ -198,6 +212,4 @@ def main(
         raise typer.Exit(e.exit_code) from None
     state.db = db
     if no_pager:
-        from .pager import settings
-
-        settings.enabled = False
+        _no_pager()

@@ -202,6 +202,7 @@ def test_a_tall_table_goes_through_the_pager_and_a_short_one_does_not(sample_db:
     short = screen(sample_db, 80, "summary", "--by", "kind", env=pager)
     assert not any(line.startswith("PAGED:") for line in short)
     assert not any("PAGED:" in line for line in screen(sample_db, 80, "--no-pager", "list", env=pager))
+    assert not any("PAGED:" in line for line in screen(sample_db, 80, "list", "--no-pager", env=pager))
     off = screen(sample_db, 80, "list", env={"RELATIONS_PAGER": "", "PAGER": "sed s/^/PAGED:/"})
     assert not any("PAGED:" in line for line in off)
 
