@@ -116,7 +116,7 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
             inspect.Parameter(_DB_PARAMETER, inspect.Parameter.KEYWORD_ONLY, annotation=DbOption, default=None),
             inspect.Parameter(
                 _PAGER_PARAMETER, inspect.Parameter.KEYWORD_ONLY, annotation=NoPagerOption, default=False
-            ),  # fmt: skip
+            ),
         ]
         parameters = [*signature.parameters.values(), *extra]
         run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
