@@ -55,12 +55,16 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
         def run(*args: Any, **options: Any) -> Any:
             try:
                 _reject_undecodable(options.values())
-                return func(*args, **options)
+                result = func(*args, **options)
+                sys.stdout.flush()  # so that a failed write shows here, not as a traceback at exit
+                return result
             except RelationsError as e:
                 error(str(e))
                 raise typer.Exit(e.exit_code) from None
             except BrokenPipeError:
                 _quiet_broken_pipe()
+            except OSError as e:
+                _stdout_failed(e)
 
         app.command(*names, **kwargs)(run)
         return func
@@ -94,6 +98,21 @@ def _quiet_broken_pipe() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     raise typer.Exit(ExitCode.OK)
+
+
+def _stdout_failed(e: OSError) -> None:
+    # Every other file is opened and written where its errors become a RelationsError; what is left is
+    # stdout (`list > /dev/full`). Its unwritten buffer goes to /dev/null so that exit does not retry it.
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real stdout (tests)
+        pass
+    where = f"cannot write {e.filename}" if e.filename else "cannot write to stdout"
+    error(f"{where}: {e.strerror or e}")
+    raise typer.Exit(ExitCode.FAILURE)
 
 
 def _version(value: bool) -> None:

@@ -25,13 +25,14 @@ def emit_record(record: Engagement, fmt: str) -> None:
         write_records([record], fmt, sys.stdout)
 
 
-def emit_records(records: Sequence[Engagement | Stored], fmt: str) -> None:
-    """Records in the chosen format; an empty table is only a note on stderr."""
+def emit_records(records: Sequence[Engagement | Stored], fmt: str, fields: list[str] | None = None) -> None:
+    """Records in the chosen format (machine formats narrowed to `fields`); an empty table is only a note on
+    stderr."""
     from .formats import write_records
     from .stored import Stored
 
     if fmt != "table":
-        write_records(records, fmt, sys.stdout)
+        write_records(records, fmt, sys.stdout, fields=fields)
     elif not records:
         sys.stderr.write("no engagements\n")
     else:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from ..app import command, note, store
-from ..errors import InvalidInput, StoreError
-from ..options import JsonOption, with_filters
+from ..errors import InvalidInput
+from ..options import CountOption, FieldsOption, JsonOption, with_filters
 from ..query import Filters  # Typer reads the signature at run time
 
 
@@ -20,6 +19,11 @@ class DataFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class Match(str, Enum):
+    id = "id"
+    identity = "identity"
 
 
 class EventData(str, Enum):
@@ -45,6 +49,20 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    upsert: Annotated[
+        bool,
+        typer.Option(
+            "--upsert", help="Update the stored record each one matches (see --match) instead of skipping it."
+        ),
+    ] = False,
+    match: Annotated[
+        Match,
+        typer.Option(
+            "--match",
+            help="With --upsert: match by id, or by identity (same date, countries, kind and url or summary).",
+            case_sensitive=False,
+        ),
+    ] = Match.id,
     json_flag: JsonOption = False,
 ) -> None:
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.
@@ -56,8 +74,8 @@ def import_command(
     from ..inputs import read_text
 
     if event_data is not None:
-        if fmt is not None:
-            raise InvalidInput("--format and --from cannot be used together")
+        if fmt is not None or upsert:
+            raise InvalidInput(f"{'--format' if fmt is not None else '--upsert'} and --from cannot be used together")
         from ..events import drafts
 
         raw, tally = drafts(source, event_data.value)
@@ -76,9 +94,8 @@ def import_command(
         lines = text.count("\n") + (not text.endswith("\n"))
         records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
         del text
-        fresh, report = import_records(store(), records, dry_run=dry_run)
-    verb = "would import" if dry_run else "imported"
-    note(f"{verb} {report.imported}, skipped {report.skipped}")
+        fresh, report = import_records(store(), records, dry_run=dry_run, upsert=match.value if upsert else None)
+    note(report.line("would import" if dry_run else "imported", upsert))
     if json_flag:
         write_json(report.to_dict(), sys.stdout)
 
@@ -103,9 +120,19 @@ def _events_line(events: dict[str, Any]) -> str:
 def export_command(
     fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="json, jsonl or csv.")] = DataFormat.json,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically).", show_default=False),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here: a file (replaced atomically), - for stdout, or a pipe or device (written as a stream).",
+            show_default=False,
+        ),
     ] = None,
+    fields: FieldsOption = None,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="CSV for programs: no leading ' before cells starting with = + - @.")
+    ] = False,
+    count: CountOption = False,
     *,
     filters: Filters,
 ) -> None:
@@ -113,21 +140,22 @@ def export_command(
 
     Example: relations export AZ --format csv -o azerbaijan.csv
     """
-    import io
-
-    from ..files import atomic_write
-    from ..formats import write_records
+    from ..formats import parse_fields, write_records
+    from ..outputs import describe, output_to
     from ..progress import track
     from ..query import column_test, select
 
-    records = select(store().stored(column_test(filters)), filters)
-    if output is None:
-        write_records(track(records, "exporting"), fmt.value, sys.stdout)
+    if raw and fmt is not DataFormat.csv:
+        raise InvalidInput("--raw is for --format csv (JSON has no formula guard to turn off)")
+    chosen = parse_fields(fields) if fields is not None else None
+    target = store()
+    records = select(target.stored(column_test(filters)), filters)
+    if count:
+        sys.stdout.write(f"{len(records)}\n")
         return
-    buffer = io.StringIO()
-    write_records(track(records, "exporting"), fmt.value, buffer)
-    try:
-        atomic_write(output, buffer.getvalue().encode("utf-8"))
-    except OSError as e:
-        raise StoreError(f"cannot write {output}: {e.strerror or e}") from None
-    note(f"exported {len(records)} to {output}")
+    if output is None:
+        write_records(track(records, "exporting"), fmt.value, sys.stdout, fields=chosen, raw=raw)
+        return
+    with output_to(output, database=target.path) as out:
+        write_records(track(records, "exporting"), fmt.value, out, fields=chosen, raw=raw)
+    note(f"exported {len(records)} to {describe(output)}")

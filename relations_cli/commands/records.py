@@ -10,6 +10,8 @@ import typer
 from ..app import command, store
 from ..errors import InvalidInput, NotFound
 from ..options import (
+    CountOption,
+    FieldsOption,
     Format,
     FormatOption,
     JsonOption,
@@ -122,6 +124,8 @@ def add(
 def list_records(
     fmt: RecordFormatOption = RecordFormat.table,
     json_flag: JsonOption = False,
+    fields: FieldsOption = None,
+    count: CountOption = False,
     *,
     filters: Filters,
 ) -> None:
@@ -131,7 +135,23 @@ def list_records(
     """
     from ..query import column_test, select
 
-    emit_records(select(store().stored(column_test(filters)), filters), output_format(fmt, json_flag))
+    fmt_name = output_format(fmt, json_flag)
+    chosen = _fields(fields, fmt_name)
+    records = select(store().stored(column_test(filters)), filters)
+    if count:
+        sys.stdout.write(f"{len(records)}\n")
+    else:
+        emit_records(records, fmt_name, chosen)
+
+
+def _fields(text: str | None, fmt: str) -> list[str] | None:
+    if text is None:
+        return None
+    if fmt not in ("json", "jsonl", "csv"):
+        raise InvalidInput(f"--fields works with --format json, jsonl or csv, not {fmt}")
+    from ..formats import parse_fields
+
+    return parse_fields(text)
 
 
 @command("show")

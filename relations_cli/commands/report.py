@@ -39,7 +39,9 @@ def summary_command(
     from ..summary import COLUMNS, summarise
 
     fmt_name = output_format(fmt, json_flag)
-    records = select(store().stored(column_test(filters), columns_only=filters.search is None), filters, ordered=False)
+    records = select(
+        store().stored(column_test(filters), columns_only=not filters.reads_documents), filters, ordered=False
+    )
     rows = summarise(records, by.value, filters.countries, (filters.since, filters.until))
     if fmt_name == "table":
         from ..render import console, summary_table
@@ -62,7 +64,7 @@ def matrix_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fal
 
     fmt_name = output_format(fmt, json_flag)
     rows = matrix(
-        select(store().stored(column_test(filters), columns_only=filters.search is None), filters, ordered=False),
+        select(store().stored(column_test(filters), columns_only=not filters.reads_documents), filters, ordered=False),
         filters.countries,
     )
     if fmt_name == "table":
