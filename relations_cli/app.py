@@ -17,6 +17,15 @@ from .text import printable
 if TYPE_CHECKING:
     from .store import Store
 
+# For scripts: the same table is in the README's Scripting section (a test keeps them in step).
+EXIT_CODES = """\b
+Exit codes:
+  0   success
+  1   could not be done (no such id, database unreadable or damaged, output not written)
+  2   invalid input or usage (nothing was written; batch commands: some items failed, the good ones were saved)
+  75  temporary: the database was locked by another writer for too long; try again
+"""
+
 app = typer.Typer(
     name="relations",
     help="Track bilateral relations: every engagement between countries, by area, over time.",
@@ -25,6 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES,
 )
 
 

@@ -112,3 +112,18 @@ def check_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
         emit_rows(problems, ["id", "field", "problem"], fmt_name, ["ID", "Field", "Problem"])
     if problems:
         raise typer.Exit(1)
+
+
+@command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the record (and, under $defs, of summary and matrix rows), with the schema version.
+
+    Example: relations schema | jq '.schema_version, .["$defs"].engagement.required'
+    """
+    import sys
+
+    from ..formats import write_json
+    from ..schema import document
+    from ..store import SCHEMA_VERSION
+
+    write_json(document(SCHEMA_VERSION), sys.stdout)
