@@ -27,6 +27,7 @@ class ImportReport:
     skipped: int = 0
     ids: list[int] = field(default_factory=list)
     updated_ids: list[int] = field(default_factory=list)
+    differing: int = 0  # skipped records that say something else than the stored one (lost without --upsert)
     events: dict[str, Any] | None = None  # what happened to each event, for --from imports
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,7 +128,8 @@ class _Plan:
 def _plan(stored: list[Stored], records: list[Engagement], same: str, upsert: str | None) -> _Plan:
     """Which records are new, which update a stored one, which are already there."""
     key_of = methodcaller(same)
-    seen: set[Hashable] = {key_of(r) for r in stored}
+    stored_by_key: dict[Hashable, Stored] = {key_of(r): r for r in stored}
+    seen: set[Hashable] = set(stored_by_key)
     by_id = {s.id: s for s in stored} if upsert == "id" else {}
     by_identity = {s.identity(): s for s in stored} if upsert == "identity" else {}
     known = spellings(tag for s in stored for tag in s.tags)
@@ -145,6 +147,9 @@ def _plan(stored: list[Stored], records: list[Engagement], same: str, upsert: st
         key = key_of(record)
         if key in seen:
             plan.report.skipped += 1
+            twin = stored_by_key.get(key)
+            if twin is not None and _differs(record, twin):
+                plan.report.differing += 1
         else:
             seen.add(key)
             plan.fresh.append(record)
@@ -164,6 +169,12 @@ def _update(record: Engagement, target: Stored, current: dict[int, dict[str, Any
         return
     current[target.id] = after
     plan.updated = [r for r in plan.updated if r.id != target.id] + [record]
+
+
+def _differs(record: Engagement, stored: Stored) -> bool:
+    """A skipped record that says something the stored one does not (its id and timestamps aside)."""
+    mine, theirs = record.to_dict(), stored.to_dict()
+    return any(mine[k] != theirs[k] for k in mine if k not in ("id", "created", "updated"))
 
 
 def _restorable(records: list[Engagement], next_id: int) -> bool:

@@ -96,6 +96,8 @@ def import_command(
         del text
         fresh, report = import_records(store(), records, dry_run=dry_run, upsert=match.value if upsert else None)
     note(report.line("would import" if dry_run else "imported", upsert))
+    if report.differing:
+        note(f"{report.differing} skipped record(s) differ from the stored ones; --upsert would update them")
     if json_flag:
         write_json(report.to_dict(), sys.stdout)
 
