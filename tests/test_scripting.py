@@ -122,8 +122,8 @@ def test_2_a_full_stdout_is_an_error_line_not_a_traceback(db: Path, tmp_path: Pa
 
 def test_2_a_closed_pipe_stays_quiet_under_pipefail(db: Path, tmp_path: Path) -> None:
     seed(db, 2)
-    relations("import", "-", "--format", "jsonl", db=db,
-              input=b"".join(b'{"date":"2020","countries":["AZ","TR"],"summary":"n%d"}\n' % i for i in range(3000)))  # fmt: skip
+    many = b"".join(b'{"date":"2020","countries":["AZ","TR"],"summary":"n%d"}\n' % i for i in range(3000))
+    relations("import", "-", "--format", "jsonl", db=db, input=many)
     done = bash("set -o pipefail; relations export --format jsonl | head -1 >/dev/null", db, tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
 
@@ -215,7 +215,10 @@ def _round_trip(db: Path, tmp_path: Path, fmt: str, edit: str) -> dict[str, obje
 
 @needs_jq
 def test_7_round_trip_json_through_jq_and_upsert(db: Path, tmp_path: Path) -> None:
-    edit = """jq '(.[] | select(.id == 1) | .source.outlet) = "Azernews" | (.[] | select(.id == 1) | .date) = "2019-05"' all.json > edited.json"""
+    edit = (
+        """jq '(.[] | select(.id == 1) | .source.outlet) = "Azernews" | (.[] | select(.id == 1) | .date) = "2019-05"'"""
+        " all.json > edited.json"
+    )
     first = _round_trip(db, tmp_path, "json", edit)
     assert first["source"]["outlet"] == "Azernews" and first["date"] == "2019-05"  # type: ignore[index]
 
