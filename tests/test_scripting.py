@@ -194,6 +194,8 @@ def test_6_tags_compare_without_case_and_keep_their_first_spelling(db: Path) -> 
     assert relations("list", "--tag", "energy", "--count", db=db).stdout == b"2\n"
     relations("edit", "1", "--remove-tag", "TRILATERAL", db=db)
     assert records(db)[0]["tags"] == ["Energy"]
+    relations("add", "AZ", "TR", "--date", "2024", "--tag", "energy", "--tag", "New", "--tag", "NEW", db=db)
+    assert records(db)[-1]["tags"] == ["Energy", "New"]
 
 
 # -- 7. import can update ------------------------------------------------------------------------------

@@ -110,6 +110,10 @@ def add(
     from ..dates import utc_now
     from ..models import parse_record
 
+    if tag:  # tags compare without case: one the database already has is spelt as it was first given
+        from ..tags import canonical, spellings
+
+        tag = canonical(tag, spellings(t for r in store().stored(columns_only=True) for t in r.tags))
     raw: dict[str, Any] = {}
     _set_fields(
         raw, countries=countries, date=date, kind=kind, areas=area, location=location, place=place,
@@ -118,6 +122,7 @@ def add(
     )  # fmt: skip
     record = parse_record(raw)
     record.created = record.updated = utc_now()
+
     with store().writing() as batch:
         batch.insert([record])
     if json_flag:
