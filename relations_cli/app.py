@@ -36,6 +36,17 @@ class _InOrderOfUse(TyperGroup):
         return known + [name for name in registered if name not in COMMAND_ORDER]
 
 
+# For scripts: the same table is in the README's Scripting section (a test keeps them in step).
+EXIT_CODES = """\b
+Exit codes:
+  0   success
+  1   could not be done (no such id; database unreadable or damaged;
+      output not written)
+  2   invalid input or usage (nothing written; in a batch, some items failed
+      and the good ones were saved)
+  75  temporary: the database stayed locked by another writer; try again
+"""
+
 app = typer.Typer(
     name="relations",
     cls=_InOrderOfUse,
@@ -45,6 +56,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES,
 )
 
 
@@ -99,6 +111,7 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
                 if db is not None:
                     state.db = db
                 result = func(*args, **options)
+                sys.stdout.flush()  # so that a failed write shows here, not as a traceback at exit
             except RelationsError as e:
                 _report_new_or_missing()
                 error(str(e))
@@ -108,6 +121,8 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
             except typer.Exit:
                 _report_new_or_missing()
                 raise
+            except OSError as e:
+                _stdout_failed(e)
             _report_new_or_missing()
             return result
 
@@ -176,6 +191,21 @@ def _quiet_broken_pipe() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     raise typer.Exit(ExitCode.OK)
+
+
+def _stdout_failed(e: OSError) -> None:
+    # Every other file is opened and written where its errors become a RelationsError; what is left is
+    # stdout (`list > /dev/full`). Its unwritten buffer goes to /dev/null so that exit does not retry it.
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real stdout (tests)
+        pass
+    where = f"cannot write {e.filename}" if e.filename else "cannot write to stdout"
+    error(f"{where}: {e.strerror or e}")
+    raise typer.Exit(ExitCode.FAILURE)
 
 
 def _version(value: bool) -> None:

@@ -90,6 +90,20 @@ class Batch:
             self._table().update(stored_doc(record), doc_ids=[record.id])
         self.changed = True
 
+    def replace_many(self, records: list[Engagement]) -> None:
+        """Replace several stored records in one pass (a splice per record would copy the file each time)."""
+        if self.splice and len(records) <= 1:
+            for record in records:
+                self.replace(record)
+            return
+        documents = self._documents()
+        for record in records:
+            if str(record.id) not in documents:
+                raise NotFound(f"no engagement with id {record.id}")
+            documents[str(record.id)] = stored_doc(record)
+        self._table().clear_cache()
+        self.changed = self.changed or bool(records)
+
     def delete(self, record_ids: list[int]) -> None:
         present = set(self.splice.ids) if self.splice else {int(key) for key in self._documents()}
         missing = [str(i) for i in record_ids if i not in present]

@@ -9,6 +9,7 @@ class ExitCode(IntEnum):
     OK = 0
     FAILURE = 1  # the work could not be done: no such id, database unreadable or locked
     USAGE = 2  # invalid usage or invalid input
+    TEMPORARY = 75  # EX_TEMPFAIL (sysexits.h): the database was locked too long; the same command may succeed later
 
 
 class RelationsError(Exception):
@@ -37,3 +38,13 @@ class StoreError(RelationsError):
 
 class Duplicate(RelationsError):
     """The engagement is already stored (add refuses it unless forced)."""
+
+
+class TemporaryFailure(StoreError):
+    """Could not be done now but may succeed if tried again: the database stayed locked too long."""
+
+    exit_code = ExitCode.TEMPORARY
+
+
+class OutputError(RelationsError):
+    """The output could not be written: a full disk, a closed pipe, a device that refuses it."""

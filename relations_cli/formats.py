@@ -3,7 +3,9 @@
 CSV holds one column per scalar field. Lists are joined with ";" and
 participants written as `Name (Role, CCC)`; a backslash escapes `\\ ; ( ) ,`
 inside an item, so every cell reads back exactly. Cells that start with
-`= + - @` (or `'`) get a leading `'` so that spreadsheets do not run them.
+`= + - @`, TAB or CR (or `'`) get a leading `'` so that spreadsheets do not run
+them, unless the reader is a program that wants the cells raw (`export --raw`).
+`--fields` narrows records to some fields (`id,date,source.url`) in every format.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ CSV_COLUMNS = (
     "source_published", "tags", "created", "updated",
 )  # fmt: skip
 _LIST_COLUMNS = ("countries", "areas", "mentioned", "tags")
-_FORMULA_STARTS = ("=", "+", "-", "@", "'")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")  # TAB and CR too: spreadsheets skip them, then run the rest
 _SPECIAL = "\\;(),"
 
 
@@ -62,31 +64,89 @@ def write_jsonl(rows: Iterable[Any], out: IO[str]) -> None:
         out.write(dumps(row, indent=False) + "\n")
 
 
-def write_records(records: Iterable[Exportable], fmt: str, out: IO[str]) -> None:
-    """Records in a machine format (not "table", which render.py draws)."""
+def write_records(
+    records: Iterable[Exportable], fmt: str, out: IO[str], *, fields: list[str] | None = None, raw: bool = False
+) -> None:
+    """Records in a machine format (not "table", which render.py draws), whole or narrowed to `fields`;
+    `raw` writes CSV cells without the formula guard."""
     if fmt == "ids":
         out.writelines(f"{r.id}\n" for r in records)
     elif fmt == "json":
-        write_json([r.to_dict() for r in records], out)
+        write_json([pick(r.to_dict(), fields) for r in records], out)
+    elif fmt == "jsonl" and fields:
+        write_jsonl((pick(r.to_dict(), fields) for r in records), out)
     elif fmt == "jsonl":
         # Each record's compact JSON as the file holds it (no parse and dump), escaped as dumps() escapes.
         out.writelines(_C1.sub(_escape_c1, r.json_line().decode()) + "\n" for r in records)
     elif fmt == "csv":
-        write_csv((record_to_csv(r.to_dict()) for r in records), CSV_COLUMNS, out)
+        columns = csv_columns(fields)
+        rows: Iterable[Mapping[str, str]] = (record_to_csv(r.to_dict()) for r in records)
+        if fields:
+            rows = ({c: row[c] for c in columns} for row in rows)
+        write_csv(rows, columns, out, raw=raw)
     else:
         raise ValueError(f"not a machine format: {fmt}")
 
 
-def write_csv(rows: Iterable[Mapping[str, str]], columns: Iterable[str], out: IO[str]) -> None:
-    """CSV with formula guards; on a terminal, control characters are made visible as well."""
+_NESTED = {"location": ("country", "place"), "source": ("outlet", "author", "url", "published")}
+
+
+def parse_fields(text: str) -> list[str]:
+    """`id,date,source.url` as a list of known fields; InvalidInput naming an unknown one."""
+    from .errors import InvalidInput
+    from .models import FIELDS
+
+    known = [*FIELDS, *(f"{outer}.{inner}" for outer, inners in _NESTED.items() for inner in inners)]
+    fields = [name.strip() for name in text.split(",") if name.strip()]
+    for name in fields:
+        if name not in known:
+            raise InvalidInput(f"unknown field {name!r} in --fields; known: {', '.join(known)}")
+    if not fields:
+        raise InvalidInput("--fields needs at least one field name")
+    return list(dict.fromkeys(fields))
+
+
+def pick(record: dict[str, Any], fields: list[str] | None) -> dict[str, Any]:
+    """The record narrowed to `fields`, in their order; `source.url` keeps the nesting."""
+    if not fields:
+        return record
+    out: dict[str, Any] = {}
+    for name in fields:
+        outer, _, inner = name.partition(".")
+        if inner:
+            out.setdefault(outer, {})[inner] = record[outer][inner]
+        else:
+            out[outer] = record[outer]
+    return out
+
+
+def csv_columns(fields: list[str] | None) -> list[str]:
+    """The CSV columns for `fields` (`source` is its four columns, `source.url` is `source_url`)."""
+    if not fields:
+        return list(CSV_COLUMNS)
+    columns: list[str] = []
+    for name in fields:
+        outer, _, inner = name.partition(".")
+        if inner:
+            columns.append(f"{outer}_{inner}")
+        elif outer in _NESTED:
+            columns.extend(f"{outer}_{sub}" for sub in _NESTED[outer])
+        else:
+            columns.append(outer)
+    return list(dict.fromkeys(columns))
+
+
+def write_csv(rows: Iterable[Mapping[str, str]], columns: Iterable[str], out: IO[str], *, raw: bool = False) -> None:
+    """CSV with formula guards (unless `raw`); on a terminal, control characters are made visible as well."""
     from .text import printable
 
     shown: Callable[[str], str] = printable if out.isatty() else str
+    guard: Callable[[str], str] = str if raw else guard_formula
     # RFC 4180 line ends: with CR in the terminator, the csv module also quotes a cell holding a lone CR.
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: shown(guard_formula(value)) for key, value in row.items()})
+        writer.writerow({key: shown(guard(value)) for key, value in row.items()})
 
 
 def guard_formula(cell: str) -> str:

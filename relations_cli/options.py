@@ -137,6 +137,52 @@ _FILTERS: list[tuple[str, Any, Any]] = [
         None,
     ),
     (
+        "record_id",
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                "--id", metavar="ID", help="Only these ids (repeatable, or comma-separated).", show_default=False
+            ),
+        ],
+        None,
+    ),
+    (
+        "after_id",
+        Annotated[
+            int | None,
+            typer.Option(
+                "--after-id", metavar="ID", help="Only ids above this one (what came after a run).", show_default=False
+            ),
+        ],
+        None,
+    ),
+    (
+        "created_since",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--created-since",
+                metavar="DATE",
+                help="Only records added to this database at or after a date or UTC time (2026-11-27T22:10:00Z).",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
+        "updated_since",
+        Annotated[
+            str | None,
+            typer.Option(
+                "--updated-since",
+                metavar="DATE",
+                help="Only records added or changed at or after a date or UTC time.",
+                show_default=False,
+            ),
+        ],
+        None,
+    ),
+    (
         "sort",
         Annotated[
             str, typer.Option("--sort", metavar="date|-date", help="date (oldest first) or -date (newest first).")
@@ -177,6 +223,10 @@ def with_filters(func: F) -> F:
             search=raw["search"],
             sort=raw["sort"],
             limit=raw["limit"],
+            ids=raw["record_id"] or (),
+            after_id=raw["after_id"],
+            created_since=raw["created_since"],
+            updated_since=raw["updated_since"],
         )
         return func(*args, **kwargs)
 
@@ -184,3 +234,15 @@ def with_filters(func: F) -> F:
     run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in parameters}
     return run  # type: ignore[return-value]
+
+
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="FIELD,…",
+        help="Only these fields, comma-separated (id,date,countries,source.url); json, jsonl and csv.",
+        show_default=False,
+    ),
+]
+CountOption = Annotated[bool, typer.Option("--count", help="Print the number of engagements alone.")]

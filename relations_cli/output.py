@@ -55,13 +55,16 @@ def emit_record(record: Engagement, fmt: str) -> None:
         write_records([record], fmt, stdout(fmt))
 
 
-def emit_records(records: Sequence[Engagement | Stored], fmt: str, wide: bool = False) -> None:
-    """Records in the chosen format; an empty table is only a note on stderr."""
+def emit_records(
+    records: Sequence[Engagement | Stored], fmt: str, fields: list[str] | None = None, wide: bool = False
+) -> None:
+    """Records in the chosen format (machine formats narrowed to `fields`); an empty table is only a note on
+    stderr."""
     from .formats import write_records
     from .stored import Stored
 
     if fmt != "table":
-        write_records(records, fmt, stdout(fmt))
+        write_records(records, fmt, stdout(fmt), fields=fields)
     elif not records:
         sys.stderr.write("no engagements\n")
     else:

@@ -6,7 +6,8 @@ without being built. This module stays light (commands import it to declare thei
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -47,6 +48,15 @@ class Filters:
     search: str | None = None  # casefolded
     newest_first: bool = False
     limit: int | None = None
+    ids: frozenset[int] = frozenset()
+    after_id: int | None = None
+    created_since: str | None = None  # UTC timestamp to the second, inclusive
+    updated_since: str | None = None
+
+    @property
+    def reads_documents(self) -> bool:
+        """Whether a record's whole document is needed (the index columns do not hold these fields)."""
+        return self.search is not None or self.created_since is not None or self.updated_since is not None
 
 
 def build_filters(
@@ -59,8 +69,12 @@ def build_filters(
     search: str | None = None,
     sort: str = "date",
     limit: int | None = None,
+    ids: Iterable[str] = (),
+    after_id: int | None = None,
+    created_since: str | None = None,
+    updated_since: str | None = None,
 ) -> Filters:
-    """Filters from what was typed; InvalidInput for an unknown country, kind, bad date or sort."""
+    """Filters from what was typed; InvalidInput for an unknown country, kind, bad date, id or sort."""
     from . import areas as area_vocabulary
     from . import countries, dates
     from .errors import InvalidInput
@@ -78,11 +92,46 @@ def build_filters(
         kind=kind,
         since=dates.first_day(dates.check(since, field="--since")) if since else None,
         until=dates.last_day(dates.check(until, field="--until")) if until else None,
-        tags=frozenset(tags),
+        tags=frozenset(t.casefold() for t in tags),
         search=search.casefold() if search else None,
         newest_first=sort == "-date",
         limit=limit,
+        ids=frozenset(_ids(ids)),
+        after_id=after_id,
+        created_since=_moment(created_since, "--created-since"),
+        updated_since=_moment(updated_since, "--updated-since"),
     )
+
+
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z")
+
+
+def _moment(text: str | None, option: str) -> str | None:
+    """A bound on `created`/`updated`: a UTC timestamp, or a date meaning its first second (UTC)."""
+    from . import dates
+    from .errors import InvalidInput
+
+    if text is None:
+        return None
+    value = text.strip()
+    if _MOMENT.fullmatch(value):
+        return value[:19] + "Z"
+    try:
+        return dates.first_day(dates.check(value, field=option)) + "T00:00:00Z"
+    except InvalidInput:
+        raise InvalidInput(
+            f"bad {option} {text!r}: expected a date (YYYY[-MM[-DD]]) or a UTC time like 2026-11-27T22:10:00Z"
+        ) from None
+
+
+def _ids(values: Iterable[str]) -> Iterator[int]:
+    from .errors import InvalidInput
+
+    for value in values:
+        for part in value.replace(",", " ").split():
+            if not part.isdigit() or int(part) < 1:
+                raise InvalidInput(f"bad --id {part!r}: ids are positive integers")
+            yield int(part)
 
 
 def column_test(f: Filters) -> Callable[[str, Sequence[str], str, Sequence[str], Sequence[str]], bool] | None:
@@ -96,7 +145,7 @@ def column_test(f: Filters) -> Callable[[str, Sequence[str], str, Sequence[str],
             return False
         if (f.kind is not None and kind != f.kind) or (f.areas and not f.areas.issubset(areas)):
             return False
-        if f.tags and not f.tags.issubset(tags):
+        if f.tags and not f.tags.issubset(t.casefold() for t in tags):
             return False
         day = first_day(date)
         return not ((f.since is not None and day < f.since) or (f.until is not None and day > f.until))
@@ -113,6 +162,21 @@ def select(records: Iterable[R], f: Filters, *, ordered: bool = True) -> list[R]
         if (test is None or test(r.date, r.countries, r.kind, r.areas, r.tags))
         and (search is None or search in r.searchable())
     ]
+    if f.ids or f.after_id is not None:
+        chosen = [
+            r for r in chosen if (not f.ids or r.id in f.ids) and (f.after_id is None or (r.id or 0) > f.after_id)
+        ]
+    if f.created_since is not None or f.updated_since is not None:
+        chosen = [r for r in chosen if _since(r, "created", f.created_since) and _since(r, "updated", f.updated_since)]
     if ordered or f.limit is not None:
         chosen.sort(key=lambda r: (first_day(r.date), r.id or 0), reverse=f.newest_first)
     return chosen if f.limit is None else chosen[: f.limit]
+
+
+def _since(record: Row, key: str, bound: str | None) -> bool:
+    """The record's `created` or `updated` is at or after the bound (compared to the second)."""
+    if bound is None:
+        return True
+    doc = getattr(record, "doc", None)  # a Stored record holds its document; an Engagement its fields
+    stamp = doc[key] if isinstance(doc, dict) else getattr(record, key, None)
+    return stamp is not None and stamp[:19] + "Z" >= bound

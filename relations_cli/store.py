@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 
 from . import index
 from .batch import Batch
-from .errors import InvalidInput, NotFound, StoreError
+from .errors import InvalidInput, NotFound, StoreError, TemporaryFailure
 from .files import atomic_write, temporaries
 from .layout import FORMAT, META, TABLE, Tables
 from .models import Engagement
@@ -122,7 +122,7 @@ class Store:
             lock = FileLock(f"{self.path}.lock", timeout=timeout)
             lock.acquire()
         except Timeout:
-            raise StoreError(
+            raise TemporaryFailure(
                 f"database {self.path} is locked by another relations process; "
                 f"gave up after {timeout:g}s (RELATIONS_LOCK_TIMEOUT)"
             ) from None

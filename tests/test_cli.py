@@ -181,7 +181,6 @@ def test_edit_changes_fields_and_lists(run: Run, add: AddFn) -> None:
     [
         (["1", "--country", "TR"], 2, "at least two"),
         (["1", "--kind", "summit"], 2, "unknown kind"),
-        (["1", "--remove-area", "energy"], 2, "does not have it"),
         (["1"], 2, "nothing to change"),
         (["1", "--date", "2021-02-30"], 2, "no such calendar date"),
         (["7", "--summary", "x"], 1, "no engagement with id 7"),

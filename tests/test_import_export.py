@@ -28,7 +28,8 @@ def test_import_normalises_like_add_and_reports(run: Run, tmp_path: Path) -> Non
     path.write_text(json.dumps(RECORDS))
     result = run("import", str(path), "--json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == {"imported": 2, "skipped": 0, "ids": [1, 2]}
+    assert json.loads(result.stdout) == {"imported": 2, "updated": 0, "unchanged": 0, "skipped": 0, "ids": [1, 2],
+                                         "updated_ids": []}  # fmt: skip
     assert "imported 2, skipped 0" in result.stderr
     stored = json.loads(run("list", "--json").stdout)
     assert stored[0]["countries"] == ["AZE", "PAK"] and stored[0]["areas"] == ["military-industrial"]

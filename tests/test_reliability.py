@@ -145,7 +145,7 @@ def test_a_lock_held_by_another_process_makes_a_writer_give_up_in_bounded_time(d
     finally:
         holder.kill()
         holder.wait()
-    assert result.returncode == 1
+    assert result.returncode == 75  # temporary: a script may try again
     assert b"locked by another relations process" in result.stderr and b"0.5s" in result.stderr
     assert 0.5 <= waited < 10
     assert db.read_bytes() == before

@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..app import command, note, store
-from ..errors import InvalidInput, StoreError
-from ..options import with_filters
+from ..errors import InvalidInput
+from ..options import CountOption, FieldsOption, JsonOption, with_filters
 from ..query import Filters  # Typer reads the signature at run time
 
 if TYPE_CHECKING:
@@ -24,6 +23,11 @@ class DataFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class Match(str, Enum):
+    id = "id"
+    identity = "identity"
 
 
 class EventData(str, Enum):
@@ -49,9 +53,21 @@ def import_command(
             show_default=False,
         ),
     ] = None,
-    json_flag: Annotated[
-        bool, typer.Option("--json", help='Print the report as JSON on stdout: {"imported", "skipped", "ids"}.')
+    upsert: Annotated[
+        bool,
+        typer.Option(
+            "--upsert", help="Update the stored record each one matches (see --match) instead of skipping it."
+        ),
     ] = False,
+    match: Annotated[
+        Match,
+        typer.Option(
+            "--match",
+            help="With --upsert: match by id, or by identity (same date, countries, kind and url or summary).",
+            case_sensitive=False,
+        ),
+    ] = Match.id,
+    json_flag: JsonOption = False,
 ) -> None:
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.
 
@@ -62,8 +78,8 @@ def import_command(
     from ..inputs import read_text
 
     if event_data is not None:
-        if fmt is not None:
-            raise InvalidInput("--format and --from cannot be used together")
+        if fmt is not None or upsert:
+            raise InvalidInput(f"{'--format' if fmt is not None else '--upsert'} and --from cannot be used together")
         from ..events import drafts
 
         raw, tally = drafts(source, event_data.value)
@@ -82,15 +98,16 @@ def import_command(
         lines = text.count("\n") + (not text.endswith("\n"))
         records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
         del text
-        fresh, report = _import_with_warnings(records, dry_run=dry_run)
-    verb = "would import" if dry_run else "imported"
-    note(f"{verb} {report.imported}, skipped {report.skipped}")
+        fresh, report = _import_with_warnings(records, dry_run=dry_run, upsert=match.value if upsert else None)
+    note(report.line("would import" if dry_run else "imported", upsert))
+    if report.differing:
+        note(f"{report.differing} skipped record(s) differ from the stored ones; --upsert would update them")
     if json_flag:
         write_json(report.to_dict(), sys.stdout)
 
 
 def _import_with_warnings(
-    records: list[Engagement], *, dry_run: bool, same: str = "identity"
+    records: list[Engagement], *, dry_run: bool, same: str = "identity", upsert: str | None = None
 ) -> tuple[list[Engagement], ImportReport]:
     """Import, then warn about each custom area the database did not hold before (a typo, most likely)."""
     from ..bulk import import_records
@@ -98,7 +115,7 @@ def _import_with_warnings(
 
     target = store()
     candidates = new_custom_areas(records, target)
-    fresh, report = import_records(target, records, dry_run=dry_run, same=same)
+    fresh, report = import_records(target, records, dry_run=dry_run, same=same, upsert=upsert)
     taken = {area for record in fresh for area in record.areas}
     for line in area_warnings([area for area in candidates if area in taken]):
         note(line)
@@ -125,9 +142,20 @@ def _events_line(events: dict[str, Any]) -> str:
 def export_command(
     fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="json, jsonl or csv.")] = DataFormat.json,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).", show_default=False),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write here: a file (replaced atomically), - for stdout, or a pipe or device (written as a stream).",
+            show_default=False,
+        ),
     ] = None,
+    fields: FieldsOption = None,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="CSV for programs: no leading ' before cells starting with = + - @.")
+    ] = False,
+    count: CountOption = False,
     *,
     filters: Filters,
 ) -> None:
@@ -135,21 +163,22 @@ def export_command(
 
     Example: relations export AZ --format csv -o azerbaijan.csv
     """
-    import io
-
-    from ..files import atomic_write
-    from ..formats import write_records
+    from ..formats import parse_fields, write_records
+    from ..outputs import describe, output_to
     from ..progress import track
     from ..query import column_test, select
 
-    records = select(store().stored(column_test(filters)), filters)
-    if output is None:
-        write_records(track(records, "exporting"), fmt.value, sys.stdout)
+    if raw and fmt is not DataFormat.csv:
+        raise InvalidInput("--raw is for --format csv (JSON has no formula guard to turn off)")
+    chosen = parse_fields(fields) if fields is not None else None
+    target = store()
+    records = select(target.stored(column_test(filters)), filters)
+    if count:
+        sys.stdout.write(f"{len(records)}\n")
         return
-    buffer = io.StringIO()
-    write_records(track(records, "exporting"), fmt.value, buffer)
-    try:
-        atomic_write(output, buffer.getvalue().encode("utf-8"))
-    except OSError as e:
-        raise StoreError(f"cannot write {output}: {e.strerror or e}") from None
-    note(f"exported {len(records)} to {output}")
+    if output is None:
+        write_records(track(records, "exporting"), fmt.value, sys.stdout, fields=chosen, raw=raw)
+        return
+    with output_to(output, database=target.path) as out:
+        write_records(track(records, "exporting"), fmt.value, out, fields=chosen, raw=raw)
+    note(f"exported {len(records)} to {describe(output)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,8 @@ from .. import complete
 from ..app import command, note, store
 from ..errors import Duplicate, InvalidInput, NotFound
 from ..options import (
+    CountOption,
+    FieldsOption,
     Format,
     FormatOption,
     JsonOption,
@@ -41,6 +43,19 @@ from .fields import (
     UrlOption,
     location_and_place,
 )
+
+if TYPE_CHECKING:
+    from ..batch import Batch
+
+IdsFromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--ids-from",
+        metavar="FILE",
+        help="Also the ids in this file, or - for stdin (one per line).",
+        show_default=False,
+    ),
+]
 
 
 def _set_fields(record: dict[str, Any], **given: Any) -> None:
@@ -96,6 +111,10 @@ def add(
     from ..models import parse_record
     from ..slips import area_warnings, new_custom_areas, stored_twin
 
+    if tag:  # tags compare without case: one the database already has is spelt as it was first given
+        from ..tags import canonical, spellings
+
+        tag = canonical(tag, spellings(t for r in store().stored(columns_only=True) for t in r.tags))
     raw: dict[str, Any] = {}
     location, place = location_and_place(location, place)
     _set_fields(
@@ -132,6 +151,8 @@ def list_records(
     wide: Annotated[
         bool, typer.Option("--wide", "-w", help="Every column, whole, wrapped onto more lines (table only).")
     ] = False,
+    fields: FieldsOption = None,
+    count: CountOption = False,
     *,
     filters: Filters,
 ) -> None:
@@ -141,7 +162,23 @@ def list_records(
     """
     from ..query import column_test, select
 
-    emit_records(select(store().stored(column_test(filters)), filters), output_format(fmt, json_flag), wide=wide)
+    fmt_name = output_format(fmt, json_flag)
+    chosen = _fields(fields, fmt_name)
+    records = select(store().stored(column_test(filters)), filters)
+    if count:
+        sys.stdout.write(f"{len(records)}\n")
+    else:
+        emit_records(records, fmt_name, chosen, wide=wide)
+
+
+def _fields(text: str | None, fmt: str) -> list[str] | None:
+    if text is None:
+        return None
+    if fmt not in ("json", "jsonl", "csv"):
+        raise InvalidInput(f"--fields works with --format json, jsonl or csv, not {fmt}")
+    from ..formats import parse_fields
+
+    return parse_fields(text)
 
 
 @command("show")
@@ -160,7 +197,10 @@ def show(
 
 @command("edit")
 def edit(
-    record_id: IdArgument,
+    record_ids: Annotated[
+        list[int] | None,
+        typer.Argument(metavar="ID...", help="The engagements' ids (one write for all).", show_default=False),
+    ] = None,
     country: Annotated[
         list[str] | None,
         typer.Option(
@@ -213,9 +253,13 @@ def edit(
         list[str] | None,
         typer.Option("--remove-tag", metavar="TAG", help="Remove one tag (repeatable).", show_default=False),
     ] = None,
+    ids_from: IdsFromOption = None,
     json_flag: RecordJsonOption = False,
 ) -> None:
-    """Change an engagement: a repeatable option replaces its list; "" clears a text field.
+    """Change engagements: a repeatable option replaces its list; "" clears a text field.
+
+    One write for all the ids; a record the options would not change is left as it is (and keeps its
+    `updated`); removing a tag or area it does not have is not an error.
 
     Example: relations edit 7 --add-area trade --summary "Talks on defence exports."
     """
@@ -223,6 +267,7 @@ def edit(
     from ..dates import utc_now
     from ..models import parse_record
     from ..slips import area_warnings, new_custom_areas
+    from ..tags import change, spellings
 
     location, place = location_and_place(location, place)
     given = dict(
@@ -232,50 +277,79 @@ def edit(
     )  # fmt: skip
     if all(v is None for v in given.values()) and not (add_area or remove_area or add_tag or remove_tag):
         raise InvalidInput("nothing to change: give at least one option (see relations edit --help)")
+    ids = _ids(record_ids, ids_from, "edit")
     target = store()
+    # Tags keep the spelling the database first had them in; the index has every record's tags.
+    known = spellings(t for r in target.stored(columns_only=True) for t in r.tags) if tag or add_tag else {}
+    edited, changed = [], []
     with target.writing() as batch:
-        current = batch.get(record_id)
-        raw = current.to_dict()
-        _set_fields(raw, **given)
-        raw["areas"] = _add_remove(raw["areas"], add_area, remove_area, "area", normalise=area_vocabulary.normalise_all)
-        raw["tags"] = _add_remove(raw["tags"], add_tag, remove_tag, "tag", normalise=sorted)
-        record = parse_record(raw)
-        record.updated = utc_now()
-        new_areas = new_custom_areas([record], target)
-        batch.replace(record)
+        for record_id in ids:
+            current = batch.get(record_id)
+            raw = current.to_dict()
+            _set_fields(raw, **given)
+            areas = set(raw["areas"]) | set(area_vocabulary.normalise_all(add_area or []))
+            raw["areas"] = sorted(areas - set(area_vocabulary.normalise_all(remove_area or [])))
+            raw["tags"] = change(raw["tags"], add_tag or [], remove_tag or [], known)
+            record = parse_record(raw)
+            record.tags = change(record.tags, [], [], known)
+            if record.to_dict() != current.to_dict():
+                record.updated = utc_now()
+                changed.append(record)
+            edited.append(record)
+        new_areas = new_custom_areas(changed, target)
+        batch.replace_many(changed)
     for line in area_warnings(new_areas):
         note(line)
-    if json_flag:
-        emit_record(record, "json")
+    if len(ids) > 1 or len(changed) < len(ids):
+        note(f"changed {len(changed)}, unchanged {len(ids) - len(changed)}")
+    if json_flag and len(edited) == 1:
+        emit_record(edited[0], "json")
+    elif json_flag:
+        emit_records(edited, "json")
     else:
-        sys.stdout.write(f"{record.id}\n")
+        sys.stdout.writelines(f"{r.id}\n" for r in edited)
 
 
-def _add_remove(
-    items: list[str], add: list[str] | None, remove: list[str] | None, what: str, normalise: Any
-) -> list[str]:
-    result = set(items) | set(normalise(add or []))
-    for item in normalise(remove or []):
-        if item not in result:
-            raise InvalidInput(f"cannot remove {what} {item!r}: the engagement does not have it")
-        result.discard(item)
-    return sorted(result)
+def _ids(given: list[int] | None, source: str | None, verb: str) -> list[int]:
+    """The ids typed and those read from a file or stdin, each once, in the order given."""
+    ids = list(given or [])
+    if source is not None:
+        from ..inputs import read_text
+
+        for word in read_text(source).split():
+            if not word.isdigit() or int(word) < 1:
+                raise InvalidInput(f"--ids-from {source}: {word!r} is not an id")
+            ids.append(int(word))
+    if not ids:
+        raise InvalidInput(f"no ids: give the ids to {verb}, or --ids-from FILE (- for stdin)")
+    return list(dict.fromkeys(ids))
 
 
 @command("delete")
 def delete(
-    record_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False)],
+    record_ids: Annotated[
+        list[int] | None, typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False)
+    ] = None,
+    ids_from: IdsFromOption = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed when not on a terminal).")] = False,
+    missing_ok: Annotated[
+        bool, typer.Option("--missing-ok", help="An id that is not there (already deleted) is not an error.")
+    ] = False,
 ) -> None:
     """Delete engagements; print the ids deleted. On a terminal, shows each one and asks first.
 
     Example: relations delete 7 8 --yes
     """
-    ids = sorted(set(record_ids))
+    ids = sorted(_ids(record_ids, ids_from, "delete"))
     target = store()
+    missing = [] if yes and not missing_ok else sorted(set(ids) - {r.id for r in target.stored(columns_only=True)})
+    if missing and missing_ok:
+        note(f"not there (nothing to delete): {', '.join(map(str, missing))}")
+        ids = [i for i in ids if i not in missing]
+        if not ids:
+            return
     if not yes:
-        missing = sorted(set(ids) - target.ids())  # fail before asking about ids that are not there
-        if missing:
+        if missing:  # fail before asking about ids that are not there
             raise NotFound(f"no engagement with id {', '.join(map(str, missing))} in {target.path}")
         if not sys.stdin.isatty():
             raise InvalidInput("not on a terminal: add --yes to delete without asking")
@@ -283,5 +357,15 @@ def delete(
             note("nothing deleted")
             raise typer.Exit(1)
     with target.writing() as batch:
+        if missing_ok:  # another process may have deleted some since
+            ids = [i for i in ids if _present(batch, i)]
         batch.delete(ids)
     sys.stdout.writelines(f"{i}\n" for i in ids)
+
+
+def _present(batch: Batch, record_id: int) -> bool:
+    try:
+        batch.get(record_id)
+    except NotFound:
+        return False
+    return True

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..app import command, note, store
+from ..app import command, error, note, store
 from ..options import Format, FormatOption, JsonOption, output_format
 from ..output import emit_rows
 
@@ -20,7 +20,7 @@ def countries_command(
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
 ) -> None:
-    """Resolve country names to codes; with no names, list every known country.
+    """Resolve country names to codes, each on its own (exit 2 if any fails); with no names, list them all.
 
     Example: relations countries Türkiye "Ivory Coast" azerbaijani UK
     """
@@ -28,15 +28,12 @@ def countries_command(
 
     fmt_name = output_format(fmt, json_flag)
     rows: list[dict[str, Any]]
+    failed = 0
     if names:
-        matches = [(name, countries.lookup(name)) for name in names]
-        rows = [
-            {"input": name, "code": m.country.alpha3, "alpha2": m.country.alpha2, "name": m.country.name,
-             "matched": m.matched}
-            for name, m in matches
-        ]  # fmt: skip
-        columns = ["input", "code", "alpha2", "name", "matched"]
-        titles = ["Input", "Code", "Alpha-2", "Name", "Matched"]
+        rows = [_resolved(name) for name in names]
+        failed = sum(row["status"] != "ok" for row in rows)
+        columns = ["input", "status", "code", "alpha2", "name", "matched", "error"]
+        titles = ["Input", "Status", "Code", "Alpha-2", "Name", "Matched", "Problem"]
     else:
         rows = [
             {"code": c.alpha3, "alpha2": c.alpha2, "name": c.name, "official": c.official,
@@ -46,6 +43,26 @@ def countries_command(
         columns = ["code", "alpha2", "name", "official", "demonyms", "capital"]
         titles = ["Code", "Alpha-2", "Name", "Official name", "Demonyms", "Capital"]
     emit_rows(rows, columns, fmt_name, titles)
+    if failed:
+        for row in rows:
+            if row["error"]:
+                error(row["error"])
+        raise typer.Exit(2)
+
+
+def _resolved(name: str) -> dict[str, Any]:
+    """One row per name, each resolved on its own: a bad name does not hide the good ones."""
+    from .. import countries
+    from ..errors import InvalidInput
+
+    try:
+        m = countries.lookup(name)
+    except InvalidInput as e:
+        status = "ambiguous" if str(e).startswith("ambiguous") else "unknown"
+        return {"input": name, "status": status, "code": None, "alpha2": None, "name": None, "matched": None,
+                "error": str(e)}  # fmt: skip
+    return {"input": name, "status": "ok", "code": m.country.alpha3, "alpha2": m.country.alpha2,
+            "name": m.country.name, "matched": m.matched, "error": None}  # fmt: skip
 
 
 @command("areas")
@@ -106,3 +123,18 @@ def check_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
         emit_rows(problems, ["id", "field", "problem"], fmt_name, ["ID", "Field", "Problem"])
     if problems:
         raise typer.Exit(1)
+
+
+@command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the record (and, under $defs, of summary and matrix rows), with the schema version.
+
+    Example: relations schema | jq '.schema_version, .["$defs"].engagement.required'
+    """
+    import sys
+
+    from ..formats import write_json
+    from ..schema import document
+    from ..store import SCHEMA_VERSION
+
+    write_json(document(SCHEMA_VERSION), sys.stdout)

@@ -78,7 +78,7 @@ def _selected(filters: Filters) -> list[Row]:
     from ..query import column_test, select
 
     unlimited = replace(filters, limit=None)
-    return select(store().stored(column_test(unlimited), columns_only=filters.search is None), unlimited,
+    return select(store().stored(column_test(unlimited), columns_only=not filters.reads_documents), unlimited,
                   ordered=False)  # fmt: skip
 
 
