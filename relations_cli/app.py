@@ -68,6 +68,7 @@ def note(message: str) -> None:
     sys.stderr.write(printable(message) + "\n")
 
 
+_DB_PARAMETER = "db_after_command"  # the name `--db` after the command has in each command's signature
 DbOption = Annotated[
     Path | None,
     typer.Option(
@@ -118,9 +119,6 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
         return func
 
     return decorate
-
-
-_DB_PARAMETER = "db_after_command"
 
 
 def store() -> Store:
