@@ -80,6 +80,7 @@ def note(message: str) -> None:
     sys.stderr.write(printable(message) + "\n")
 
 
+_DB_PARAMETER = "db_after_command"  # the name `--db` after the command has in each command's signature
 DbOption = Annotated[
     Path | None,
     typer.Option(
@@ -142,7 +143,6 @@ def command(*names: str, **kwargs: Any) -> Callable[[F], F]:
     return decorate
 
 
-_DB_PARAMETER = "db_after_command"
 _PAGER_PARAMETER = "no_pager_after_command"
 NoPagerOption = Annotated[
     bool, typer.Option("--no-pager", help="Never page output (also: RELATIONS_PAGER= with nothing after it).")

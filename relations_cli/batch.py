@@ -57,6 +57,17 @@ class Batch:
             raise NotFound(f"no engagement with id {record_id}")
         return Engagement.from_stored(doc, record_id)
 
+    def of_occasion(self, occasion: tuple[str, tuple[str, ...], str]) -> list[Engagement]:
+        """The records of this date, parties and kind (`add` refuses a duplicate): through the index
+        when there is one, so that a large file is not parsed."""
+        if self.splice:
+            s, (day, parties, kind) = self.splice, occasion
+            # The date first: it rules out nearly every record without building anything.
+            ids = [i for i, d, c, k in zip(s.ids, s.dates, s.countries, s.kinds, strict=True)
+                   if d == day and k == kind and tuple(c) == parties]  # fmt: skip
+            return [self.get(i) for i in ids]
+        return [r.full() for r in self.records() if r.occasion() == occasion]
+
     def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
         """Store new records; their ids are kept only if asked and none was ever used here."""
         if self.splice and len(records) == 1:

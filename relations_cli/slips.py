@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from . import areas as vocabulary
 
 if TYPE_CHECKING:
+    from .batch import Batch
     from .models import Engagement
     from .store import Store
 
@@ -36,13 +37,8 @@ def area_warnings(new_areas: list[str]) -> list[str]:
     return lines
 
 
-def stored_twin(target: Store, record: Engagement) -> int | None:
+def stored_twin(batch: Batch, record: Engagement) -> int | None:
     """The id of a stored engagement equal to this one by import's rule (same date, parties, kind, and
     source url, or summary when there is no url), else None."""
-    occasion = record.occasion()
-
-    def same_occasion(date: str, countries: Sequence[str], kind: str, *_: Sequence[str]) -> bool:
-        return (date, tuple(countries), kind) == occasion
-
     identity = record.identity()
-    return next((row.id for row in target.stored(same_occasion) if row.identity() == identity), None)
+    return next((twin.id for twin in batch.of_occasion(record.occasion()) if twin.identity() == identity), None)

@@ -126,7 +126,7 @@ def add(
     record.created = record.updated = utc_now()
     target = store()
     with target.writing() as batch:  # checked under the lock, so that two equal adds cannot both pass
-        twin = None if force else stored_twin(target, record)
+        twin = None if force else stored_twin(batch, record)
         if twin is not None:
             rule = "source url" if record.source.url else "summary" if record.summary else "no url or summary"
             raise Duplicate(
