@@ -68,7 +68,7 @@ class Bar:
     value: int
     peak: int
     longest: int = 30
-    shortest: int = 8
+    shortest: int = 16
 
     def natural(self) -> int:
         return self.longest

@@ -102,8 +102,8 @@ def summary_table(rows: list[dict[str, Any]], by: str) -> Fitted:
         columns = [
             Column("Period", _plain([r["period"] for r in rows])),
             count,
-            Column("", [Bar(r["engagements"], peak) for r in rows], give=1),
-            Column("Top areas", [_area_items(r["areas"]) for r in rows], drop=1, give=2),
+            Column("", [Bar(r["engagements"], peak) for r in rows], give=2),
+            Column("Top areas", [_area_items(r["areas"]) for r in rows], drop=1, give=1),
         ]
     return Fitted(columns, caption=caption)
 
