@@ -145,7 +145,7 @@ def _fields(text: str | None, fmt: str) -> list[str] | None:
         return None
     if fmt not in ("json", "jsonl", "csv"):
         raise InvalidInput(f"--fields works with --format json, jsonl or csv, not {fmt}")
-    from ..formats import parse_fields
+    from ..fields import parse_fields
 
     return parse_fields(text)
 
