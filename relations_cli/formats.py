@@ -18,6 +18,8 @@ from typing import IO, Any, Protocol
 
 import orjson
 
+from .fields import csv_columns, pick
+
 
 class Exportable(Protocol):
     """A record that can be written out: a full Engagement, or a Stored one as the file holds it."""
@@ -72,68 +74,20 @@ def write_records(
     if fmt == "ids":
         out.writelines(f"{r.id}\n" for r in records)
     elif fmt == "json":
-        write_json([pick(r.to_dict(), fields) for r in records], out)
+        write_json([pick(r.to_dict(), fields) for r in records], out)  # pick: the record itself without fields
     elif fmt == "jsonl" and fields:
         write_jsonl((pick(r.to_dict(), fields) for r in records), out)
     elif fmt == "jsonl":
         # Each record's compact JSON as the file holds it (no parse and dump), escaped as dumps() escapes.
         out.writelines(_C1.sub(_escape_c1, r.json_line().decode()) + "\n" for r in records)
     elif fmt == "csv":
-        columns = csv_columns(fields)
+        columns = csv_columns(fields) if fields else list(CSV_COLUMNS)
         rows: Iterable[Mapping[str, str]] = (record_to_csv(r.to_dict()) for r in records)
         if fields:
             rows = ({c: row[c] for c in columns} for row in rows)
         write_csv(rows, columns, out, raw=raw)
     else:
         raise ValueError(f"not a machine format: {fmt}")
-
-
-_NESTED = {"location": ("country", "place"), "source": ("outlet", "author", "url", "published")}
-
-
-def parse_fields(text: str) -> list[str]:
-    """`id,date,source.url` as a list of known fields; InvalidInput naming an unknown one."""
-    from .errors import InvalidInput
-    from .models import FIELDS
-
-    known = [*FIELDS, *(f"{outer}.{inner}" for outer, inners in _NESTED.items() for inner in inners)]
-    fields = [name.strip() for name in text.split(",") if name.strip()]
-    for name in fields:
-        if name not in known:
-            raise InvalidInput(f"unknown field {name!r} in --fields; known: {', '.join(known)}")
-    if not fields:
-        raise InvalidInput("--fields needs at least one field name")
-    return list(dict.fromkeys(fields))
-
-
-def pick(record: dict[str, Any], fields: list[str] | None) -> dict[str, Any]:
-    """The record narrowed to `fields`, in their order; `source.url` keeps the nesting."""
-    if not fields:
-        return record
-    out: dict[str, Any] = {}
-    for name in fields:
-        outer, _, inner = name.partition(".")
-        if inner:
-            out.setdefault(outer, {})[inner] = record[outer][inner]
-        else:
-            out[outer] = record[outer]
-    return out
-
-
-def csv_columns(fields: list[str] | None) -> list[str]:
-    """The CSV columns for `fields` (`source` is its four columns, `source.url` is `source_url`)."""
-    if not fields:
-        return list(CSV_COLUMNS)
-    columns: list[str] = []
-    for name in fields:
-        outer, _, inner = name.partition(".")
-        if inner:
-            columns.append(f"{outer}_{inner}")
-        elif outer in _NESTED:
-            columns.extend(f"{outer}_{sub}" for sub in _NESTED[outer])
-        else:
-            columns.append(outer)
-    return list(dict.fromkeys(columns))
 
 
 def write_csv(rows: Iterable[Mapping[str, str]], columns: Iterable[str], out: IO[str], *, raw: bool = False) -> None:

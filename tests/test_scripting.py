@@ -77,6 +77,11 @@ def test_1_a_fifo_is_written_to_its_reader_and_stays_a_fifo(db: Path, tmp_path: 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this platform")
 def test_1_a_full_device_is_an_error_and_is_never_replaced(db: Path) -> None:
+    from relations_cli.outputs import is_stream
+
+    # Checked in-process first: a build that would rename a file over the device must not get to run
+    # as root (it would replace the machine's /dev/full, as the issue saw).
+    assert is_stream("/dev/full") and is_stream("/dev/null")
     seed(db)
     done = relations("export", "-o", "/dev/full", db=db)
     assert done.returncode == 1

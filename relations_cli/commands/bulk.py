@@ -163,7 +163,8 @@ def export_command(
 
     Example: relations export AZ --format csv -o azerbaijan.csv
     """
-    from ..formats import parse_fields, write_records
+    from ..fields import parse_fields
+    from ..formats import write_records
     from ..outputs import describe, output_to
     from ..progress import track
     from ..query import column_test, select

@@ -9,6 +9,7 @@ import typer
 
 from .. import complete
 from ..app import command, note, store
+from ..editing import read_ids, set_fields
 from ..errors import Duplicate, InvalidInput, NotFound
 from ..options import (
     CountOption,
@@ -46,6 +47,7 @@ from .fields import (
 
 if TYPE_CHECKING:
     from ..batch import Batch
+    from ..models import Engagement
 
 IdsFromOption = Annotated[
     str | None,
@@ -56,23 +58,6 @@ IdsFromOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _set_fields(record: dict[str, Any], **given: Any) -> None:
-    """Write each option that was given into a record in the contract's shape."""
-    simple = {"date": "date", "kind": "kind", "areas": "areas", "participants": "participants",
-              "mentioned": "mentioned", "summary": "summary", "tags": "tags", "countries": "countries"}  # fmt: skip
-    nested = {"location": ("location", "country"), "place": ("location", "place"),
-              "outlet": ("source", "outlet"), "author": ("source", "author"),
-              "url": ("source", "url"), "published": ("source", "published")}  # fmt: skip
-    for option, value in given.items():
-        if value is None:
-            continue
-        if option in simple:
-            record[simple[option]] = list(value) if isinstance(value, (list, tuple)) else value
-        else:
-            outer, inner = nested[option]
-            record.setdefault(outer, {})[inner] = value
 
 
 @command("add")
@@ -117,7 +102,7 @@ def add(
         tag = canonical(tag, spellings(t for r in store().stored(columns_only=True) for t in r.tags))
     raw: dict[str, Any] = {}
     location, place = location_and_place(location, place)
-    _set_fields(
+    set_fields(
         raw, countries=countries, date=date, kind=kind, areas=area, location=location, place=place,
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
         author=author, url=url, published=published, tags=tag,
@@ -176,7 +161,7 @@ def _fields(text: str | None, fmt: str) -> list[str] | None:
         return None
     if fmt not in ("json", "jsonl", "csv"):
         raise InvalidInput(f"--fields works with --format json, jsonl or csv, not {fmt}")
-    from ..formats import parse_fields
+    from ..fields import parse_fields
 
     return parse_fields(text)
 
@@ -263,11 +248,8 @@ def edit(
 
     Example: relations edit 7 --add-area trade --summary "Talks on defence exports."
     """
-    from .. import areas as area_vocabulary
-    from ..dates import utc_now
-    from ..models import parse_record
+    from ..editing import Change, edit_records
     from ..slips import area_warnings, new_custom_areas
-    from ..tags import change, spellings
 
     location, place = location_and_place(location, place)
     given = dict(
@@ -275,29 +257,17 @@ def edit(
         participants=participant, mentioned=mentioned, summary=summary, outlet=outlet,
         author=author, url=url, published=published, tags=tag,
     )  # fmt: skip
-    if all(v is None for v in given.values()) and not (add_area or remove_area or add_tag or remove_tag):
+    change = Change(given, add_area or [], remove_area or [], add_tag or [], remove_tag or [])
+    if change.is_empty():
         raise InvalidInput("nothing to change: give at least one option (see relations edit --help)")
-    ids = _ids(record_ids, ids_from, "edit")
+    ids = read_ids(record_ids, ids_from, "edit")
     target = store()
-    # Tags keep the spelling the database first had them in; the index has every record's tags.
-    known = spellings(t for r in target.stored(columns_only=True) for t in r.tags) if tag or add_tag else {}
-    edited, changed = [], []
-    with target.writing() as batch:
-        for record_id in ids:
-            current = batch.get(record_id)
-            raw = current.to_dict()
-            _set_fields(raw, **given)
-            areas = set(raw["areas"]) | set(area_vocabulary.normalise_all(add_area or []))
-            raw["areas"] = sorted(areas - set(area_vocabulary.normalise_all(remove_area or [])))
-            raw["tags"] = change(raw["tags"], add_tag or [], remove_tag or [], known)
-            record = parse_record(raw)
-            record.tags = change(record.tags, [], [], known)
-            if record.to_dict() != current.to_dict():
-                record.updated = utc_now()
-                changed.append(record)
-            edited.append(record)
-        new_areas = new_custom_areas(changed, target)
-        batch.replace_many(changed)
+    new_areas: list[str] = []
+
+    def spot_new_areas(records: list[Engagement]) -> None:
+        new_areas.extend(new_custom_areas(records, target))
+
+    edited, changed = edit_records(target, ids, change, before_write=spot_new_areas)
     for line in area_warnings(new_areas):
         note(line)
     if len(ids) > 1 or len(changed) < len(ids):
@@ -308,21 +278,6 @@ def edit(
         emit_records(edited, "json")
     else:
         sys.stdout.writelines(f"{r.id}\n" for r in edited)
-
-
-def _ids(given: list[int] | None, source: str | None, verb: str) -> list[int]:
-    """The ids typed and those read from a file or stdin, each once, in the order given."""
-    ids = list(given or [])
-    if source is not None:
-        from ..inputs import read_text
-
-        for word in read_text(source).split():
-            if not word.isdigit() or int(word) < 1:
-                raise InvalidInput(f"--ids-from {source}: {word!r} is not an id")
-            ids.append(int(word))
-    if not ids:
-        raise InvalidInput(f"no ids: give the ids to {verb}, or --ids-from FILE (- for stdin)")
-    return list(dict.fromkeys(ids))
 
 
 @command("delete")
@@ -340,7 +295,7 @@ def delete(
 
     Example: relations delete 7 8 --yes
     """
-    ids = sorted(_ids(record_ids, ids_from, "delete"))
+    ids = sorted(read_ids(record_ids, ids_from, "delete"))
     target = store()
     missing = [] if yes and not missing_ok else sorted(set(ids) - {r.id for r in target.stored(columns_only=True)})
     if missing and missing_ok:
