@@ -9,14 +9,16 @@ through TinyDB, over tables held in memory; the store then writes them out whole
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from .errors import NotFound
+from .errors import NotFound, StoreError
 from .index import Index
-from .layout import FORMAT, META, TABLE, Tables
+from .layout import FORMAT, MAX_ID, META, TABLE, Tables
 from .models import Engagement
-from .splice import Splice
+from .splice import Mismatch, Splice
 from .stored import Stored, stored_records
+
+T = TypeVar("T")
 
 
 class Batch:
@@ -38,7 +40,9 @@ class Batch:
 
             tables, self.source_version = self._load(self.splice.raw if self.splice else self._raw)
             self.splice = None
-            self._next_id = tables.get(META, {}).get("1", {}).get("next_id", 1)
+            highest = max(map(int, tables.get(TABLE, {})), default=0)  # keys are canonical: the parse checked
+            # Never an id already used, whatever the meta document says (a hand edit or a merge can lower it).
+            self._next_id = max(tables.get(META, {}).get("1", {}).get("next_id", 1), highest + 1)
             self._db = TinyDB(tables, storage=_Snapshot)
         return self._db.table(TABLE)
 
@@ -52,17 +56,21 @@ class Batch:
         return stored_records(self._documents())
 
     def get(self, record_id: int) -> Engagement:
-        doc = self.splice.doc(record_id) if self.splice else self._table().get(doc_id=record_id)
+        doc = self._in_place(lambda splice: splice.doc(record_id))
+        if doc is None and self.splice is None:
+            doc = self._table().get(doc_id=record_id)
         if doc is None:
             raise NotFound(f"no engagement with id {record_id}")
         return Engagement.from_stored(doc, record_id)
 
     def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
         """Store new records; their ids are kept only if asked and none was ever used here."""
-        if self.splice and len(records) == 1:
-            records[0].id = self.splice.insert(stored_doc(records[0]))
-            self.changed = True
-            return [records[0].id]
+        if len(records) == 1:
+            record_id = self._in_place(lambda splice: splice.insert(stored_doc(records[0])))
+            if record_id is not None:
+                records[0].id = record_id
+                self.changed = True
+                return [record_id]
         table = self._table()
         given = [r.id for r in records]
         ids: list[int]
@@ -70,6 +78,8 @@ class Batch:
             ids = [i for i in given if i is not None]
         else:
             ids = list(range(self._next_id, self._next_id + len(records)))
+        if ids and max(ids) > MAX_ID:
+            raise StoreError(f"no ids left: the highest id is {MAX_ID}")
         # Straight into the tables TinyDB reads: its insert_multiple copies every document, which at
         # 100,000 records costs a second and a hundred megabytes for nothing.
         stored = self._documents()
@@ -84,9 +94,7 @@ class Batch:
     def replace(self, record: Engagement) -> None:
         assert record.id is not None
         self.get(record.id)
-        if self.splice:
-            self.splice.replace(record.id, stored_doc(record))
-        else:
+        if not self._in_place(lambda splice: splice.replace(record.id, stored_doc(record)) or True):
             self._table().update(stored_doc(record), doc_ids=[record.id])
         self.changed = True
 
@@ -96,12 +104,24 @@ class Batch:
         if missing:
             raise NotFound(f"no engagement with id {', '.join(missing)}")
         record_ids = list(dict.fromkeys(record_ids))
-        if self.splice and len(record_ids) < len(self.splice.ids):
-            for record_id in record_ids:
-                self.splice.delete(record_id)
-        else:
-            self._table().remove(doc_ids=record_ids)
         self.changed = self.changed or bool(record_ids)
+        left = record_ids
+        if self.splice and len(record_ids) < len(self.splice.ids):
+            while left and self._in_place(lambda splice: splice.delete(left[0])):
+                left = left[1:]
+        if left:
+            self._table().remove(doc_ids=left)
+
+    def _in_place(self, change: Callable[[Splice], T]) -> T | None:
+        """`change` done by the splice; None when there is none, or when the file turned out not to be what
+        the index says (then the whole-file way takes over, from the changes verified so far)."""
+        if self.splice is None:
+            return None
+        try:
+            return change(self.splice)
+        except Mismatch:
+            self._table()  # parses the splice's bytes, and drops the splice
+            return None
 
     def tables(self) -> Tables:
         """The whole file in a stable order: meta, then records by id, then any other table."""
