@@ -199,10 +199,9 @@ class Store:
         except FileNotFoundError:
             yield None
             return
-        except IsADirectoryError:
-            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
         except OSError as e:
-            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
+            kind = _not_a_file(_mode(self.path))  # a socket cannot be opened at all
+            raise StoreError(f"cannot read database {self.path}: {f'it is {kind}' if kind else e.strerror or e}") from None
         kind = _not_a_file(os.fstat(fd).st_mode)
         if kind:
             os.close(fd)
@@ -296,6 +295,13 @@ class Store:
             atomic_write(self.file, chunks)
         except OSError as e:
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
+
+
+def _mode(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode
+    except OSError:
+        return None
 
 
 def _not_a_file(mode: int | None) -> str | None:
