@@ -98,3 +98,31 @@ def test_identity_uses_url_or_else_summary() -> None:
     b = parse_record(minimal(summary="y", source={"url": "http://a"}))
     c = parse_record(minimal(summary="x"))
     assert a.identity() == b.identity() != c.identity()
+
+
+# -- input validated once, at the edge (issue 15, items 2, 6 and 11) ------------------------------
+
+
+@pytest.mark.parametrize("other_digits", ["\u0662\u0660\u0662\u0661", "\u0662\u0660\u0662\u0661-\u0660\u0663-\u0660\u0661",
+                                          "\uff12\uff10\uff12\uff11", "2021-\u0966\u0969"])  # fmt: skip
+def test_dates_take_ascii_digits_only(other_digits: str) -> None:
+    with pytest.raises(InvalidInput, match="bad date"):
+        dates.check(other_digits)
+    with pytest.raises(InvalidInput, match="date"):
+        parse_record(minimal(date=other_digits))
+
+
+@pytest.mark.parametrize(
+    "stamp", ["9999-99-99T99:99:99Z", "2026-02-30T10:00:00Z", "2026-01-01T24:00:00Z", "\u0662\u0660\u0662\u0666-01-01T00:00:00Z"]
+)
+def test_created_and_updated_are_real_utc_times(stamp: str) -> None:
+    with pytest.raises(InvalidInput, match="UTC timestamp"):
+        parse_record(minimal(created=stamp))
+    assert parse_record(minimal(created="2024-02-29T23:59:59.5Z")).created == "2024-02-29T23:59:59.5Z"
+
+
+@pytest.mark.parametrize("bad_id", [0, -1, 2**53, 2**64 - 1, 2**64, True, "1"])
+def test_ids_are_integers_within_the_documented_range(bad_id: Any) -> None:
+    with pytest.raises(InvalidInput, match="id must be an integer from 1 to 9007199254740991"):
+        parse_record(minimal(id=bad_id))
+    assert parse_record(minimal(id=2**53 - 1)).id == 2**53 - 1
