@@ -19,7 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from typer.testing import CliRunner
+
 from relations_cli import store as store_module
+from relations_cli.cli import app
 from relations_cli.store import Store
 
 from .conftest import ROOT, Run, relations
@@ -335,3 +338,105 @@ def test_a_megabyte_field_is_stored_and_shown_whole(run: Run, db: Path) -> None:
     big = "ж" * 1_000_000
     assert run("add", "AZ", "PK", "--date", "2021", "--summary", big).exit_code == 0
     assert json.loads(run("show", "1", "--json").stdout)["summary"] == big
+
+
+# -- input validated once, at the edge; damaged records named, never a traceback (issue 15) -----------
+
+
+def test_dates_in_other_digits_are_refused_at_once_everywhere(db: Path, tmp_path: Path) -> None:
+    arabic = "\u0662\u0660\u0662\u0661"  # 2021 in Arabic-Indic digits
+    relations("add", "AZ", "PK", "--date", "2021", db=db)
+    before = db.read_bytes()
+    started = time.monotonic()
+    result = relations("summary", "--by", "year", "--since", arabic, db=db)  # used to run forever, 60 MB/s
+    assert time.monotonic() - started < 30  # a generous guard: it answers at once
+    assert result.returncode == 2 and b"bad --since" in result.stderr
+    assert relations("add", "AZ", "PK", "--date", f"{arabic}-\u0660\u0663-\u0660\u0661", db=db).returncode == 2
+    jsonl = tmp_path / "other.jsonl"
+    jsonl.write_text(json.dumps({"date": arabic, "countries": ["AZ", "PK"]}) + "\n")
+    assert relations("import", str(jsonl), db=db).returncode == 2
+    assert db.read_bytes() == before
+
+
+def test_a_cell_longer_than_the_csv_default_limit_round_trips(run: Run, tmp_path: Path) -> None:
+    long = "x" * 200_000  # the csv module's default limit is 131,072
+    run("add", "AZ", "PK", "--date", "2021", "--summary", long)
+    exported = run("export", "--format", "csv")
+    assert exported.exit_code == 0
+    other = CliRunner().invoke(app, ["--db", str(tmp_path / "b.json"), "import", "-", "--format", "csv"],
+                               input=exported.stdout)  # fmt: skip
+    assert other.exit_code == 0, other.stderr
+    shown = CliRunner().invoke(app, ["--db", str(tmp_path / "b.json"), "show", "1", "--json"])
+    assert json.loads(shown.stdout)["summary"] == long
+
+
+def test_extra_csv_cells_are_an_error_naming_the_record(run: Run, db: Path) -> None:
+    text = "date,countries,summary\n2021,AZ; PK,fine\n2022,AZ; TR,talks,stray cell\n"
+    result = run("import", "-", "--format", "csv", input=text)
+    assert result.exit_code == 2 and "record 2 (line 3)" in result.stderr and "1 cell more" in result.stderr
+    assert not db.exists()
+
+
+def test_ids_at_the_top_of_the_range(run: Run, db: Path) -> None:
+    huge = [{"id": 2**64 - 1, "date": "2021", "countries": ["AZ", "PK"]}]
+    result = run("import", "-", "--format", "json", input=json.dumps(huge))
+    assert result.exit_code == 2 and "id must be an integer from 1 to 9007199254740991" in result.stderr
+    top = [{"id": 2**53 - 2, "date": "2021", "countries": ["AZ", "PK"]}]
+    assert run("import", "-", "--format", "json", input=json.dumps(top)).exit_code == 0
+    assert run("add", "AZ", "TR", "--date", "2022").stdout == f"{2**53 - 1}\n"
+    before = db.read_bytes()
+    result = run("add", "AZ", "GE", "--date", "2023")
+    assert result.exit_code == 1 and result.stderr == "Error: no ids left: the highest id is 9007199254740991\n"
+    assert db.read_bytes() == before
+    assert run("check").exit_code == 0
+
+
+DAMAGE = {
+    "a field missing": ('"kind":"meeting",', "", "record 2: field 'kind' is missing"),
+    "a key that is no id": ('    "2": ', '    "x": ', "record x: key 'x' is not an id"),
+    "countries null": ('"countries":["AZE","TUR"]', '"countries":null', "record 2: countries is not a list"),
+    "location null": ('"location":{"country":null,"place":null},"participants":[],"mentioned":[],"summary":"two"',
+                      '"location":null,"participants":[],"mentioned":[],"summary":"two"', "record 2: location is not"),
+    "next_id a string": ('"next_id":4', '"next_id":"5"', "meta: next_id '5' is not an id"),
+}  # fmt: skip
+EVERY_COMMAND = [
+    ["list"], ["list", "AZ", "TR"], ["show", "2"], ["show", "1"], ["summary"], ["summary", "--by", "area"], ["matrix"],
+    ["export"], ["add", "AZ", "GE", "--date", "2024"], ["edit", "1", "--summary", "x"], ["delete", "1", "--yes"],
+    ["import", "-", "--format", "jsonl"], ["areas"], ["check"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_hand_damaged_record_stops_every_command_naming_it(run: Run, db: Path, damage: str) -> None:
+    for summary in ("one", "two", "three"):
+        run("add", "AZ", "TR" if summary == "two" else "PK", "--date", "2021", "--summary", summary)
+    old, new, named = DAMAGE[damage]
+    lines = db.read_text().splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if ('"next_id"' if "next_id" in old else '"two"') in line)
+    assert old in lines[at]
+    lines[at] = lines[at].replace(old, new)
+    db.write_text("".join(lines))
+    before = db.read_bytes()
+    for command in EVERY_COMMAND:
+        result = run(*command, input='{"date": "2022", "countries": ["AZ", "GE"]}\n')
+        assert result.exit_code == 1, (command, result.stdout, result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
+        if command != ["check"]:
+            assert result.stderr.startswith("Error: ") and named in result.stderr, (command, result.stderr)
+        assert db.read_bytes() == before
+
+
+def test_an_unreadable_database_exits_1_without_a_usage_banner(run: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    real_open = os.open
+
+    def denied(path: Any, *args: Any, **kwargs: Any) -> int:
+        if str(path) == str(db):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    for command in (["list"], ["show", "1"], ["summary"], ["add", "AZ", "TR", "--date", "2022"]):
+        result = run(*command)
+        assert result.exit_code == 1, (command, result.stderr)
+        assert result.stderr == f"Error: cannot read database {db}: Permission denied\n"
