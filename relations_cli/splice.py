@@ -42,7 +42,8 @@ class Splice:
         meta_end = raw.index(META_END, len(OPENING))
         self._meta = (len(OPENING), meta_end)
         # Never an id already used, whatever the meta line says (a hand edit or a merge can lower it).
-        self.next_id: int = max(orjson.loads(raw[len(OPENING) : meta_end])["next_id"], self.ids[-1] + 1)
+        self._written_next: int = orjson.loads(raw[len(OPENING) : meta_end])["next_id"]
+        self.next_id = max(self._written_next, self.ids[-1] + 1)
 
     @staticmethod
     def fits(raw: bytes, found: Index, schema: int) -> bool:
@@ -84,8 +85,7 @@ class Splice:
         self._put(at, at, head + body)
         self._columns_at(len(self.ids), record_id, doc, at + len(head), at + len(head) + len(body))
         self.next_id += 1
-        meta = {"format": FORMAT, "schema": self._schema, "next_id": self.next_id}
-        self._put(*self._meta, orjson.dumps(meta))
+        self._sync_meta()
         return record_id
 
     def replace(self, record_id: int, doc: dict[str, Any]) -> None:
@@ -98,6 +98,7 @@ class Splice:
         for column in self.columns():
             del column[at]
         self._columns_at(at, record_id, doc, start, start + len(body))
+        self._sync_meta()
 
     def delete(self, record_id: int) -> bool:
         """Take a record's line out; False (nothing done) for the last record left."""
@@ -106,14 +107,17 @@ class Splice:
         if len(self.ids) < 2:
             return False
         self._verified(at)
-        if at:
-            start, end = self.ends[at - 1], self.ends[at]  # ',\n    "ID": {...}'
+        begin = self.starts[at] - len(record_head(record_id))
+        if self.raw[begin - len(SEPARATOR) : begin] == SEPARATOR:
+            start, end = begin - len(SEPARATOR), self.ends[at]  # ',\n    "ID": {...}'
         else:
-            start = self.starts[0] - len(record_head(record_id))
-            end = self.ends[0] + len(SEPARATOR)  # '\n    "ID": {...},'
+            start, end = begin, self.ends[at] + len(SEPARATOR)  # the table's first line: '\n    "ID": {...},'
+            if self.raw[self.ends[at] : end] != SEPARATOR:
+                raise Mismatch
         for column in self.columns():
             del column[at]
         self._put(start, end, b"")
+        self._sync_meta()
         return True
 
     def _verified(self, at: int) -> dict[str, Any]:
@@ -128,6 +132,13 @@ class Splice:
         if not isinstance(doc, dict):
             raise Mismatch
         return doc
+
+    def _sync_meta(self) -> None:
+        """The meta line's next id, rewritten when it is not this one (a write also mends a lowered one)."""
+        if self._written_next != self.next_id:
+            meta = {"format": FORMAT, "schema": self._schema, "next_id": self.next_id}
+            self._put(*self._meta, orjson.dumps(meta))
+            self._written_next = self.next_id
 
     def _columns_at(self, at: int, record_id: int, doc: dict[str, Any], start: int, end: int) -> None:
         values = (record_id, doc["date"], tuple(doc["countries"]), doc["kind"], tuple(doc["areas"]),

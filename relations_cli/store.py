@@ -218,7 +218,8 @@ class Store:
 
     def _reindex(self, raw: bytes, st: os.stat_result, tables: Tables) -> None:
         """Index a file this program wrote (dumping its tables gives back its bytes); others go unindexed."""
-        if not tables.get(TABLE):
+        keys = list(tables.get(TABLE, {}))
+        if not keys or keys != sorted(keys, key=int):  # the in-place writer relies on lines in id order
             return
         chunks, spans = dump(tables)
         if b"".join(chunks) == raw:

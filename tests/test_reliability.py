@@ -440,3 +440,103 @@ def test_an_unreadable_database_exits_1_without_a_usage_banner(run: Run, db: Pat
         result = run(*command)
         assert result.exit_code == 1, (command, result.stderr)
         assert result.stderr == f"Error: cannot read database {db}: Permission denied\n"
+
+
+# -- the file edited as a person or git would, then a read and a write (issue 15) ------------------------
+
+EDITS = st.lists(
+    st.one_of(
+        st.tuples(st.just("text"), st.integers(0, 9), st.text("abcdefghijklmnopqrstuvwxyz ", min_size=1)),
+        st.tuples(st.just("date"), st.integers(0, 9), st.integers(1990, 2030)),
+        st.tuples(st.just("reorder"), st.integers(0, 9), st.integers(0, 9)),
+        st.tuples(st.just("add"), st.integers(0, 9), st.integers(1, 4)),
+        st.tuples(st.just("delete"), st.integers(0, 9), st.just(0)),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+def _lines(db: Path) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
+    """The meta line and the record lines (key, document) of a file as the program lays it out."""
+    text = db.read_text()
+    head, body = text.split('  "engagements": {\n')
+    rows = [line.strip().rstrip(",").split(": ", 1) for line in body.split("\n") if line.startswith('    "')]
+    return head, [(json.loads(key), json.loads(doc)) for key, doc in rows]
+
+
+def _hand_edit(db: Path, edits: list[tuple[str, int, Any]]) -> dict[int, dict[str, Any]]:
+    """Edit the file in place (same inode) as a person would; the records it then holds, by id."""
+    head, rows = _lines(db)
+    for kind, at, value in edits:
+        key, doc = rows[at % len(rows)]
+        if kind == "text":  # the summary's text changed, its length kept
+            doc["summary"] = (value * 40)[: len(doc["summary"])]
+        elif kind == "date":
+            doc["date"] = str(value) + doc["date"][4:]
+        elif kind == "reorder":
+            i, j = at % len(rows), value % len(rows)
+            rows[i], rows[j] = rows[j], rows[i]
+        elif kind == "add":  # a record pasted in by hand, its id chosen by hand, the meta left alone
+            new_key = str(max(int(k) for k, _ in rows) + value)
+            rows.insert(at % (len(rows) + 1), (new_key, {**doc, "summary": f"pasted {new_key}"}))
+        elif len(rows) > 1:
+            del rows[at % len(rows)]
+    lines = ",\n".join(f"    {json.dumps(k)}: {json.dumps(d, separators=(',', ':'), ensure_ascii=False)}" for k, d in rows)
+    data = f'{head}  "engagements": {{\n{lines}\n  }}\n}}\n'.encode()
+    with db.open("r+b") as f:
+        f.write(data)
+        f.truncate()
+    return {int(k): {"id": int(k), **d} for k, d in rows}
+
+
+@HYPOTHESIS
+@given(edits=EDITS, restore_mtime=st.booleans(), same_tick=st.booleans(), write=st.sampled_from(["add", "edit", "delete"]),
+       pick=st.integers(0, 9))  # fmt: skip
+def test_a_hand_edited_file_reads_as_it_is_and_writes_stay_whole(
+    run: Run, db: Path, edits: list[tuple[str, int, Any]], restore_mtime: bool, same_tick: bool, write: str, pick: int
+) -> None:
+    from relations_cli import index
+
+    db.unlink(missing_ok=True)
+    index.path_for(db).unlink(missing_ok=True)
+    for n, pair in enumerate((["AZ", "PK"], ["AZ", "TR"], ["GE", "AM"], ["FR", "DE"], ["AZ", "PK", "TR"])):
+        run("add", *pair, "--date", f"20{10 + n}-0{n + 1}-1{n}", "--summary", f"talks number {n} " * (n + 1))
+    st_before = os.stat(db)
+    expected = _hand_edit(db, edits)
+    if restore_mtime:
+        os.utime(db, ns=(st_before.st_atime_ns, st_before.st_mtime_ns))
+    if same_tick and index.path_for(db).exists():  # as if the edit came in the clock tick of the last write
+        import marshal
+
+        data = list(marshal.loads(index.path_for(db).read_bytes()))
+        data[1] = index.fingerprint(os.stat(db))
+        index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+
+    # Every read shows the file's content.
+    assert {r["id"]: r for r in json.loads(run("export").stdout)} == expected
+    listed = json.loads(run("list", "--json", "--since", "2012").stdout)
+    assert [r["id"] for r in listed] == sorted((i for i in expected if expected[i]["date"] >= "2012"),
+                                               key=lambda i: (expected[i]["date"], i))  # fmt: skip
+    target = sorted(expected)[pick % len(expected)]
+    assert json.loads(run("show", str(target), "--json").stdout) == expected[target]
+
+    # Every write leaves a file that parses and passes check, with the hand edits kept.
+    if write == "add":
+        result = run("add", "AZ", "GE", "--date", "2024", "--summary", "added")
+        assert result.exit_code == 0, result.stderr
+        assert int(result.stdout) > max(expected)  # never an id the file holds
+    elif write == "edit":
+        assert run("edit", str(target), "--summary", "edited").exit_code == 0
+        expected[target]["summary"] = "edited"
+    elif len(expected) > 1:
+        assert run("delete", str(target), "--yes").exit_code == 0
+        del expected[target]
+    json.loads(db.read_text())
+    assert run("check").exit_code == 0, run("check").stdout
+    after = {r["id"]: r for r in json.loads(run("export").stdout)}
+    for record_id, record in expected.items():
+        assert {k: v for k, v in after[record_id].items() if k != "updated"} == {
+            k: v for k, v in record.items() if k != "updated"
+        }
+    assert len(after) == len(expected) + (write == "add")
