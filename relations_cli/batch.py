@@ -9,7 +9,7 @@ through TinyDB, over tables held in memory; the store then writes them out whole
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from .errors import NotFound, StoreError
 from .index import Index
@@ -17,8 +17,6 @@ from .layout import FORMAT, MAX_ID, META, TABLE, Tables
 from .models import Engagement
 from .splice import Mismatch, Splice
 from .stored import Stored, stored_records
-
-T = TypeVar("T")
 
 
 class Batch:
@@ -56,8 +54,13 @@ class Batch:
         return stored_records(self._documents())
 
     def get(self, record_id: int) -> Engagement:
-        doc = self._in_place(lambda splice: splice.doc(record_id))
-        if doc is None and self.splice is None:
+        doc = None
+        if self.splice:
+            try:
+                doc = self.splice.doc(record_id)
+            except Mismatch:
+                self._fall_back()
+        if self.splice is None:
             doc = self._table().get(doc_id=record_id)
         if doc is None:
             raise NotFound(f"no engagement with id {record_id}")
@@ -65,12 +68,13 @@ class Batch:
 
     def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
         """Store new records; their ids are kept only if asked and none was ever used here."""
-        if len(records) == 1:
-            record_id = self._in_place(lambda splice: splice.insert(stored_doc(records[0])))
-            if record_id is not None:
-                records[0].id = record_id
+        if self.splice and len(records) == 1:
+            try:
+                records[0].id = self.splice.insert(stored_doc(records[0]))
                 self.changed = True
-                return [record_id]
+                return [records[0].id]
+            except Mismatch:
+                self._fall_back()
         table = self._table()
         given = [r.id for r in records]
         ids: list[int]
@@ -94,7 +98,12 @@ class Batch:
     def replace(self, record: Engagement) -> None:
         assert record.id is not None
         self.get(record.id)
-        if not self._in_place(lambda splice: splice.replace(record.id, stored_doc(record)) or True):
+        if self.splice:
+            try:
+                self.splice.replace(record.id, stored_doc(record))
+            except Mismatch:
+                self._fall_back()
+        if self.splice is None:
             self._table().update(stored_doc(record), doc_ids=[record.id])
         self.changed = True
 
@@ -105,23 +114,18 @@ class Batch:
             raise NotFound(f"no engagement with id {', '.join(missing)}")
         record_ids = list(dict.fromkeys(record_ids))
         self.changed = self.changed or bool(record_ids)
-        left = record_ids
         if self.splice and len(record_ids) < len(self.splice.ids):
-            while left and self._in_place(lambda splice: splice.delete(left[0])):
-                left = left[1:]
-        if left:
-            self._table().remove(doc_ids=left)
+            try:
+                while record_ids and self.splice.delete(record_ids[0]):
+                    record_ids = record_ids[1:]
+            except Mismatch:
+                self._fall_back()  # the ids deleted so far are gone from the bytes it parses
+        if record_ids:
+            self._table().remove(doc_ids=record_ids)
 
-    def _in_place(self, change: Callable[[Splice], T]) -> T | None:
-        """`change` done by the splice; None when there is none, or when the file turned out not to be what
-        the index says (then the whole-file way takes over, from the changes verified so far)."""
-        if self.splice is None:
-            return None
-        try:
-            return change(self.splice)
-        except Mismatch:
-            self._table()  # parses the splice's bytes, and drops the splice
-            return None
+    def _fall_back(self) -> None:
+        """The file is not what the index says: the whole-file way from here, from the changes verified so far."""
+        self._table()  # parses the splice's bytes, and drops the splice
 
     def tables(self) -> Tables:
         """The whole file in a stable order: meta, then records by id, then any other table."""

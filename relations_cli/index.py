@@ -123,8 +123,10 @@ def save(
     write(db, st, columns, checksum)
 
 
-def write(db: Path, st: os.stat_result, columns: tuple[list[Any], ...], checksum: int, *, settled: bool = False) -> None:
+def write(
+    db: Path, st: os.stat_result, columns: tuple[list[Any], ...], checksum: int, *, settled: bool = False
+) -> None:
     """The index of the file `st` describes, whose bytes have CRC `checksum`."""
     with contextlib.suppress(OSError, ValueError):
-        payload = (VERSION, fingerprint(st), checksum, settled, *columns)
+        payload: tuple[Any, ...] = (VERSION, fingerprint(st), checksum, settled, *columns)
         atomic_write(path_for(db), marshal.dumps(payload), sync=False)

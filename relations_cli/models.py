@@ -28,7 +28,6 @@ FIELDS: tuple[str, ...] = (
 _TIMESTAMP = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(\.[0-9]+)?Z")
 
 
-
 @dataclass(slots=True)
 class Location:
     country: str | None = None

@@ -43,7 +43,7 @@ class Splice:
         self._meta = (len(OPENING), meta_end)
         # Never an id already used, whatever the meta line says (a hand edit or a merge can lower it).
         self._written_next: int = orjson.loads(raw[len(OPENING) : meta_end])["next_id"]
-        self.next_id = max(self._written_next, self.ids[-1] + 1)
+        self.next_id: int = max(self._written_next, self.ids[-1] + 1)
 
     @staticmethod
     def fits(raw: bytes, found: Index, schema: int) -> bool:
@@ -74,7 +74,7 @@ class Splice:
 
     def insert(self, doc: dict[str, Any]) -> int:
         """Add a record under the next id (larger than any, so its line goes last)."""
-        record_id = self.next_id
+        record_id: int = self.next_id
         if record_id > MAX_ID:
             raise StoreError(f"no ids left: the highest id is {MAX_ID}")
         self._verified(len(self.ids) - 1)

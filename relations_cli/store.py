@@ -23,6 +23,8 @@ from .errors import InvalidInput, NotFound, StoreError
 from .files import atomic_write, temporaries
 from .layout import FORMAT, META, TABLE, Tables, dump, duplicate_keys, holds_record, record_head
 from .lock import lock_for
+
+__all__ = ["SCHEMA_VERSION", "Store", "default_path", "dump", "lock_timeout"]
 from .models import Engagement
 from .stored import Stored, stored_records
 
@@ -201,11 +203,15 @@ class Store:
             return
         except OSError as e:
             kind = _not_a_file(_mode(self.path))  # a socket cannot be opened at all
-            raise StoreError(f"cannot read database {self.path}: {f'it is {kind}' if kind else e.strerror or e}") from None
+            raise StoreError(
+                f"cannot read database {self.path}: {f'it is {kind}' if kind else e.strerror or e}"
+            ) from None
         kind = _not_a_file(os.fstat(fd).st_mode)
         if kind:
             os.close(fd)
-            raise StoreError(f"cannot read database {self.path}: it is {kind}" + ("" if "dir" in kind else ", not a file"))
+            raise StoreError(
+                f"cannot read database {self.path}: it is {kind}" + ("" if "dir" in kind else ", not a file")
+            )
         f = os.fdopen(fd, "rb")
         try:
             yield f

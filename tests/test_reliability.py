@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from typer.testing import CliRunner
 
 from relations_cli import store as store_module
@@ -426,7 +425,9 @@ def test_a_hand_damaged_record_stops_every_command_naming_it(run: Run, db: Path,
         assert db.read_bytes() == before
 
 
-def test_an_unreadable_database_exits_1_without_a_usage_banner(run: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_database_exits_1_without_a_usage_banner(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run("add", "AZ", "PK", "--date", "2021")
     real_open = os.open
 
@@ -469,7 +470,7 @@ def _hand_edit(db: Path, edits: list[tuple[str, int, Any]]) -> dict[int, dict[st
     """Edit the file in place (same inode) as a person would; the records it then holds, by id."""
     head, rows = _lines(db)
     for kind, at, value in edits:
-        key, doc = rows[at % len(rows)]
+        doc = rows[at % len(rows)][1]
         if kind == "text":  # the summary's text changed, its length kept
             doc["summary"] = (value * 40)[: len(doc["summary"])]
         elif kind == "date":
@@ -482,7 +483,9 @@ def _hand_edit(db: Path, edits: list[tuple[str, int, Any]]) -> dict[int, dict[st
             rows.insert(at % (len(rows) + 1), (new_key, {**doc, "summary": f"pasted {new_key}"}))
         elif len(rows) > 1:
             del rows[at % len(rows)]
-    lines = ",\n".join(f"    {json.dumps(k)}: {json.dumps(d, separators=(',', ':'), ensure_ascii=False)}" for k, d in rows)
+    lines = ",\n".join(
+        f"    {json.dumps(k)}: {json.dumps(d, separators=(',', ':'), ensure_ascii=False)}" for k, d in rows
+    )
     data = f'{head}  "engagements": {{\n{lines}\n  }}\n}}\n'.encode()
     with db.open("r+b") as f:
         f.write(data)
@@ -491,8 +494,8 @@ def _hand_edit(db: Path, edits: list[tuple[str, int, Any]]) -> dict[int, dict[st
 
 
 @HYPOTHESIS
-@given(edits=EDITS, restore_mtime=st.booleans(), same_tick=st.booleans(), write=st.sampled_from(["add", "edit", "delete"]),
-       pick=st.integers(0, 9))  # fmt: skip
+@given(edits=EDITS, restore_mtime=st.booleans(), same_tick=st.booleans(),
+       write=st.sampled_from(["add", "edit", "delete"]), pick=st.integers(0, 9))  # fmt: skip
 def test_a_hand_edited_file_reads_as_it_is_and_writes_stay_whole(
     run: Run, db: Path, edits: list[tuple[str, int, Any]], restore_mtime: bool, same_tick: bool, write: str, pick: int
 ) -> None:

@@ -167,7 +167,7 @@ def test_a_lock_file_planted_as_a_link_is_never_followed_or_truncated(db: Path, 
     precious = tmp_path / "precious.txt"
     precious.write_text("a thesis")
     Path(f"{db}.lock").symlink_to(precious)
-    with pytest.raises(StoreError, match="lock file .* is a symbolic link"):
+    with pytest.raises(StoreError, match=r"lock file .* is a symbolic link"):
         add(Store(db), "2021")
     assert precious.read_text() == "a thesis" and not db.exists()
     Path(f"{db}.lock").unlink()
@@ -211,7 +211,7 @@ def test_a_fifo_socket_or_device_as_the_database_is_named_never_read_or_replaced
         before = os.stat(path)
         result = relations("--db", str(path), *command)  # a FIFO used to hang here forever
         assert result.returncode == 1, (kind, result.stderr)
-        assert result.stderr.decode().startswith(f"Error: cannot") and str(path) in result.stderr.decode()
+        assert result.stderr.decode().startswith("Error: cannot") and str(path) in result.stderr.decode()
         assert kind in result.stderr.decode()
         after = os.stat(path)
         assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)  # still the same special file
@@ -226,10 +226,13 @@ def test_a_symlinked_database_is_written_through_to_its_target_and_stays_a_link(
     assert add(Store(link), "2022") == [2]
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert [r.date for r in Store(real).records()] == ["2021", "2022"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "link.json"]  # lock, index, temporaries: beside the target
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "data",
+        "link.json",
+    ]  # lock, index, temporaries: beside the target
     dangling = tmp_path / "dangling.json"
     dangling.symlink_to(tmp_path / "missing" / "x.json")
-    with pytest.raises(StoreError, match="symbolic link .* does not exist"):
+    with pytest.raises(StoreError, match=r"symbolic link .* does not exist"):
         add(Store(dangling), "2021")
     assert not (tmp_path / "missing").exists()
 
@@ -277,7 +280,7 @@ def test_keys_that_are_not_canonical_ids_stop_every_write(db: Path, key: str) ->
     head, records = db.read_text().split('"engagements"')
     text = head + '"engagements"' + records.replace('    "1": ', f"    {json.dumps(key)}: ")
     db.write_text(text)
-    with pytest.raises(StoreError, match="record .* is not an id"):
+    with pytest.raises(StoreError, match=r"record .* is not an id"):
         add(Store(db), "2022")
     with pytest.raises(StoreError, match="is not an id"):
         Store(db).records()
