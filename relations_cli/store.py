@@ -23,6 +23,7 @@ from .errors import InvalidInput, NotFound, StoreError
 from .files import atomic_write, temporaries
 from .layout import FORMAT, META, TABLE, Tables, dump, duplicate_keys, holds_record, record_head
 from .lock import lock_for
+from .ondisk import check_target, opened, target
 
 __all__ = ["SCHEMA_VERSION", "Store", "default_path", "dump", "lock_timeout"]
 from .models import Engagement
@@ -71,7 +72,7 @@ class Store:
 
     @property
     def file(self) -> Path:
-        return Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+        return target(self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -84,7 +85,7 @@ class Store:
         Through the index when it matches the file, so that the file is read but not parsed (and,
         with `columns_only`, for summaries that never look past the indexed fields, not even read).
         """
-        with self._opened() as f:
+        with opened(self.path) as f:
             if f is None:
                 return []
             st = os.fstat(f.fileno())
@@ -115,7 +116,7 @@ class Store:
     def get(self, record_id: int) -> Engagement:
         """One record; through the index, only its line is read from the file (and checked to be its line)."""
         doc: dict[str, Any] | None = None
-        with self._opened() as f:
+        with opened(self.path) as f:
             found = index.load(self.file, os.fstat(f.fileno()), f.read) if f else None
             span = found.span(record_id) if f and found else None
             if f and span is not None:
@@ -151,7 +152,7 @@ class Store:
         from filelock import Timeout
 
         timeout = lock_timeout()
-        self._check_target()
+        check_target(self.path, self.file)
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             lock = lock_for(Path(f"{self.file}.lock"), timeout)
@@ -186,41 +187,8 @@ class Store:
 
     def _snapshot(self) -> tuple[bytes, os.stat_result] | None:
         """The file's bytes and the identity of the file they were read from (one open, so they agree)."""
-        with self._opened() as f:
+        with opened(self.path) as f:
             return None if f is None else (f.read(), os.fstat(f.fileno()))
-
-    @contextmanager
-    def _opened(self) -> Iterator[BinaryIO | None]:
-        """The database file open for reading, None when there is none; StoreError when it cannot be read.
-
-        Opened without blocking (a FIFO named as the database must not hang the command) and refused
-        unless it is a regular file: a device or a FIFO is named, never read as an empty database.
-        """
-        try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        except FileNotFoundError:
-            yield None
-            return
-        except OSError as e:
-            kind = _not_a_file(_mode(self.path))  # a socket cannot be opened at all
-            raise StoreError(
-                f"cannot read database {self.path}: {f'it is {kind}' if kind else e.strerror or e}"
-            ) from None
-        kind = _not_a_file(os.fstat(fd).st_mode)
-        if kind:
-            os.close(fd)
-            raise StoreError(
-                f"cannot read database {self.path}: it is {kind}" + ("" if "dir" in kind else ", not a file")
-            )
-        f = os.fdopen(fd, "rb")
-        try:
-            yield f
-        except IsADirectoryError:
-            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
-        except OSError as e:
-            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
-        finally:
-            f.close()
 
     def _reindex(self, raw: bytes, st: os.stat_result, tables: Tables) -> None:
         """Index a file this program wrote (dumping its tables gives back its bytes); others go unindexed."""
@@ -236,20 +204,6 @@ class Store:
         return snapshot[0] if snapshot else None
 
     # -- writing ---------------------------------------------------------------
-
-    def _check_target(self) -> None:
-        """Refuse, before anything is locked or created, a database path that no write may replace."""
-        if self.path.is_symlink() and not self.file.exists():
-            raise StoreError(f"database {self.path} is a symbolic link to {self.file}, which does not exist")
-        try:
-            mode = self.file.stat().st_mode
-        except FileNotFoundError:
-            mode = None
-        except OSError as e:
-            raise StoreError(f"cannot use database {self.path}: {e.strerror or e}") from None
-        kind = "a directory" if mode is not None and stat.S_ISDIR(mode) else _not_a_file(mode)
-        if kind or not self.file.name:
-            raise StoreError(f"cannot write database {self.path}: it is {kind or 'a directory'}, not a file")
 
     def _check_writable(self) -> None:
         try:
@@ -302,22 +256,6 @@ class Store:
             atomic_write(self.file, chunks)
         except OSError as e:
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
-
-
-def _mode(path: Path) -> int | None:
-    try:
-        return path.stat().st_mode
-    except OSError:
-        return None
-
-
-def _not_a_file(mode: int | None) -> str | None:
-    """What a file of this mode is when it is neither a regular file nor missing: 'a FIFO', say."""
-    if mode is None or stat.S_ISREG(mode):
-        return None
-    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def _parse(raw: bytes, path: Path, *, strict: bool = True) -> tuple[Tables, int]:
