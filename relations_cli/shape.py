@@ -20,10 +20,44 @@ _DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _LOCATION = frozenset(("country", "place"))
 _SOURCE = frozenset(("outlet", "author", "url", "published"))
 _PERSON = frozenset(("name", "role", "country"))
+_TEXT = frozenset((str, type(None)))
+_LIST = {list}
 
 
 def record_problem(key: str, doc: dict[str, Any]) -> str | None:
     """What is wrong with one stored record's key or structure, None when every reader can rely on it."""
+    if _sound(key, doc):
+        return None
+    return _problem(key, doc)
+
+
+def _sound(key: str, doc: dict[str, Any]) -> bool:
+    """The quick yes, for the 100,000 sound records of a large file: C-level checks, no Python loops."""
+    if doc.keys() != _KEYS or record_id(key) is None:
+        return False
+    date, lists = doc["date"], (doc["countries"], doc["areas"], doc["mentioned"], doc["tags"])
+    if type(date) is not str or not _DATE.fullmatch(date) or type(doc["kind"]) is not str:
+        return False
+    if {type(v) for v in lists} != _LIST or not {
+        type(v) for v in (doc["summary"], doc["created"], doc["updated"])
+    } <= _TEXT:
+        return False
+    try:
+        "".join(map("".join, lists))  # a TypeError at the first item that is not a string
+    except TypeError:
+        return False
+    loc, src, people = doc["location"], doc["source"], doc["participants"]
+    if type(loc) is not dict or loc.keys() != _LOCATION or not set(map(type, loc.values())) <= _TEXT:
+        return False
+    if type(src) is not dict or src.keys() != _SOURCE or not set(map(type, src.values())) <= _TEXT:
+        return False
+    return type(people) is list and all(
+        type(p) is dict and p.keys() == _PERSON and type(p["name"]) is str and set(map(type, p.values())) <= _TEXT
+        for p in people
+    )
+
+
+def _problem(key: str, doc: dict[str, Any]) -> str | None:
     if record_id(key) is None:
         return f"key {key!r} is not an id (a decimal from 1 to {MAX_ID}, no leading zero)"
     if doc.keys() != _KEYS:
