@@ -543,3 +543,18 @@ def test_a_hand_edited_file_reads_as_it_is_and_writes_stay_whole(
             k: v for k, v in record.items() if k != "updated"
         }
     assert len(after) == len(expected) + (write == "add")
+
+
+@pytest.mark.parametrize("typed", ["\u0661", "\uff11", "\u00b9", "1\u0660"])
+def test_ids_and_limits_take_ascii_digits_only(run: Run, db: Path, typed: str) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    for command in (
+        ["show", typed],
+        ["edit", typed, "--summary", "x"],
+        ["delete", typed, "--yes"],
+        ["list", "-n", typed],
+    ):
+        result = run(*command)
+        assert result.exit_code == 2 and "not an integer in ASCII digits" in result.stderr, (command, result.stderr)
+    assert db.read_bytes() == before

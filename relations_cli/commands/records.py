@@ -15,6 +15,7 @@ from ..options import (
     JsonOption,
     RecordFormat,
     RecordFormatOption,
+    ascii_int,
     output_format,
     with_filters,
 )
@@ -136,7 +137,9 @@ def list_records(
 
 @command("show")
 def show(
-    record_id: Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)],
+    record_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False, parser=ascii_int)
+    ],
     fmt: FormatOption = Format.table,
     json_flag: JsonOption = False,
 ) -> None:
@@ -150,7 +153,9 @@ def show(
 
 @command("edit")
 def edit(
-    record_id: Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)],
+    record_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False, parser=ascii_int)
+    ],
     country: Annotated[
         list[str] | None,
         typer.Option("--country", "-c", help="Replace the parties (repeatable).", show_default=False),
@@ -221,7 +226,9 @@ def _add_remove(
 
 @command("delete")
 def delete(
-    record_ids: Annotated[list[int], typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False)],
+    record_ids: Annotated[
+        list[int], typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False, parser=ascii_int)
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed when not on a terminal).")] = False,
 ) -> None:
     """Delete engagements; print the ids deleted. Asks first on a terminal.
