@@ -196,3 +196,52 @@ def test_an_index_that_lies_outright_is_caught_at_the_record_and_never_written_t
     assert run("delete", "2", "--yes").exit_code == 0
     assert run("check").exit_code == 0
     assert {r["id"]: r["summary"] for r in _listed(run)} == {1: "alpha talks", 3: "edited", 4: "delta"}
+
+
+# -- edges of the fast paths (issue 19): missing and present ids on databases of 0, 1, 2 and many records --
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 4, 7])
+def test_every_write_on_a_missing_id_is_no_such_id_and_on_a_present_one_touches_only_it(
+    run: Run, db: Path, size: int
+) -> None:
+    for n in range(size):
+        run("add", "AZ", "PK", "--date", str(2001 + n), "--summary", f"record {n + 1}")
+    if size > 2:
+        assert run("delete", "2", "--yes").exit_code == 0  # a gap in the ids, as after any delete
+    present = [int(str(r["id"])) for r in _listed(run)]
+    before = db.read_bytes() if db.exists() else None
+    for missing in (2, 99):
+        if missing in present:
+            continue
+        commands = (["edit", str(missing), "--summary", "X"], ["delete", str(missing), "--yes"], ["show", str(missing)])
+        for command in commands:
+            result = run(*command)
+            assert result.exit_code == 1 and f"no engagement with id {missing}" in result.stderr, (
+                command,
+                result.stderr,
+            )
+        assert (db.read_bytes() if db.exists() else None) == before
+    for target in present:
+        assert run("edit", str(target), "--summary", f"edited {target}").exit_code == 0
+        summaries = {r["id"]: r["summary"] for r in _listed(run)}
+        assert summaries == {i: f"edited {i}" if i <= target else f"record {i}" for i in present}
+    if present:
+        middle = present[len(present) // 2]
+        assert run("delete", str(middle), "--yes").exit_code == 0
+        assert [r["id"] for r in _listed(run)] == [i for i in present if i != middle]
+    assert run("check").exit_code == 0
+
+
+@pytest.mark.parametrize("limit", ["0", "1", "3", "10"])
+def test_limit_zero_some_or_more_than_there_are(run: Run, limit: str) -> None:
+    for year in (2003, 2001, 2002):
+        run("add", "AZ", "PK", "--date", str(year))
+    dates = [r["date"] for r in _listed(run, "--limit", limit)]
+    assert dates == ["2001", "2002", "2003"][: int(limit)]
+
+
+def test_a_negative_limit_is_refused(run: Run) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    result = run("list", "--limit", "-1")
+    assert result.exit_code == 2 and "--limit" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -135,3 +136,45 @@ def test_ids_are_integers_within_the_documented_range(bad_id: Any) -> None:
     with pytest.raises(InvalidInput, match="id must be an integer from 1 to 9007199254740991"):
         parse_record(minimal(id=bad_id))
     assert parse_record(minimal(id=2**53 - 1)).id == 2**53 - 1
+
+
+# -- partial dates at every filter boundary (issue 19) ------------------------------------------------
+
+MONTH_LENGTHS = {"2023-01": 31, "2023-02": 28, "2024-02": 29, "1900-02": 28, "2000-02": 29, "2023-04": 30,
+                 "2023-06": 30, "2023-09": 30, "2023-11": 30, "2023-12": 31}  # fmt: skip
+
+
+@pytest.mark.parametrize("month", sorted(MONTH_LENGTHS))
+def test_a_month_runs_from_its_first_to_its_last_day(month: str) -> None:
+    assert dates.first_day(month) == f"{month}-01"
+    assert dates.last_day(month) == f"{month}-{MONTH_LENGTHS[month]:02d}"
+    assert dates.first_day(month[:4]) == f"{month[:4]}-01-01" and dates.last_day(month[:4]) == f"{month[:4]}-12-31"
+    assert dates.first_day(f"{month}-15") == dates.last_day(f"{month}-15") == f"{month}-15"
+
+
+@pytest.mark.parametrize("month", ["2023-02", "2024-02", "2023-04", "2023-12"])
+def test_list_since_and_until_keep_partial_dates_at_their_boundaries(month: str) -> None:
+    from typer.testing import CliRunner
+
+    from relations_cli.cli import app
+
+    def run(*args: str) -> list[str]:
+        result = CliRunner().invoke(app, ["--db", db, *args])
+        assert result.exit_code == 0, result.stderr
+        return [r["date"] for r in json.loads(result.stdout)] if args[0] == "list" else []
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"{tmp}/db.json"
+        last = f"{month}-{MONTH_LENGTHS[month]:02d}"
+        for date in (month[:4], month, f"{month}-01", last):
+            run("add", "AZ", "PK", "--date", date)
+        # A record dated by its month or year counts as that period's first day; an --until month or
+        # year reaches its last day, whatever the month's length.
+        assert run("list", "--since", f"{month}-01", "--json") == [month, f"{month}-01", last]
+        assert run("list", "--since", month, "--json") == [month, f"{month}-01", last]
+        assert run("list", "--since", last, "--json") == [last]
+        assert run("list", "--until", month, "--json") == [month[:4], month, f"{month}-01", last]
+        assert run("list", "--until", f"{month}-01", "--json") == [month[:4], month, f"{month}-01"]
+        assert run("list", "--since", month, "--until", month, "--json") == [month, f"{month}-01", last]
