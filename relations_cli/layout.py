@@ -1,12 +1,14 @@
 """The database file's bytes: its format name, its two tables, its ids, and how its lines are laid out.
 
-The one place that knows the layout: `dump` writes it, the in-place writer (`splice.py`) asks here
-what a record's line and the meta line look like, and `duplicate_keys` checks a file read back.
+The one place that knows the layout: `dump` writes it and `decode` reads it back, the in-place
+writer (`splice.py`) asks here what a record's line and the meta line look like, and `json_line`
+gives a record's JSON from its line without parsing it.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 FORMAT = "relations"
@@ -88,6 +90,43 @@ def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
     put(b"\n}\n")
     chunks.append(b"".join(pending))
     return chunks, spans
+
+
+def decode(raw: bytes, path: Path) -> tuple[Tables, dict[str, Any] | None]:
+    """The file's tables and its meta document (None for an empty database); StoreError for anything that
+    is not a relations database, is damaged, or holds a key twice."""
+    import orjson
+
+    from .errors import StoreError
+
+    if not raw or raw.isspace():
+        return {}, None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise StoreError(f"{path} is damaged or not a relations database: {e}") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()
+    ):
+        raise StoreError(f"{path} is not a relations database")
+    meta = data.get(META, {}).get("1")
+    if meta is None:
+        if any(data.values()):
+            raise StoreError(f"{path} is not a relations database")
+        return {}, None
+    if meta.get("format") != FORMAT or not isinstance(meta.get("schema"), int):
+        raise StoreError(f"{path} is not a relations database")
+    twice = duplicate_keys(raw, data)
+    if twice:
+        raise StoreError(f"{path} holds the key {twice[0]!r} twice; a reader would see only one of them")
+    return data, meta
+
+
+def json_line(record_id: int, raw: bytes, span: tuple[int, int]) -> bytes:
+    """A stored record as compact JSON with its id first, straight from the file's bytes: the file keeps
+    the id as the record's key, and the document after it, so the id goes in after its opening brace."""
+    start, end = span
+    return b'{"id":%d,%s' % (record_id, raw[start + 1 : end])
 
 
 def duplicate_keys(raw: bytes, tables: Tables) -> list[str]:

@@ -21,7 +21,7 @@ from . import index, shape
 from .batch import Batch
 from .errors import InvalidInput, NotFound, StoreError
 from .files import atomic_write, temporaries
-from .layout import FORMAT, META, TABLE, Tables, dump, duplicate_keys, holds_record, record_head
+from .layout import META, TABLE, Tables, decode, dump, holds_record, record_head
 from .lock import lock_for
 from .ondisk import check_target, opened, target
 
@@ -264,31 +264,13 @@ def _parse(raw: bytes, path: Path, *, strict: bool = True) -> tuple[Tables, int]
     Strict (for every command but `check`): each record must have the shape the commands rely on,
     and no key may appear twice; otherwise StoreError names the record.
     """
-    import orjson
-
-    if not raw or raw.isspace():
-        return {}, SCHEMA_VERSION
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as e:
-        raise StoreError(f"{path} is damaged or not a relations database: {e}") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()
-    ):
-        raise StoreError(f"{path} is not a relations database")
-    meta = data.get(META, {}).get("1")
+    data, meta = decode(raw, path)
     if meta is None:
-        if any(data.values()):
-            raise StoreError(f"{path} is not a relations database")
         return {}, SCHEMA_VERSION
-    if meta.get("format") != FORMAT or not isinstance(meta.get("schema"), int):
-        raise StoreError(f"{path} is not a relations database")
-    twice = duplicate_keys(raw, data)
-    if twice:
-        raise StoreError(f"{path} holds the key {twice[0]!r} twice; a reader would see only one of them")
+    tables = _upgrade(data, meta["schema"], path)
     if strict:
-        _check_shape(data, meta, path)
-    return _upgrade(data, meta["schema"], path), meta["schema"]
+        _check_shape(tables, meta, path)
+    return tables, meta["schema"]
 
 
 def _check_shape(data: Tables, meta: dict[str, Any], path: Path) -> None:
