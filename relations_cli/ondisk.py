@@ -30,7 +30,8 @@ def opened(path: Path) -> Iterator[BinaryIO | None]:
     unless it is a regular file: a device or a FIFO is named, never read as an empty database.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         yield None
         return
