@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .errors import NotFound
+from .errors import NotFound, StoreError
 from .index import Index
-from .layout import FORMAT, META, TABLE, Tables
+from .layout import FORMAT, MAX_ID, META, TABLE, Tables
 from .models import Engagement
-from .splice import Splice
+from .splice import Mismatch, Splice
 from .stored import Stored, stored_records
 
 
@@ -38,7 +38,9 @@ class Batch:
 
             tables, self.source_version = self._load(self.splice.raw if self.splice else self._raw)
             self.splice = None
-            self._next_id = tables.get(META, {}).get("1", {}).get("next_id", 1)
+            highest = max(map(int, tables.get(TABLE, {})), default=0)  # keys are canonical: the parse checked
+            # Never an id already used, whatever the meta document says (a hand edit or a merge can lower it).
+            self._next_id = max(tables.get(META, {}).get("1", {}).get("next_id", 1), highest + 1)
             self._db = TinyDB(tables, storage=_Snapshot)
         return self._db.table(TABLE)
 
@@ -52,7 +54,14 @@ class Batch:
         return stored_records(self._documents())
 
     def get(self, record_id: int) -> Engagement:
-        doc = self.splice.doc(record_id) if self.splice else self._table().get(doc_id=record_id)
+        doc = None
+        if self.splice:
+            try:
+                doc = self.splice.doc(record_id)
+            except Mismatch:
+                self._fall_back()
+        if self.splice is None:
+            doc = self._table().get(doc_id=record_id)
         if doc is None:
             raise NotFound(f"no engagement with id {record_id}")
         return Engagement.from_stored(doc, record_id)
@@ -71,9 +80,12 @@ class Batch:
     def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
         """Store new records; their ids are kept only if asked and none was ever used here."""
         if self.splice and len(records) == 1:
-            records[0].id = self.splice.insert(stored_doc(records[0]))
-            self.changed = True
-            return [records[0].id]
+            try:
+                records[0].id = self.splice.insert(stored_doc(records[0]))
+                self.changed = True
+                return [records[0].id]
+            except Mismatch:
+                self._fall_back()
         table = self._table()
         given = [r.id for r in records]
         ids: list[int]
@@ -81,6 +93,8 @@ class Batch:
             ids = [i for i in given if i is not None]
         else:
             ids = list(range(self._next_id, self._next_id + len(records)))
+        if ids and max(ids) > MAX_ID:
+            raise StoreError(f"no ids left: the highest id is {MAX_ID}")
         # Straight into the tables TinyDB reads: its insert_multiple copies every document, which at
         # 100,000 records costs a second and a hundred megabytes for nothing.
         stored = self._documents()
@@ -96,8 +110,11 @@ class Batch:
         assert record.id is not None
         self.get(record.id)
         if self.splice:
-            self.splice.replace(record.id, stored_doc(record))
-        else:
+            try:
+                self.splice.replace(record.id, stored_doc(record))
+            except Mismatch:
+                self._fall_back()
+        if self.splice is None:
             self._table().update(stored_doc(record), doc_ids=[record.id])
         self.changed = True
 
@@ -121,12 +138,19 @@ class Batch:
         if missing:
             raise NotFound(f"no engagement with id {', '.join(missing)}")
         record_ids = list(dict.fromkeys(record_ids))
-        if self.splice and len(record_ids) < len(self.splice.ids):
-            for record_id in record_ids:
-                self.splice.delete(record_id)
-        else:
-            self._table().remove(doc_ids=record_ids)
         self.changed = self.changed or bool(record_ids)
+        if self.splice and len(record_ids) < len(self.splice.ids):
+            try:
+                while record_ids and self.splice.delete(record_ids[0]):
+                    record_ids = record_ids[1:]
+            except Mismatch:
+                self._fall_back()  # the ids deleted so far are gone from the bytes it parses
+        if record_ids:
+            self._table().remove(doc_ids=record_ids)
+
+    def _fall_back(self) -> None:
+        """The file is not what the index says: the whole-file way from here, from the changes verified so far."""
+        self._table()  # parses the splice's bytes, and drops the splice
 
     def tables(self) -> Tables:
         """The whole file in a stable order: meta, then records by id, then any other table."""

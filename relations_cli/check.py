@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import InvalidInput
+from .layout import MAX_ID, record_id
 from .models import FIELDS, parse_record
 from .store import SCHEMA_VERSION, Store
 
@@ -21,8 +22,8 @@ def check(store: Store) -> list[dict[str, Any]]:
         problem(None, "meta", f"schema version {meta.get('schema')!r}, expected {SCHEMA_VERSION}")
     ids: list[int] = []
     for key, doc in docs.items():
-        if not key.isdigit() or int(key) < 1:
-            problem(key, "id", "not a positive integer")
+        if record_id(key) is None:
+            problem(key, "id", f"not an id (a decimal from 1 to {MAX_ID}, no leading zero)")
             continue
         ids.append(int(key))
         missing = [f for f in FIELDS if f != "id" and f not in doc]
@@ -39,6 +40,8 @@ def check(store: Store) -> list[dict[str, Any]]:
             if normal[field] != stored[field]:
                 problem(int(key), field, f"not in normal form (expected {normal[field]!r})")
     next_id = meta.get("next_id", 1)
-    if ids and (not isinstance(next_id, int) or next_id <= max(ids)):
+    if type(next_id) is not int or not 1 <= next_id <= MAX_ID + 1:
+        problem(None, "meta", f"next id {next_id!r} is not an id")
+    elif ids and next_id <= max(ids):
         problem(None, "meta", f"next id {next_id!r} is not above the highest id {max(ids)}")
     return problems

@@ -8,7 +8,9 @@ from datetime import date, datetime, timezone
 
 from .errors import InvalidInput
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: `\d` would take "٢٠٢١" too, which int() reads as 2021 but which sorts after every
+# ASCII date, so ranges built from it never end.
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def check(text: str, *, field: str = "date") -> str:

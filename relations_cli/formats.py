@@ -44,6 +44,10 @@ _SPECIAL = "\\;(),"
 
 
 _C1 = re.compile("[\x7f-\x9f]")
+_ASCII_NUMBER = re.compile("[0-9]{1,20}")  # not isdigit(): "٣" and "²" are digits to it
+# The csv module refuses cells over 128 KiB by default; export writes whatever a field holds, and a
+# round trip must import it (the text is in memory already, so the limit saves nothing).
+_CSV_FIELD_LIMIT = 2**31 - 1
 
 
 def dumps(value: Any, *, indent: bool = True) -> str:
@@ -131,8 +135,11 @@ def record_to_csv(record: Mapping[str, Any]) -> dict[str, str]:
     return {column: row[column] for column in CSV_COLUMNS}
 
 
-def csv_to_record(row: Mapping[str, str]) -> dict[str, Any]:
+def csv_to_record(row: Mapping[str | None, Any]) -> dict[str, Any]:
     """The contract's JSON shape from a CSV row; empty cells are null or an empty list."""
+    if row.get(None):  # DictReader puts the cells past the header's last column under None
+        extra = len(row[None])
+        raise ValueError(f"{extra} cell{'s' if extra > 1 else ''} more than the header's {len(row) - 1} columns")
     cell = {key: unguard_formula(value or "") for key, value in row.items() if key is not None}
     unknown = sorted(set(cell) - set(CSV_COLUMNS))
     if unknown:
@@ -141,7 +148,7 @@ def csv_to_record(row: Mapping[str, str]) -> dict[str, Any]:
     for column in CSV_COLUMNS:
         value = cell.get(column, "")
         if column == "id":
-            record["id"] = int(value) if value.strip().isdigit() else (value or None)
+            record["id"] = int(value) if _ASCII_NUMBER.fullmatch(value.strip()) else (value or None)
         elif column in _LIST_COLUMNS:
             record[column] = [_unescape(item) for item in _split(value)]
         elif column == "participants":
@@ -254,6 +261,7 @@ def read_records(text: str, fmt: str) -> Iterator[tuple[str, Any]]:
             except orjson.JSONDecodeError as e:
                 yield f"record {number} (line {line_number})", ValueError(f"not valid JSON: {e}")
     elif fmt == "csv":
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
         reader = csv.DictReader(io.StringIO(text, newline=""))
         unknown = sorted(set(reader.fieldnames or []) - set(CSV_COLUMNS))
         if unknown:

@@ -1,7 +1,14 @@
-"""The names the database file is made of: its format name and its two tables."""
+"""The database file's bytes: its format name, its two tables, its ids, and how its lines are laid out.
+
+The one place that knows the layout: `dump` writes it and `decode` reads it back, the in-place
+writer (`splice.py`) asks here what a record's line and the meta line look like, and `json_line`
+gives a record's JSON from its line without parsing it.
+"""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 FORMAT = "relations"
@@ -9,3 +16,142 @@ META = "meta"  # one document: the format name, the schema version and the next 
 TABLE = "engagements"  # the records, keyed by id
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+
+# Ids are 1 to 2**53 - 1, the integers every JSON reader (JavaScript's included) holds exactly, written
+# as canonical ASCII decimals: "01", "+1", " 1" or "١" would name the same record twice or none.
+MAX_ID = 2**53 - 1
+_KEY = re.compile(r"[1-9][0-9]{0,15}")
+
+OPENING = b'{\n  "meta": {\n    "1": '  # the file as `dump` lays it out begins so; the meta document follows
+META_END = b"\n  }"  # ... and the meta table (like the records table) ends so
+_RECORD_LINE_START = b'\n    "'  # every document's line in either table begins so
+SEPARATOR = b","  # ends every document's line but the last of its table
+
+
+def record_id(key: Any) -> int | None:
+    """The id a table key stands for, None unless it is a canonical decimal within range."""
+    if not isinstance(key, str) or not _KEY.fullmatch(key):
+        return None
+    value = int(key)
+    return value if value <= MAX_ID else None
+
+
+def record_head(record_id: int) -> bytes:
+    """What comes before a record's JSON on its line (after the `,` that ends the line before it)."""
+    return b'\n    "%d": ' % record_id
+
+
+def holds_record(raw: bytes | memoryview, start: int, end: int, record_id: int) -> bool:
+    """Whether raw[start:end] is laid out as record `record_id`'s JSON object on its own line.
+
+    The index says where each record is; this is the cheap check, made before those bytes are
+    trusted or rewritten, that they still are that record (an edited file moves them).
+    """
+    head = record_head(record_id)
+    begin = start - len(head)
+    if begin < 1 or end >= len(raw) or raw[begin:start] != head or raw[begin - 1 : begin] not in (b"{", SEPARATOR):
+        return False
+    return raw[start : start + 1] == b"{" and raw[end - 1 : end] == b"}" and raw[end : end + 1] in (SEPARATOR, b"\n")
+
+
+def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
+    """The file's bytes, in chunks, and where each record's JSON is in them (for the index).
+
+    One line per record, so that a change to a record is a one-line diff. Plain JSON all the same
+    (any JSON reader, TinyDB included, reads it), and about half the size of an indented file.
+    Lines are joined a few thousand at a time: orjson gives each result a 4 kB buffer, so keeping
+    100,000 of them until the end would cost 400 MB.
+    """
+    import orjson
+
+    chunks: list[bytes] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pending: list[bytes] = [b"{"]
+    offset = 1
+
+    def put(piece: bytes) -> None:
+        nonlocal offset
+        pending.append(piece)
+        offset += len(piece)
+        if len(pending) >= 8192:
+            chunks.append(b"".join(pending))
+            pending.clear()
+
+    for t, (name, table) in enumerate(tables.items()):
+        put(b"%s\n  %s: {" % (SEPARATOR if t else b"", orjson.dumps(name)))
+        for r, (key, doc) in enumerate(table.items()):
+            head = b"%s\n    %s: " % (SEPARATOR if r else b"", orjson.dumps(key))
+            body = orjson.dumps(doc)
+            if name == TABLE:
+                spans[key] = (offset + len(head), offset + len(head) + len(body))
+            put(head)
+            put(body)
+        put(META_END if table else b"}")
+    put(b"\n}\n")
+    chunks.append(b"".join(pending))
+    return chunks, spans
+
+
+def decode(raw: bytes, path: Path) -> tuple[Tables, dict[str, Any] | None]:
+    """The file's tables and its meta document (None for an empty database); StoreError for anything that
+    is not a relations database, is damaged, or holds a key twice."""
+    import orjson
+
+    from .errors import StoreError
+
+    if not raw or raw.isspace():
+        return {}, None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise StoreError(f"{path} is damaged or not a relations database: {e}") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()
+    ):
+        raise StoreError(f"{path} is not a relations database")
+    meta = data.get(META, {}).get("1")
+    if meta is None:
+        if any(data.values()):
+            raise StoreError(f"{path} is not a relations database")
+        return {}, None
+    if meta.get("format") != FORMAT or not isinstance(meta.get("schema"), int):
+        raise StoreError(f"{path} is not a relations database")
+    twice = duplicate_keys(raw, data)
+    if twice:
+        raise StoreError(f"{path} holds the key {twice[0]!r} twice; a reader would see only one of them")
+    return data, meta
+
+
+def json_line(record_id: int, raw: bytes, span: tuple[int, int]) -> bytes:
+    """A stored record as compact JSON with its id first, straight from the file's bytes: the file keeps
+    the id as the record's key, and the document after it, so the id goes in after its opening brace."""
+    start, end = span
+    return b'{"id":%d,%s' % (record_id, raw[start + 1 : end])
+
+
+def duplicate_keys(raw: bytes, tables: Tables) -> list[str]:
+    """Keys that appear twice in one table of the file (JSON readers keep only the last, silently).
+
+    A file laid out as `dump` lays it out has one line per document, so counting the lines settles it
+    at once; any other layout (a hand-edited or reformatted file) is read again, slowly, key by key.
+    """
+    lines = raw.count(_RECORD_LINE_START)
+    if lines == sum(len(table) for table in tables.values()) and raw.startswith(OPENING):
+        return []
+    import json
+
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen:
+                found.append(key)
+            seen.add(key)
+        return dict(items)
+
+    try:
+        json.loads(raw, object_pairs_hook=pairs)
+    except ValueError:
+        return []  # orjson read it, so this cannot happen; the file is judged on what orjson read
+    return found

@@ -10,6 +10,7 @@ from typing import Any
 from . import areas as area_vocabulary
 from . import countries, dates
 from .errors import InvalidInput
+from .layout import MAX_ID
 
 KINDS: tuple[str, ...] = ("meeting", "call", "agreement", "exercise", "statement", "other")
 KIND_HELP = {
@@ -24,7 +25,7 @@ FIELDS: tuple[str, ...] = (
     "id", "date", "countries", "kind", "areas", "location", "participants", "mentioned",
     "summary", "source", "tags", "created", "updated",
 )  # fmt: skip
-_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")
+_TIMESTAMP = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(\.[0-9]+)?Z")
 
 
 @dataclass(slots=True)
@@ -267,13 +268,22 @@ def _participant(value: Any, index: int) -> Participant:
 def _id(value: Any) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInput(f"id must be a positive integer, not {value!r}", field="id")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise InvalidInput(f"id must be an integer from 1 to {MAX_ID}, not {value!r}", field="id")
     return value
 
 
 def _timestamp(value: Any, name: str) -> str | None:
+    from datetime import datetime
+
     text = _text(value, name)
-    if text is not None and not _TIMESTAMP.fullmatch(text):
-        raise InvalidInput(f"{name} must be a UTC timestamp like 2026-11-27T22:10:00Z", field=name)
+    if text is None:
+        return None
+    m = _TIMESTAMP.fullmatch(text)
+    try:
+        if m is None:
+            raise ValueError
+        datetime.fromisoformat(m.group(1))  # a real time: not 9999-99-99T99:99:99Z
+    except ValueError:
+        raise InvalidInput(f"{name} must be a UTC timestamp like 2026-11-27T22:10:00Z", field=name) from None
     return text

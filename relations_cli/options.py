@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, TypeVar
@@ -14,6 +15,17 @@ from . import complete
 from .errors import InvalidInput
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def ascii_int(text: str) -> int:
+    """An integer typed in ASCII digits. Python's int(), and so click's, takes "٣" and "３" as well, and
+    then one id could be typed in many scripts; ids and limits are validated at the edge like dates."""
+    if not _ASCII_INT.fullmatch(text.strip()):
+        raise typer.BadParameter(f"{text!r} is not an integer in ASCII digits")
+    return int(text)
+
+
+_ASCII_INT = re.compile(r"[+-]?[0-9]+")
 
 
 class Format(str, Enum):
@@ -192,7 +204,10 @@ _FILTERS: list[tuple[str, Any, Any]] = [
     (
         "limit",
         Annotated[
-            int | None, typer.Option("--limit", "-n", metavar="N", help="At most N engagements.", show_default=False)
+            int | None,
+            typer.Option(
+                "--limit", "-n", metavar="N", help="At most N engagements.", show_default=False, parser=ascii_int
+            ),
         ],
         None,
     ),

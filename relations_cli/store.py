@@ -17,11 +17,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import index
+from . import index, shape
 from .batch import Batch
 from .errors import InvalidInput, NotFound, StoreError, TemporaryFailure
 from .files import atomic_write, temporaries
-from .layout import FORMAT, META, TABLE, Tables
+from .layout import META, TABLE, Tables, decode, dump, holds_record, record_head
+from .lock import lock_for
+from .ondisk import check_target, opened, target
+
+__all__ = ["SCHEMA_VERSION", "Store", "default_path", "dump", "lock_timeout"]
 from .models import Engagement
 from .stored import Stored, stored_records
 
@@ -56,28 +60,41 @@ def lock_timeout() -> float:
 
 
 class Store:
-    """One database file."""
+    """One database file.
+
+    `path` is what the user named, and what messages show; `file` is where the bytes are: the same, or,
+    when `path` is a symbolic link, its target, so that a write replaces the target (atomically, beside
+    it) and leaves the link in place. The lock and the index sit beside the target too.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
+    @property
+    def file(self) -> Path:
+        return target(self.path)
+
     def exists(self) -> bool:
         return self.path.exists()
 
-    def stored(self, keep: index.Keep | None = None, *, columns_only: bool = False) -> list[Stored]:
+    def stored(
+        self, keep: index.Keep | None = None, *, columns_only: bool = False, use_index: bool = True
+    ) -> list[Stored]:
         """Every record as stored, by id, without building them; a missing file is an empty database.
 
         Through the index when it matches the file, so that the file is read but not parsed (and,
         with `columns_only`, for summaries that never look past the indexed fields, not even read).
         """
-        with self._opened() as f:
+        with opened(self.path) as f:
             if f is None:
                 return []
             st = os.fstat(f.fileno())
-            found = index.load(self.path, st, b"")
+            found = index.load(self.file, st, f.read) if use_index else None
             if found is not None:
-                found.raw = b"" if columns_only else f.read()
+                if not found.raw and not columns_only:
+                    found.raw = f.read()
                 return found.rows(keep)
+            f.seek(0)
             raw = f.read()
         tables, _ = _parse(raw, self.path)
         self._reindex(raw, st, tables)
@@ -88,38 +105,57 @@ class Store:
         return [s.full() for s in self.stored()]
 
     def raw(self) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-        """The meta document and the stored documents by key, as in the file, for `check`."""
-        tables = self._load() or {}
+        """The meta document and the stored documents by key, as in the file (unchecked), for `check`."""
+        raw = self._read()
+        tables = {} if raw is None else _parse(raw, self.path, strict=False)[0]
         return tables.get(META, {}).get("1", {}), tables.get(TABLE, {})
 
     def ids(self) -> set[int]:
         return {int(key) for key in (self._load() or {}).get(TABLE, {})}
 
     def get(self, record_id: int) -> Engagement:
-        """One record; through the index, only its line is read from the file."""
+        """One record; through the index, only its line is read from the file (and checked to be its line)."""
         doc: dict[str, Any] | None = None
-        with self._opened() as f:
-            found = index.load(self.path, os.fstat(f.fileno()), b"") if f else None
-            if f and found:
-                span = found.span(record_id)
-                if span is not None:
-                    f.seek(span[0])
-                    doc = Stored.parse(f.read(span[1] - span[0]), (0, span[1] - span[0]))
+        with opened(self.path) as f:
+            found = index.load(self.file, os.fstat(f.fileno()), f.read) if f else None
+            span = found.span(record_id) if f and found else None
+            if f and span is not None:
+                doc = self._line(f, record_id, span)
+                found = found if doc is not None else None  # the file is not what the index says
         if found is None:
-            doc = (self._load() or {}).get(TABLE, {}).get(str(record_id))
+            docs = self.stored(use_index=False)  # parses the file, and indexes it again
+            doc = next((s.doc for s in docs if s.id == record_id), None)
         if doc is None:
             raise NotFound(f"no engagement with id {record_id} in {self.path}")
         return Engagement.from_stored(doc, record_id)
 
+    @staticmethod
+    def _line(f: BinaryIO, record_id: int, span: tuple[int, int]) -> dict[str, Any] | None:
+        """The record's document at `span`, None unless the bytes there are its line and an object."""
+        import orjson
+
+        before = len(record_head(record_id)) + 1
+        f.seek(max(span[0] - before, 0))
+        window = f.read(span[1] - span[0] + before + 1)
+        start = min(before, span[0])
+        if not holds_record(window, start, start + span[1] - span[0], record_id):
+            return None
+        try:
+            doc = orjson.loads(window[start : start + span[1] - span[0]])
+        except orjson.JSONDecodeError:
+            return None
+        return doc if isinstance(doc, dict) else None
+
     @contextmanager
     def writing(self) -> Iterator[Batch]:
         """Lock, load, let the caller change the records, then write the file once, atomically."""
-        from filelock import FileLock, Timeout
+        from filelock import Timeout
 
         timeout = lock_timeout()
+        check_target(self.path, self.file)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(f"{self.path}.lock", timeout=timeout)
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            lock = lock_for(Path(f"{self.file}.lock"), timeout)
             lock.acquire()
         except Timeout:
             raise TemporaryFailure(
@@ -132,7 +168,7 @@ class Store:
             self._remove_stale_temporaries()
             snapshot = self._snapshot()
             raw = snapshot[0] if snapshot else None
-            found = index.load(self.path, snapshot[1], snapshot[0]) if snapshot else None
+            found = index.load(self.file, snapshot[1], lambda: snapshot[0]) if snapshot else None
             self._check_writable()
             batch = Batch(raw, found, self._tables_of, SCHEMA_VERSION)
             del found
@@ -151,37 +187,17 @@ class Store:
 
     def _snapshot(self) -> tuple[bytes, os.stat_result] | None:
         """The file's bytes and the identity of the file they were read from (one open, so they agree)."""
-        with self._opened() as f:
+        with opened(self.path) as f:
             return None if f is None else (f.read(), os.fstat(f.fileno()))
-
-    @contextmanager
-    def _opened(self) -> Iterator[BinaryIO | None]:
-        """The database file open for reading, None when there is none; StoreError when it cannot be read."""
-        try:
-            f = self.path.open("rb")
-        except FileNotFoundError:
-            yield None
-            return
-        except IsADirectoryError:
-            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
-        except OSError as e:
-            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
-        try:
-            yield f
-        except IsADirectoryError:
-            raise StoreError(f"cannot read database {self.path}: it is a directory") from None
-        except OSError as e:
-            raise StoreError(f"cannot read database {self.path}: {e.strerror or e}") from None
-        finally:
-            f.close()
 
     def _reindex(self, raw: bytes, st: os.stat_result, tables: Tables) -> None:
         """Index a file this program wrote (dumping its tables gives back its bytes); others go unindexed."""
-        if not tables.get(TABLE):
+        keys = list(tables.get(TABLE, {}))
+        if not keys or keys != sorted(keys, key=int):  # the in-place writer relies on lines in id order
             return
         chunks, spans = dump(tables)
         if b"".join(chunks) == raw:
-            index.save(self.path, st, tables[TABLE], spans)
+            index.save(self.file, st, tables[TABLE], spans, index.crc([raw]))
 
     def _read(self) -> bytes | None:
         snapshot = self._snapshot()
@@ -191,7 +207,7 @@ class Store:
 
     def _check_writable(self) -> None:
         try:
-            mode = self.path.stat().st_mode
+            mode = self.file.stat().st_mode
         except FileNotFoundError:
             return
         if not mode & stat.S_IWUSR:
@@ -199,11 +215,11 @@ class Store:
 
     def _remove_stale_temporaries(self) -> None:
         # Only a writer holding the lock makes temporaries, so any found now are a killed writer's.
-        for stale in [*temporaries(self.path), *temporaries(index.path_for(self.path))]:
+        for stale in [*temporaries(self.file), *temporaries(index.path_for(self.file))]:
             stale.unlink(missing_ok=True)
 
     def backup_path(self, version: int) -> Path:
-        return self.path.with_name(f"{self.path.name}.schema{version}.bak")
+        return self.file.with_name(f"{self.file.name}.schema{version}.bak")
 
     def _back_up(self, raw: bytes, version: int) -> None:
         """Keep the file as it was before its first write under a newer schema; restore by renaming it back."""
@@ -225,87 +241,47 @@ class Store:
 
     def _save(self, batch: Batch, raw: bytes | None) -> None:
         if batch.splice is not None:
-            try:
-                atomic_write(self.path, batch.splice.raw)
-            except OSError as e:
-                raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
-            index.write(self.path, self.path.stat(), batch.splice.columns())
+            self._write([batch.splice.raw])
+            index.write(self.file, self.file.stat(), batch.splice.columns(), index.crc([batch.splice.raw]))
             return
         if raw is not None and batch.source_version < SCHEMA_VERSION:
             self._back_up(raw, batch.source_version)
         written = batch.tables()
-        spans = self._write(written)
-        index.save(self.path, self.path.stat(), written.get(TABLE, {}), spans)
+        chunks, spans = dump(written)
+        self._write(chunks)
+        index.save(self.file, self.file.stat(), written.get(TABLE, {}), spans, index.crc(chunks))
 
-    def _write(self, tables: Tables) -> dict[str, tuple[int, int]]:
-        chunks, spans = dump(tables)
+    def _write(self, chunks: list[bytes]) -> None:
         try:
-            atomic_write(self.path, chunks)
+            atomic_write(self.file, chunks)
         except OSError as e:
             raise StoreError(f"cannot write database {self.path}: {e.strerror or e}") from None
-        return spans
 
 
-def _parse(raw: bytes, path: Path) -> tuple[Tables, int]:
-    """The tables, upgraded to this schema, and the schema version the file was written with."""
-    import orjson
+def _parse(raw: bytes, path: Path, *, strict: bool = True) -> tuple[Tables, int]:
+    """The tables, upgraded to this schema, and the schema version the file was written with.
 
-    if not raw or raw.isspace():
-        return {}, SCHEMA_VERSION
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as e:
-        raise StoreError(f"{path} is damaged or not a relations database: {e}") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()
-    ):
-        raise StoreError(f"{path} is not a relations database")
-    meta = data.get(META, {}).get("1")
-    if meta is None:
-        if any(data.values()):
-            raise StoreError(f"{path} is not a relations database")
-        return {}, SCHEMA_VERSION
-    if meta.get("format") != FORMAT or not isinstance(meta.get("schema"), int):
-        raise StoreError(f"{path} is not a relations database")
-    return _upgrade(data, meta["schema"], path), meta["schema"]
-
-
-def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
-    """The file's bytes, in chunks, and where each record's JSON is in them (for the index).
-
-    One line per record, so that a change to a record is a one-line diff. Plain JSON all the same
-    (any JSON reader, TinyDB included, reads it), and about half the size of an indented file.
-    Lines are joined a few thousand at a time: orjson gives each result a 4 kB buffer, so keeping
-    100,000 of them until the end would cost 400 MB.
+    Strict (for every command but `check`): each record must have the shape the commands rely on,
+    and no key may appear twice; otherwise StoreError names the record.
     """
-    import orjson
+    data, meta = decode(raw, path)
+    if meta is None:
+        return {}, SCHEMA_VERSION
+    tables = _upgrade(data, meta["schema"], path)
+    if strict:
+        _check_shape(tables, meta, path)
+    return tables, meta["schema"]
 
-    chunks: list[bytes] = []
-    spans: dict[str, tuple[int, int]] = {}
-    pending: list[bytes] = [b"{"]
-    offset = 1
 
-    def put(piece: bytes) -> None:
-        nonlocal offset
-        pending.append(piece)
-        offset += len(piece)
-        if len(pending) >= 8192:
-            chunks.append(b"".join(pending))
-            pending.clear()
-
-    for t, (name, table) in enumerate(tables.items()):
-        put(b"%s\n  %s: {" % (b"," if t else b"", orjson.dumps(name)))
-        for r, (key, doc) in enumerate(table.items()):
-            head = b"%s\n    %s: " % (b"," if r else b"", orjson.dumps(key))
-            body = orjson.dumps(doc)
-            if name == TABLE:
-                spans[key] = (offset + len(head), offset + len(head) + len(body))
-            put(head)
-            put(body)
-        put(b"\n  }" if table else b"}")
-    put(b"\n}\n")
-    chunks.append(b"".join(pending))
-    return chunks, spans
+def _check_shape(data: Tables, meta: dict[str, Any], path: Path) -> None:
+    damage = shape.meta_problem(meta)
+    if damage:
+        raise StoreError(f"{path} is damaged: meta: {damage} (run relations check)")
+    problem = shape.record_problem
+    for key, doc in data.get(TABLE, {}).items():
+        damage = problem(key, doc)
+        if damage:
+            raise StoreError(f"{path} is damaged: record {key}: {damage} (run relations check)")
 
 
 def _upgrade(tables: Tables, version: int, path: Path) -> Tables:

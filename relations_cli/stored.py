@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from .layout import json_line
 from .models import FIELDS, Engagement, searchable_text
 
 
@@ -68,8 +69,7 @@ class Stored(NamedTuple):
     def json_line(self) -> bytes:
         """The record as compact JSON, keys in the contract's order: the file's own bytes when it has them."""
         if self.parsed is None and self.raw is not None:
-            start, end = self.span
-            return b'{"id":%d,%s' % (self.id, self.raw[start + 1 : end])
+            return json_line(self.id, self.raw, self.span)
         import orjson
 
         return orjson.dumps(self.to_dict())

@@ -126,3 +126,122 @@ def test_one_record_changed_in_place_gives_the_file_a_whole_write_would(
     assert run("delete", "2", "3", "5", "--yes").exit_code == 0  # the last records go the ordinary way
     assert _listed(run) == []
     assert json.loads(db.read_text())["meta"]["1"]["next_id"] == 7
+
+
+# -- a stale index never writes and never shows stale content (issue 15, item 1) -----------------
+
+
+def _four(run: Run) -> None:
+    for year, summary in ((2021, "alpha talks"), (2022, "bravo talks"), (2023, "charlie talks"), (2024, "delta")):
+        assert run("add", "AZ", "PK", "--date", str(year), "--summary", summary).exit_code == 0
+
+
+def _edit_in_place(db: Path, *pairs: tuple[bytes, bytes]) -> None:
+    """Change the file's bytes as an editor would, keeping its size and putting its mtime back."""
+    st = os.stat(db)
+    raw = db.read_bytes()
+    for old, new in pairs:
+        raw = raw.replace(old, new)
+    assert len(raw) == st.st_size
+    with db.open("r+b") as f:  # the same inode, as `vim` with backupcopy or `dd conv=notrunc` keep it
+        f.write(raw)
+    os.utime(db, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _same_tick(db: Path) -> None:
+    """Make the index name the file as it is now, as if the edit had come in the clock tick of the write."""
+    import marshal
+
+    data = list(marshal.loads(index.path_for(db).read_bytes()))
+    data[1] = index.fingerprint(os.stat(db))
+    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+
+
+@pytest.mark.parametrize("racy", [False, True], ids=["mtime put back", "same clock tick"])
+def test_a_same_size_edit_is_what_reads_show_and_writes_keep(run: Run, db: Path, racy: bool) -> None:
+    _four(run)
+    # One summary grows and the next shrinks by as much, so later lines move; a date changes too.
+    _edit_in_place(db, (b"bravo talks", b"bravo talks!!"), (b"charlie talks", b"charlie tal"), (b'"2024"', b'"2019"'))
+    if racy:
+        _same_tick(db)
+    shown = run("show", "3", "--json")
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout)["summary"] == "charlie tal"
+    assert [r["date"] for r in _listed(run, "--since", "2022")] == ["2022", "2023"]
+    assert '"2019"' in run("summary", "--by", "year", "--json").stdout
+    assert run("delete", "3", "--yes").exit_code == 0
+    assert run("add", "AZ", "TR", "--date", "2025").stdout == "5\n"
+    assert run("check").exit_code == 0
+    assert {r["id"]: r["summary"] for r in _listed(run)} == {1: "alpha talks", 2: "bravo talks!!", 4: "delta", 5: None}
+
+
+def test_an_index_that_lies_outright_is_caught_at_the_record_and_never_written_through(run: Run, db: Path) -> None:
+    """Even an index whose fingerprint and checksum match (made by hand) cannot make a write go wrong."""
+    import marshal
+
+    _four(run)
+    _edit_in_place(db, (b"bravo talks", b"bravo talks!!"), (b"charlie talks", b"charlie tal"))
+    data = list(marshal.loads(index.path_for(db).read_bytes()))
+    data[1:4] = [index.fingerprint(os.stat(db)), index.crc([db.read_bytes()]), True]
+    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+    assert json.loads(run("show", "3", "--json").stdout)["summary"] == "charlie tal"  # the span is off by two
+    data = list(marshal.loads(index.path_for(db).read_bytes()))
+    assert data[-2][2] == data[-1][1] + len(b',\n    "3": ')  # the reader rebuilt the index
+    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+    _edit_in_place(db, (b"charlie tal", b"charlie t!!"))
+    data[1:4] = [index.fingerprint(os.stat(db)), index.crc([db.read_bytes()]), True]
+    data[-2][2] += 1  # and now the index is wrong about where record 3 begins
+    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+    assert run("edit", "3", "--summary", "edited").exit_code == 0
+    assert run("delete", "2", "--yes").exit_code == 0
+    assert run("check").exit_code == 0
+    assert {r["id"]: r["summary"] for r in _listed(run)} == {1: "alpha talks", 3: "edited", 4: "delta"}
+
+
+# -- edges of the fast paths (issue 19): missing and present ids on databases of 0, 1, 2 and many records --
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 4, 7])
+def test_every_write_on_a_missing_id_is_no_such_id_and_on_a_present_one_touches_only_it(
+    run: Run, db: Path, size: int
+) -> None:
+    for n in range(size):
+        run("add", "AZ", "PK", "--date", str(2001 + n), "--summary", f"record {n + 1}")
+    if size > 2:
+        assert run("delete", "2", "--yes").exit_code == 0  # a gap in the ids, as after any delete
+    present = [int(str(r["id"])) for r in _listed(run)]
+    before = db.read_bytes() if db.exists() else None
+    for missing in (2, 99):
+        if missing in present:
+            continue
+        commands = (["edit", str(missing), "--summary", "X"], ["delete", str(missing), "--yes"], ["show", str(missing)])
+        for command in commands:
+            result = run(*command)
+            assert result.exit_code == 1 and f"no engagement with id {missing}" in result.stderr, (
+                command,
+                result.stderr,
+            )
+        assert (db.read_bytes() if db.exists() else None) == before
+    for target in present:
+        assert run("edit", str(target), "--summary", f"edited {target}").exit_code == 0
+        summaries = {r["id"]: r["summary"] for r in _listed(run)}
+        assert summaries == {i: f"edited {i}" if i <= target else f"record {i}" for i in present}
+    if present:
+        middle = present[len(present) // 2]
+        assert run("delete", str(middle), "--yes").exit_code == 0
+        assert [r["id"] for r in _listed(run)] == [i for i in present if i != middle]
+    assert run("check").exit_code == 0
+
+
+@pytest.mark.parametrize("limit", ["0", "1", "3", "10"])
+def test_limit_zero_some_or_more_than_there_are(run: Run, limit: str) -> None:
+    for year in (2003, 2001, 2002):
+        run("add", "AZ", "PK", "--date", str(year))
+    dates = [r["date"] for r in _listed(run, "--limit", limit)]
+    assert dates == ["2001", "2002", "2003"][: int(limit)]
+
+
+def test_a_negative_limit_is_refused(run: Run) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    result = run("list", "--limit", "-1")
+    assert result.exit_code == 2 and "--limit" in result.stderr

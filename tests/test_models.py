@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -98,3 +99,82 @@ def test_identity_uses_url_or_else_summary() -> None:
     b = parse_record(minimal(summary="y", source={"url": "http://a"}))
     c = parse_record(minimal(summary="x"))
     assert a.identity() == b.identity() != c.identity()
+
+
+# -- input validated once, at the edge (issue 15, items 2, 6 and 11) ------------------------------
+
+
+ARABIC_2021 = "\u0662\u0660\u0662\u0661"
+
+
+@pytest.mark.parametrize("other_digits", [ARABIC_2021, f"{ARABIC_2021}-\u0660\u0663-\u0660\u0661",
+                                          "\uff12\uff10\uff12\uff11", "2021-\u0966\u0969"])  # fmt: skip
+def test_dates_take_ascii_digits_only(other_digits: str) -> None:
+    with pytest.raises(InvalidInput, match="bad date"):
+        dates.check(other_digits)
+    with pytest.raises(InvalidInput, match="date"):
+        parse_record(minimal(date=other_digits))
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "9999-99-99T99:99:99Z",
+        "2026-02-30T10:00:00Z",
+        "2026-01-01T24:00:00Z",
+        "\u0662\u0660\u0662\u0666-01-01T00:00:00Z",
+    ],
+)
+def test_created_and_updated_are_real_utc_times(stamp: str) -> None:
+    with pytest.raises(InvalidInput, match="UTC timestamp"):
+        parse_record(minimal(created=stamp))
+    assert parse_record(minimal(created="2024-02-29T23:59:59.5Z")).created == "2024-02-29T23:59:59.5Z"
+
+
+@pytest.mark.parametrize("bad_id", [0, -1, 2**53, 2**64 - 1, 2**64, True, "1"])
+def test_ids_are_integers_within_the_documented_range(bad_id: Any) -> None:
+    with pytest.raises(InvalidInput, match="id must be an integer from 1 to 9007199254740991"):
+        parse_record(minimal(id=bad_id))
+    assert parse_record(minimal(id=2**53 - 1)).id == 2**53 - 1
+
+
+# -- partial dates at every filter boundary (issue 19) ------------------------------------------------
+
+MONTH_LENGTHS = {"2023-01": 31, "2023-02": 28, "2024-02": 29, "1900-02": 28, "2000-02": 29, "2023-04": 30,
+                 "2023-06": 30, "2023-09": 30, "2023-11": 30, "2023-12": 31}  # fmt: skip
+
+
+@pytest.mark.parametrize("month", sorted(MONTH_LENGTHS))
+def test_a_month_runs_from_its_first_to_its_last_day(month: str) -> None:
+    assert dates.first_day(month) == f"{month}-01"
+    assert dates.last_day(month) == f"{month}-{MONTH_LENGTHS[month]:02d}"
+    assert dates.first_day(month[:4]) == f"{month[:4]}-01-01" and dates.last_day(month[:4]) == f"{month[:4]}-12-31"
+    assert dates.first_day(f"{month}-15") == dates.last_day(f"{month}-15") == f"{month}-15"
+
+
+@pytest.mark.parametrize("month", ["2023-02", "2024-02", "2023-04", "2023-12"])
+def test_list_since_and_until_keep_partial_dates_at_their_boundaries(month: str) -> None:
+    from typer.testing import CliRunner
+
+    from relations_cli.cli import app
+
+    def run(*args: str) -> list[str]:
+        result = CliRunner().invoke(app, ["--db", db, *args])
+        assert result.exit_code == 0, result.stderr
+        return [r["date"] for r in json.loads(result.stdout)] if args[0] == "list" else []
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"{tmp}/db.json"
+        last = f"{month}-{MONTH_LENGTHS[month]:02d}"
+        for date in (month[:4], month, f"{month}-01", last):
+            run("add", "AZ", "PK", "--date", date)
+        # A record dated by its month or year counts as that period's first day; an --until month or
+        # year reaches its last day, whatever the month's length.
+        assert run("list", "--since", f"{month}-01", "--json") == [month, f"{month}-01", last]
+        assert run("list", "--since", month, "--json") == [month, f"{month}-01", last]
+        assert run("list", "--since", last, "--json") == [last]
+        assert run("list", "--until", month, "--json") == [month[:4], month, f"{month}-01", last]
+        assert run("list", "--until", f"{month}-01", "--json") == [month[:4], month, f"{month}-01"]
+        assert run("list", "--since", month, "--until", month, "--json") == [month, f"{month}-01", last]

@@ -18,8 +18,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from relations_cli import store as store_module
+from relations_cli.cli import app
 from relations_cli.store import Store
 
 from .conftest import ROOT, Run, relations
@@ -335,3 +337,224 @@ def test_a_megabyte_field_is_stored_and_shown_whole(run: Run, db: Path) -> None:
     big = "ж" * 1_000_000
     assert run("add", "AZ", "PK", "--date", "2021", "--summary", big).exit_code == 0
     assert json.loads(run("show", "1", "--json").stdout)["summary"] == big
+
+
+# -- input validated once, at the edge; damaged records named, never a traceback (issue 15) -----------
+
+
+def test_dates_in_other_digits_are_refused_at_once_everywhere(db: Path, tmp_path: Path) -> None:
+    arabic = "\u0662\u0660\u0662\u0661"  # 2021 in Arabic-Indic digits
+    relations("add", "AZ", "PK", "--date", "2021", db=db)
+    before = db.read_bytes()
+    started = time.monotonic()
+    result = relations("summary", "--by", "year", "--since", arabic, db=db)  # used to run forever, 60 MB/s
+    assert time.monotonic() - started < 30  # a generous guard: it answers at once
+    assert result.returncode == 2 and b"bad --since" in result.stderr
+    assert relations("add", "AZ", "PK", "--date", f"{arabic}-\u0660\u0663-\u0660\u0661", db=db).returncode == 2
+    jsonl = tmp_path / "other.jsonl"
+    jsonl.write_text(json.dumps({"date": arabic, "countries": ["AZ", "PK"]}) + "\n")
+    assert relations("import", str(jsonl), db=db).returncode == 2
+    assert db.read_bytes() == before
+
+
+def test_a_cell_longer_than_the_csv_default_limit_round_trips(run: Run, tmp_path: Path) -> None:
+    long = "x" * 200_000  # the csv module's default limit is 131,072
+    run("add", "AZ", "PK", "--date", "2021", "--summary", long)
+    exported = run("export", "--format", "csv")
+    assert exported.exit_code == 0
+    other = CliRunner().invoke(app, ["--db", str(tmp_path / "b.json"), "import", "-", "--format", "csv"],
+                               input=exported.stdout)  # fmt: skip
+    assert other.exit_code == 0, other.stderr
+    shown = CliRunner().invoke(app, ["--db", str(tmp_path / "b.json"), "show", "1", "--json"])
+    assert json.loads(shown.stdout)["summary"] == long
+
+
+def test_extra_csv_cells_are_an_error_naming_the_record(run: Run, db: Path) -> None:
+    text = "date,countries,summary\n2021,AZ; PK,fine\n2022,AZ; TR,talks,stray cell\n"
+    result = run("import", "-", "--format", "csv", input=text)
+    assert result.exit_code == 2 and "record 2 (line 3)" in result.stderr and "1 cell more" in result.stderr
+    assert not db.exists()
+
+
+def test_ids_at_the_top_of_the_range(run: Run, db: Path) -> None:
+    huge = [{"id": 2**64 - 1, "date": "2021", "countries": ["AZ", "PK"]}]
+    result = run("import", "-", "--format", "json", input=json.dumps(huge))
+    assert result.exit_code == 2 and "id must be an integer from 1 to 9007199254740991" in result.stderr
+    top = [{"id": 2**53 - 2, "date": "2021", "countries": ["AZ", "PK"]}]
+    assert run("import", "-", "--format", "json", input=json.dumps(top)).exit_code == 0
+    assert run("add", "AZ", "TR", "--date", "2022").stdout == f"{2**53 - 1}\n"
+    before = db.read_bytes()
+    result = run("add", "AZ", "GE", "--date", "2023")
+    assert result.exit_code == 1 and result.stderr == "Error: no ids left: the highest id is 9007199254740991\n"
+    assert db.read_bytes() == before
+    assert run("check").exit_code == 0
+
+
+DAMAGE = {
+    "a field missing": ('"kind":"meeting",', "", "record 2: field 'kind' is missing"),
+    "a key that is no id": ('    "2": ', '    "x": ', "record x: key 'x' is not an id"),
+    "countries null": ('"countries":["AZE","TUR"]', '"countries":null', "record 2: countries is not a list"),
+    "location null": ('"location":{"country":null,"place":null},"participants":[],"mentioned":[],"summary":"two"',
+                      '"location":null,"participants":[],"mentioned":[],"summary":"two"', "record 2: location is not"),
+    "next_id a string": ('"next_id":4', '"next_id":"5"', "meta: next_id '5' is not an id"),
+}  # fmt: skip
+EVERY_COMMAND = [
+    ["list"], ["list", "AZ", "TR"], ["show", "2"], ["show", "1"], ["summary"], ["summary", "--by", "area"], ["matrix"],
+    ["export"], ["add", "AZ", "GE", "--date", "2024"], ["edit", "1", "--summary", "x"], ["delete", "1", "--yes"],
+    ["import", "-", "--format", "jsonl"], ["areas"], ["check"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_hand_damaged_record_stops_every_command_naming_it(run: Run, db: Path, damage: str) -> None:
+    for summary in ("one", "two", "three"):
+        run("add", "AZ", "TR" if summary == "two" else "PK", "--date", "2021", "--summary", summary)
+    old, new, named = DAMAGE[damage]
+    lines = db.read_text().splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if ('"next_id"' if "next_id" in old else '"two"') in line)
+    assert old in lines[at]
+    lines[at] = lines[at].replace(old, new)
+    db.write_text("".join(lines))
+    before = db.read_bytes()
+    for command in EVERY_COMMAND:
+        result = run(*command, input='{"date": "2022", "countries": ["AZ", "GE"]}\n')
+        assert result.exit_code == 1, (command, result.stdout, result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
+        if command != ["check"]:
+            assert result.stderr.startswith("Error: ") and named in result.stderr, (command, result.stderr)
+        assert db.read_bytes() == before
+
+
+def test_an_unreadable_database_exits_1_without_a_usage_banner(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    real_open = os.open
+
+    def denied(path: Any, *args: Any, **kwargs: Any) -> int:
+        if str(path) == str(db):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    for command in (["list"], ["show", "1"], ["summary"], ["add", "AZ", "TR", "--date", "2022"]):
+        result = run(*command)
+        assert result.exit_code == 1, (command, result.stderr)
+        assert result.stderr == f"Error: cannot read database {db}: Permission denied\n"
+
+
+# -- the file edited as a person or git would, then a read and a write (issue 15) ------------------------
+
+EDITS = st.lists(
+    st.one_of(
+        st.tuples(st.just("text"), st.integers(0, 9), st.text("abcdefghijklmnopqrstuvwxyz ", min_size=1)),
+        st.tuples(st.just("date"), st.integers(0, 9), st.integers(1990, 2030)),
+        st.tuples(st.just("reorder"), st.integers(0, 9), st.integers(0, 9)),
+        st.tuples(st.just("add"), st.integers(0, 9), st.integers(1, 4)),
+        st.tuples(st.just("delete"), st.integers(0, 9), st.just(0)),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+def _lines(db: Path) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
+    """The meta line and the record lines (key, document) of a file as the program lays it out."""
+    text = db.read_text()
+    head, body = text.split('  "engagements": {\n')
+    rows = [line.strip().rstrip(",").split(": ", 1) for line in body.split("\n") if line.startswith('    "')]
+    return head, [(json.loads(key), json.loads(doc)) for key, doc in rows]
+
+
+def _hand_edit(db: Path, edits: list[tuple[str, int, Any]]) -> dict[int, dict[str, Any]]:
+    """Edit the file in place (same inode) as a person would; the records it then holds, by id."""
+    head, rows = _lines(db)
+    for kind, at, value in edits:
+        doc = rows[at % len(rows)][1]
+        if kind == "text":  # the summary's text changed, its length kept
+            doc["summary"] = (value * 40)[: len(doc["summary"])]
+        elif kind == "date":
+            doc["date"] = str(value) + doc["date"][4:]
+        elif kind == "reorder":
+            i, j = at % len(rows), value % len(rows)
+            rows[i], rows[j] = rows[j], rows[i]
+        elif kind == "add":  # a record pasted in by hand, its id chosen by hand, the meta left alone
+            new_key = str(max(int(k) for k, _ in rows) + value)
+            rows.insert(at % (len(rows) + 1), (new_key, {**doc, "summary": f"pasted {new_key}"}))
+        elif len(rows) > 1:
+            del rows[at % len(rows)]
+    lines = ",\n".join(
+        f"    {json.dumps(k)}: {json.dumps(d, separators=(',', ':'), ensure_ascii=False)}" for k, d in rows
+    )
+    data = f'{head}  "engagements": {{\n{lines}\n  }}\n}}\n'.encode()
+    with db.open("r+b") as f:
+        f.write(data)
+        f.truncate()
+    return {int(k): {"id": int(k), **d} for k, d in rows}
+
+
+@HYPOTHESIS
+@given(edits=EDITS, restore_mtime=st.booleans(), same_tick=st.booleans(),
+       write=st.sampled_from(["add", "edit", "delete"]), pick=st.integers(0, 9))  # fmt: skip
+def test_a_hand_edited_file_reads_as_it_is_and_writes_stay_whole(
+    run: Run, db: Path, edits: list[tuple[str, int, Any]], restore_mtime: bool, same_tick: bool, write: str, pick: int
+) -> None:
+    from relations_cli import index
+
+    db.unlink(missing_ok=True)
+    index.path_for(db).unlink(missing_ok=True)
+    for n, pair in enumerate((["AZ", "PK"], ["AZ", "TR"], ["GE", "AM"], ["FR", "DE"], ["AZ", "PK", "TR"])):
+        run("add", *pair, "--date", f"20{10 + n}-0{n + 1}-1{n}", "--summary", f"talks number {n} " * (n + 1))
+    st_before = os.stat(db)
+    expected = _hand_edit(db, edits)
+    if restore_mtime:
+        os.utime(db, ns=(st_before.st_atime_ns, st_before.st_mtime_ns))
+    if same_tick and index.path_for(db).exists():  # as if the edit came in the clock tick of the last write
+        import marshal
+
+        data = list(marshal.loads(index.path_for(db).read_bytes()))
+        data[1] = index.fingerprint(os.stat(db))
+        index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+
+    # Every read shows the file's content.
+    assert {r["id"]: r for r in json.loads(run("export").stdout)} == expected
+    listed = json.loads(run("list", "--json", "--since", "2012").stdout)
+    assert [r["id"] for r in listed] == sorted((i for i in expected if expected[i]["date"] >= "2012"),
+                                               key=lambda i: (expected[i]["date"], i))  # fmt: skip
+    target = sorted(expected)[pick % len(expected)]
+    assert json.loads(run("show", str(target), "--json").stdout) == expected[target]
+
+    # Every write leaves a file that parses and passes check, with the hand edits kept.
+    if write == "add":
+        result = run("add", "AZ", "GE", "--date", "2024", "--summary", "added")
+        assert result.exit_code == 0, result.stderr
+        assert int(result.stdout) > max(expected)  # never an id the file holds
+    elif write == "edit":
+        assert run("edit", str(target), "--summary", "edited").exit_code == 0
+        expected[target]["summary"] = "edited"
+    elif len(expected) > 1:
+        assert run("delete", str(target), "--yes").exit_code == 0
+        del expected[target]
+    json.loads(db.read_text())
+    assert run("check").exit_code == 0, run("check").stdout
+    after = {r["id"]: r for r in json.loads(run("export").stdout)}
+    for record_id, record in expected.items():
+        assert {k: v for k, v in after[record_id].items() if k != "updated"} == {
+            k: v for k, v in record.items() if k != "updated"
+        }
+    assert len(after) == len(expected) + (write == "add")
+
+
+@pytest.mark.parametrize("typed", ["\u0661", "\uff11", "\u00b9", "1\u0660"])
+def test_ids_and_limits_take_ascii_digits_only(run: Run, db: Path, typed: str) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    for command in (
+        ["show", typed],
+        ["edit", typed, "--summary", "x"],
+        ["delete", typed, "--yes"],
+        ["list", "-n", typed],
+    ):
+        result = run(*command)
+        assert result.exit_code == 2 and "not an integer in ASCII digits" in result.stderr, (command, result.stderr)
+    assert db.read_bytes() == before

@@ -8,6 +8,7 @@ import typer
 
 from .. import complete
 from ..errors import InvalidInput
+from ..options import ascii_int
 
 # Options that set a field, shared by add and edit (defaults are in each signature). Each type is
 # optional inside Annotated: `Alias | None` outside it would hide the option's help from Typer.
@@ -93,7 +94,9 @@ TagOption = Annotated[
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Add it even if the same engagement is already stored.")]
 RecordJsonOption = Annotated[bool, typer.Option("--json", help="Print the whole record as JSON instead of its id.")]
-IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False)]
+IdArgument = Annotated[
+    int, typer.Argument(metavar="ID", help="The engagement's id.", show_default=False, parser=ascii_int)
+]
 
 
 def location_and_place(location: str | None, place: str | None) -> tuple[str | None, str | None]:

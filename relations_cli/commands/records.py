@@ -19,6 +19,7 @@ from ..options import (
     JsonOption,
     RecordFormat,
     RecordFormatOption,
+    ascii_int,
     output_format,
     with_filters,
 )
@@ -184,7 +185,9 @@ def show(
 def edit(
     record_ids: Annotated[
         list[int] | None,
-        typer.Argument(metavar="ID...", help="The engagements' ids (one write for all).", show_default=False),
+        typer.Argument(
+            metavar="ID...", help="The engagements' ids (one write for all).", show_default=False, parser=ascii_int
+        ),
     ] = None,
     country: Annotated[
         list[str] | None,
@@ -283,7 +286,8 @@ def edit(
 @command("delete")
 def delete(
     record_ids: Annotated[
-        list[int] | None, typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False)
+        list[int] | None,
+        typer.Argument(metavar="ID...", help="The ids to delete.", show_default=False, parser=ascii_int),
     ] = None,
     ids_from: IdsFromOption = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed when not on a terminal).")] = False,

@@ -1,0 +1,56 @@
+"""The writers' lock file, opened so that no one can point it elsewhere: never through a link, never truncated.
+
+filelock opens `<db>.lock` with O_TRUNC, following symbolic links, and chmods what it opened: in a
+shared directory anyone could plant `team.json.lock -> ~/thesis.tex` and the next writer would empty
+that file. Here the lock file is opened with O_NOFOLLOW and without O_TRUNC, and must be a regular
+file (a FIFO planted there cannot make the writer wait either: the open does not block).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+
+
+def lock_for(path: Path, timeout: float) -> Any:
+    """An unacquired lock on `path` (a filelock lock: acquire() waits up to `timeout` seconds)."""
+    from filelock import FileLock
+
+    if sys.platform == "win32" or not hasattr(os, "O_NOFOLLOW"):  # pragma: no cover - no symlink attack there
+        return FileLock(str(path), timeout=timeout)
+    return _lock_class()(str(path), timeout=timeout)
+
+
+def _lock_class() -> Any:
+    import fcntl
+
+    from filelock import UnixFileLock
+
+    class SafeLock(UnixFileLock):
+        def _acquire(self) -> None:
+            flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+            try:
+                fd = os.open(self.lock_file, flags, 0o644)
+            except OSError as e:
+                if os.path.islink(self.lock_file):
+                    raise StoreError(
+                        f"lock file {self.lock_file} is a symbolic link; not following it "
+                        "(remove it if no relations process is running)"
+                    ) from None
+                raise StoreError(f"cannot open lock file {self.lock_file}: {e.strerror or e}") from None
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                raise StoreError(f"lock file {self.lock_file} is not a regular file; remove it")
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)  # held by another process: filelock tries again until the timeout
+            else:
+                self._context.lock_file_fd = fd
+
+    return SafeLock
