@@ -1,0 +1,293 @@
+"""The relationship brief: each section's figures as plain typed rows (no Rich, no HTML).
+
+A brief is of two countries (their relationship) or of one (its relations). Every figure comes
+from the records the list filters chose, read once; an engagement of three or more countries
+counts toward each of its pairs, and a partial date counts as its first day, as in summaries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from . import dates
+from .query import Row
+from .summary import summarise
+
+LATEST = 5
+# Short spans read better by month: at most this many months from the first to the last.
+MONTHLY_UP_TO = 24
+
+
+@dataclass(frozen=True)
+class Headline:
+    engagements: int
+    first: str | None
+    last: str | None
+    busiest_year: str | None
+    busiest_year_engagements: int
+    kinds: dict[str, int]
+    military: int  # engagements with an area `military` or `military-…`
+    military_share: float | None
+    areas: int  # distinct areas
+    partners: int  # distinct other parties (for a pair: third countries)
+
+
+@dataclass(frozen=True)
+class Period:
+    period: str
+    engagements: int
+    kinds: dict[str, int]
+    areas: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    by: str  # "year" or "month"
+    periods: list[Period]
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """One area over the timeline's periods, and how its last period compares with the ones before."""
+
+    area: str
+    engagements: int
+    counts: list[int]  # one per timeline period
+    latest: int  # in the last period
+    before: float  # mean per period before the last
+    trend: str  # new, rising, fading, steady, or "" with a single period
+
+
+@dataclass(frozen=True)
+class Item:
+    """One engagement as a brief lists it, with its source."""
+
+    id: int
+    date: str
+    kind: str
+    countries: list[str]
+    summary: str | None
+    outlet: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    country: str | None
+    roles: list[str]  # most frequent first
+    engagements: int
+    counterparts: dict[str, int]  # name -> engagements together, most frequent first
+
+
+@dataclass(frozen=True)
+class Place:
+    place: str | None
+    country: str | None
+    engagements: int
+
+
+@dataclass(frozen=True)
+class Partner:
+    country: str
+    engagements: int
+    first: str | None
+    last: str | None
+    areas: dict[str, int]
+    kinds: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Brief:
+    countries: list[str]  # one or two codes, sorted
+    headline: Headline
+    timeline: Timeline
+    areas: list[AreaRow]
+    latest: list[Item]
+    # Two countries:
+    agreements: list[Item] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    third_countries: dict[str, int] = field(default_factory=dict)
+    mentioned: dict[str, int] = field(default_factory=dict)
+    # One country:
+    partners: list[Partner] = field(default_factory=list)
+
+    @property
+    def is_pair(self) -> bool:
+        return len(self.countries) == 2
+
+
+def to_json(brief: Brief) -> dict[str, Any]:
+    """Every figure under the keys the README documents; pair-only or country-only keys are left out."""
+    data = {"kind": "pair" if brief.is_pair else "country", **asdict(brief)}
+    drop = ("partners",) if brief.is_pair else ("agreements", "people", "places", "third_countries", "mentioned")
+    for key in drop:
+        del data[key]
+    return data
+
+
+def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | None, str | None] = (None, None),
+          latest: int = LATEST) -> Brief:  # fmt: skip
+    """The brief of one country or a pair from the records that passed the filters (any order)."""
+    codes = sorted(set(countries))
+    only = frozenset(codes)
+    ordered = sorted(records, key=lambda r: (dates.first_day(r.date), r.id or 0))
+    timeline = _timeline(ordered, span)
+    brief = Brief(
+        countries=codes,
+        headline=_headline(ordered, only),
+        timeline=timeline,
+        areas=_area_rows(timeline),
+        latest=[_item(r, _doc(r)) for r in reversed(ordered[-latest:])] if latest > 0 else [],
+    )
+    if len(codes) == 1:
+        return replace(brief, partners=_partners(ordered, only))
+    # Only a pair's brief reads past the indexed fields of every record (people, places, sources).
+    docs = [_doc(r) for r in ordered]
+    return replace(
+        brief,
+        agreements=[_item(r, d) for r, d in zip(ordered, docs, strict=True) if r.kind == "agreement"],
+        people=_people(docs),
+        places=_places(docs),
+        third_countries=_ranked(Counter(c for r in ordered for c in r.countries if c not in only)),
+        mentioned=_ranked(Counter(c for d in docs for c in d["mentioned"] if c not in only)),
+    )
+
+
+def _doc(record: Row) -> dict[str, Any]:
+    doc = getattr(record, "doc", None)
+    if doc is None:  # a built Engagement
+        doc = record.to_dict()  # type: ignore[attr-defined]
+    return doc  # type: ignore[no-any-return]
+
+
+def _ranked(counter: Counter[Any]) -> dict[Any, int]:
+    return dict(sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+
+
+def _headline(records: Sequence[Row], only: frozenset[str]) -> Headline:
+    years = Counter(dates.first_day(r.date)[:4] for r in records)
+    busiest = min(years.items(), key=lambda kv: (-kv[1], kv[0])) if years else None
+    military = sum(1 for r in records if any(a == "military" or a.startswith("military-") for a in r.areas))
+    return Headline(
+        engagements=len(records),
+        first=records[0].date if records else None,
+        last=max(records, key=lambda r: dates.first_day(r.date)).date if records else None,
+        busiest_year=busiest[0] if busiest else None,
+        busiest_year_engagements=busiest[1] if busiest else 0,
+        kinds=_ranked(Counter(r.kind for r in records)),
+        military=military,
+        military_share=round(military / len(records), 3) if records else None,
+        areas=len({a for r in records for a in r.areas}),
+        partners=len({c for r in records for c in r.countries if c not in only}),
+    )
+
+
+def timeline_unit(records: Sequence[Row], span: tuple[str | None, str | None]) -> str:
+    """Months when the records (and the --since/--until range) cover at most two years' worth, else years."""
+    days = [dates.first_day(r.date) for r in records] + [d for d in span if d]
+    if not days:
+        return "year"
+    first, last = min(days), max(days)
+    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    return "month" if months <= MONTHLY_UP_TO else "year"
+
+
+def _timeline(records: Sequence[Row], span: tuple[str | None, str | None]) -> Timeline:
+    by = timeline_unit(records, span)
+    # Every period from the first to the last, empty ones included: summary's own timeline. Each record
+    # is one engagement here (a pair's or a country's), so no narrowing to pairs applies.
+    rows = summarise(records, by, frozenset(), span)
+    return Timeline(by, [Period(r["period"], r["engagements"], r["kinds"], r["areas"]) for r in rows])
+
+
+def _area_rows(timeline: Timeline) -> list[AreaRow]:
+    """Areas × periods, busiest first; the trend compares the last period with the mean of those before."""
+    periods = timeline.periods
+    totals: Counter[str] = Counter()
+    for p in periods:
+        totals.update(p.areas)
+    rows = []
+    for area, total in totals.items():
+        counts = [p.areas.get(area, 0) for p in periods]
+        latest, earlier = counts[-1], counts[:-1]
+        before = sum(earlier) / len(earlier) if earlier else 0.0
+        rows.append(AreaRow(area, total, counts, latest, round(before, 2), _trend(latest, earlier, before)))
+    rows.sort(key=lambda r: (-r.engagements, r.area))
+    return rows
+
+
+def _trend(latest: int, earlier: list[int], before: float) -> str:
+    if not earlier:
+        return ""
+    if latest and not any(earlier):
+        return "new"
+    if latest > before:
+        return "rising"
+    if latest < before:
+        return "fading"
+    return "steady"
+
+
+def _item(record: Row, doc: dict[str, Any]) -> Item:
+    source = doc["source"]
+    return Item(
+        id=record.id or 0, date=record.date, kind=record.kind, countries=list(record.countries),
+        summary=doc["summary"], outlet=source["outlet"], url=source["url"],
+    )  # fmt: skip
+
+
+def _people(docs: Sequence[dict[str, Any]]) -> list[Person]:
+    """Everyone who took part, with their roles and the people of other countries they met, most often first."""
+    met: dict[tuple[str, str | None], Counter[str]] = {}
+    roles: dict[tuple[str, str | None], Counter[str]] = {}
+    times: Counter[tuple[str, str | None]] = Counter()
+    for doc in docs:
+        people = [(p["name"], p["country"], p["role"]) for p in doc["participants"]]
+        seen = set()
+        for name, country, role in people:
+            key = (name, country)
+            if role:
+                roles.setdefault(key, Counter())[role] += 1
+            if key in seen:
+                continue
+            seen.add(key)
+            times[key] += 1
+            others = met.setdefault(key, Counter())
+            for other, other_country, _ in people:
+                if other != name and (country is None or other_country != country):
+                    others[other] += 1
+    found = [
+        Person(name, country, list(_ranked(roles.get((name, country), Counter()))), n,
+               _ranked(met[(name, country)]))
+        for (name, country), n in times.items()
+    ]  # fmt: skip
+    found.sort(key=lambda p: (-p.engagements, p.name))
+    return found
+
+
+def _places(docs: Sequence[dict[str, Any]]) -> list[Place]:
+    """Where they met: place and country, most often first (engagements with no location are left out)."""
+    counts = Counter(
+        (doc["location"]["place"], doc["location"]["country"])
+        for doc in docs
+        if doc["location"]["place"] or doc["location"]["country"]
+    )
+    return [
+        Place(place, country, n)
+        for (place, country), n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0][1]), str(kv[0][0])))
+    ]
+
+
+def _partners(records: Sequence[Row], only: frozenset[str]) -> list[Partner]:
+    """A country's partners, most engaged first: summary's pair rows, named by the other country."""
+    (country,) = only
+    partners = []
+    for row in summarise(records, "pair", only):
+        other = row["pair"][1] if row["pair"][0] == country else row["pair"][0]
+        partners.append(Partner(other, row["engagements"], row["first"], row["last"], row["areas"], row["kinds"]))
+    return partners
