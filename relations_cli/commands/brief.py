@@ -14,7 +14,7 @@ import typer
 
 from ..app import command, note, state, store
 from ..errors import InvalidInput
-from ..options import with_filters
+from ..options import JsonOption, with_filters
 from ..query import Filters  # Typer reads the signature at run time
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,6 +99,7 @@ def brief_command(
         ),
     ] = None,
     output: OutputOption = None,
+    json_flag: JsonOption = False,
     latest: Annotated[int, typer.Option("--latest", metavar="N", help="How many latest engagements to list.")] = 5,
     *,
     filters: Filters,
@@ -114,7 +115,9 @@ def brief_command(
         raise InvalidInput("brief takes one country (its relations) or two (their relationship)")
     if latest < 0:
         raise InvalidInput("--latest must be 0 or more")
-    fmt_name = _chosen(fmt, output, "table")
+    if json_flag and fmt not in (None, BriefFormat.json):
+        raise InvalidInput(f"--json and --format {fmt.value} contradict each other; give one")  # type: ignore[union-attr]
+    fmt_name = "json" if json_flag else _chosen(fmt, output, "table")
     b = build(_records(filters), sorted(filters.countries), (filters.since, filters.until), latest)
     if not b.headline.engagements:
         note(f"no engagements of {' and '.join(_names(b.countries))} match")
