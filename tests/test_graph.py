@@ -35,7 +35,9 @@ def read(fmt: str, text: str) -> nx.Graph:
             warnings.simplefilter("ignore", DeprecationWarning)
             import pydot
 
-            return nx.Graph(nx.nx_pydot.from_pydot(pydot.graph_from_dot_data(text)[0]))
+            graphs = pydot.graph_from_dot_data(text)
+        assert graphs is not None
+        return nx.Graph(nx.nx_pydot.from_pydot(graphs[0]))
     return nx.node_link_graph(json.loads(text), edges="edges")
 
 

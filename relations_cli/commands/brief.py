@@ -116,7 +116,7 @@ def brief_command(
     if latest < 0:
         raise InvalidInput("--latest must be 0 or more")
     if json_flag and fmt not in (None, BriefFormat.json):
-        raise InvalidInput(f"--json and --format {fmt.value} contradict each other; give one")  # type: ignore[union-attr]
+        raise InvalidInput(f"--json and --format {fmt.value} contradict each other; give one")
     fmt_name = "json" if json_flag else _chosen(fmt, output, "table")
     b = build(_records(filters), sorted(filters.countries), (filters.since, filters.until), latest)
     if not b.headline.engagements:
