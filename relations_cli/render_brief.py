@@ -137,8 +137,11 @@ def _areas(rows: list[AreaRow], t: Timeline, width: int) -> list[RenderableType]
     grid.add_column(no_wrap=True)
     first, last = periods[0].period, periods[-1].period
     if wide:
-        heads = "".join((p.period if t.by == "year" else p.period[5:]).rjust(cell) for p in periods)
-        grid.add_row("", Text(heads[1:], style="bold"), Text("All", style="bold"), Text("Trend", style="bold"))
+        heads = "".join((p.period if t.by == "year" else p.period[5:]).rjust(cell) for p in periods)[1:]
+    else:  # the first and last period at the ends of the strip, when they fit
+        fits = shown >= len(first) + len(last) + 1
+        heads = first + " " * (shown - len(first) - len(last)) + last if fits else ""
+    grid.add_row("", Text(heads, style="bold"), Text("All", style="bold"), Text("Trend", style="bold"))
     arrows = {"new": "★ new", "rising": "▲ rising", "fading": "▼ fading", "steady": "= steady", "": ""}
     for r in rows:
         strip = Text()
@@ -165,8 +168,8 @@ def _items(items: list[Item], refs: list[Item], *, kind: bool) -> list[Renderabl
     table.add_column("Date", no_wrap=True)
     if kind:
         table.add_column("Kind", no_wrap=True)
-    table.add_column("What", ratio=1, min_width=16)
-    table.add_column("Source", max_width=16)
+    table.add_column("What", ratio=1, min_width=16, overflow="fold")  # a long word wraps, never shortened
+    table.add_column("Source", max_width=16, overflow="fold")
     for item in items[:TOP_ITEMS]:
         ref = ""
         if item.url:
@@ -183,9 +186,9 @@ def _items(items: list[Item], refs: list[Item], *, kind: bool) -> list[Renderabl
 
 def _people(b: Brief) -> list[RenderableType]:
     table = Table(show_edge=False, header_style="bold", pad_edge=False, box=None)
-    table.add_column("Person", ratio=1, min_width=14)
+    table.add_column("Person", ratio=1, min_width=14, overflow="fold")
     table.add_column("Times", justify="right", no_wrap=True)
-    table.add_column("Met", ratio=1, min_width=14)
+    table.add_column("Met", ratio=1, min_width=14, overflow="fold")
     for p in b.people[:TOP_PEOPLE]:
         who = Text.assemble(text(p.name, style="bold"), text(f" ({display_name(p.country)})" if p.country else ""))
         if p.roles:
@@ -207,8 +210,9 @@ def _place(place: str | None, country: str | None) -> str:
     return ", ".join(x for x in (place, country and display_name(country)) if x)
 
 
-def _counted(rows: Iterable[Any], name: Callable[[Any], str]) -> Text:
-    return text(" · ".join(f"{name(r)} ×{r.engagements}" for r in rows))
+def _counted(rows: list[Any], name: Callable[[Any], str]) -> Text:
+    shown = " · ".join(f"{name(r)} ×{r.engagements}" for r in rows[:TOP_ITEMS])
+    return text(shown + (f" · +{len(rows) - TOP_ITEMS} more" if len(rows) > TOP_ITEMS else ""))
 
 
 def _formats(b: Brief) -> list[RenderableType]:
@@ -227,7 +231,7 @@ def _partners(b: Brief, width: int) -> Table:
     grid.add_column(overflow="fold", max_width=18)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(no_wrap=True, width=bar_room)
-    grid.add_column(ratio=1, min_width=12)
+    grid.add_column(ratio=1, min_width=12, overflow="fold")
     for p in b.partners:
         bar = Text("█" * max(1, round(p.engagements * bar_room / peak)), style="cyan")
         top = list(p.areas)[:3]
