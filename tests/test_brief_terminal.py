@@ -70,7 +70,7 @@ def shown_whole(word: str, lines: list[str]) -> bool:
                 if piece is None or not piece.group():
                     break
                 got, j = got + piece.group(), j + 1
-            if got == word or got.startswith(word) and not got[len(word)].isalnum():
+            if got == word or (got.startswith(word) and not got[len(word)].isalnum()):
                 return True
             start = line.find(word[:4], start + 1)
     return False
