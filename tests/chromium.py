@@ -8,6 +8,7 @@ README's screenshot:  python -m tests.chromium PAGE.html OUT.png
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -53,7 +54,10 @@ class _Pipe:
         assert chromium is not None
         # The browser reads commands on fd 3 and writes answers on fd 4 (a shell cannot be trusted with
         # fds past 9, so a tiny Python launcher puts the pipes there).
-        launcher = "import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); os.execv(sys.argv[3], sys.argv[3:])"
+        launcher = (
+            "import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); "
+            "os.execv(sys.argv[3], sys.argv[3:])"
+        )
         self.proc = subprocess.Popen(
             [sys.executable, "-c", launcher, str(self.to_browser_r), str(self.from_browser_w), chromium, *FLAGS,
              f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"],
@@ -106,10 +110,8 @@ class _Pipe:
             self.events.append(event)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, EOFError, TimeoutError, RuntimeError):
             self.send("Browser.close")
-        except (OSError, EOFError, TimeoutError, RuntimeError):
-            pass
         try:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
