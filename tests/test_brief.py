@@ -181,3 +181,26 @@ def test_sample_brief_runs_in_every_format() -> None:
         done = relations("brief", "AZ", "PK", "--format", fmt, db=SAMPLE)
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip()
+
+
+def test_output_paths_keep_symlinks_and_fifos(loaded: Run, tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    target = tmp_path / "real.md"
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert loaded("brief", "AZ", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and target.read_text().startswith("# Azerbaijan")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    assert loaded("brief", "AZ", "--format", "json", "-o", str(fifo)).exit_code == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # written as a stream, not replaced by a file
+    assert json.loads(got[0])["kind"] == "country"
+    missing = loaded("brief", "AZ", "-o", str(tmp_path / "no" / "such" / "dir.md"))
+    assert missing.exit_code == 1 and missing.stderr.startswith("Error: cannot write")

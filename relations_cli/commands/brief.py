@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..app import command, note, state, store
-from ..errors import InvalidInput
+from ..errors import InvalidInput, StoreError
 from ..options import JsonOption, with_filters
 from ..query import Filters  # Typer reads the signature at run time
 
@@ -58,17 +58,33 @@ def filters_of_a_whole(func: F) -> F:
 
 
 def write_output(output: str | None, content: str) -> None:
-    """Content on stdout, or into FILE atomically (never onto the database being read)."""
+    """Content on stdout (no -o, or -o -), or into FILE: a regular file is replaced atomically (through a
+    symlink, its target), a FIFO or device is written as a stream, never replaced; never the database."""
     if output is None or output == "-":
         sys.stdout.write(content)
         return
+    import os
+    import stat
+
     from ..files import atomic_write
 
     path = Path(output)
     db = state.db or store().path
     if path.resolve() == Path(db).resolve():
         raise InvalidInput(f"-o {output} is the database being read; choose another file")
-    atomic_write(path, content.encode())
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            with open(path, "w", encoding="utf-8") as stream:
+                stream.write(content)
+            return
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        raise StoreError(f"cannot write {output}: {e.strerror or e}") from None
+    try:
+        atomic_write(path.resolve(), content.encode())
+    except OSError as e:
+        raise StoreError(f"cannot write {output}: {e.strerror or e}") from None
 
 
 def _chosen(fmt: Enum | None, output: str | None, default: str) -> str:
