@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from . import dates
@@ -123,7 +123,9 @@ class Brief:
 
 def to_json(brief: Brief) -> dict[str, Any]:
     """Every figure under the keys the README documents; pair-only or country-only keys are left out."""
-    data = {"kind": "pair" if brief.is_pair else "country", **asdict(brief)}
+    # Shallow: the sections stay dataclasses, which orjson writes itself, far faster than asdict's deep copy.
+    data = {"kind": "pair" if brief.is_pair else "country",
+            **{f.name: getattr(brief, f.name) for f in fields(brief)}}  # fmt: skip
     drop = ("partners",) if brief.is_pair else ("agreements", "people", "places", "third_countries", "mentioned")
     for key in drop:
         del data[key]
@@ -147,7 +149,7 @@ def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | No
     if len(codes) == 1:
         return replace(brief, partners=_partners(ordered, only))
     # Only a pair's brief reads past the indexed fields of every record (people, places, sources).
-    docs = [_doc(r) for r in ordered]
+    docs = _docs(ordered)
     return replace(
         brief,
         agreements=[_item(r, d) for r, d in zip(ordered, docs, strict=True) if r.kind == "agreement"],
@@ -158,6 +160,21 @@ def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | No
     )
 
 
+def _docs(records: Sequence[Row]) -> list[dict[str, Any]]:
+    """The stored documents of the records. Records read through the index are parsed in one call (their
+    bytes joined into one JSON array): a hundred thousand calls of orjson cost several times more."""
+    from .stored import Stored
+
+    raw = getattr(records[0], "raw", None) if records else None
+    if not raw or not all(isinstance(r, Stored) and r.parsed is None and r.raw is raw for r in records):
+        return [_doc(r) for r in records]
+    import orjson
+
+    joined = b",".join([raw[r.span[0] : r.span[1]] for r in records])  # type: ignore[attr-defined]
+    docs: list[dict[str, Any]] = orjson.loads(b"[" + joined + b"]")
+    return docs
+
+
 def _doc(record: Row) -> dict[str, Any]:
     doc = getattr(record, "doc", None)
     if doc is None:  # a built Engagement
@@ -165,25 +182,41 @@ def _doc(record: Row) -> dict[str, Any]:
     return doc  # type: ignore[no-any-return]
 
 
-def _ranked(counter: Counter[Any]) -> dict[Any, int]:
+def _ranked(counter: dict[Any, int]) -> dict[Any, int]:
+    if len(counter) < 2:  # most people met one counterpart in one role: nothing to sort
+        return dict(counter)  # a plain dict always (asdict rebuilds a Counter wrongly, from its pairs)
     return dict(sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))))
 
 
 def _headline(records: Sequence[Row], only: frozenset[str]) -> Headline:
-    years = Counter(dates.first_day(r.date)[:4] for r in records)
+    years: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    areas: set[str] = set()
+    others: set[str] = set()
+    military = 0
+    last_day, last = "", None
+    for r in records:  # one loop: it runs over every engagement of the brief
+        day = r.date if len(r.date) == 10 else dates.first_day(r.date)
+        years[day[:4]] = years.get(day[:4], 0) + 1
+        kinds[r.kind] = kinds.get(r.kind, 0) + 1
+        areas.update(r.areas)
+        others.update(r.countries)
+        if any(a == "military" or a.startswith("military-") for a in r.areas):
+            military += 1
+        if day >= last_day:
+            last_day, last = day, r.date
     busiest = min(years.items(), key=lambda kv: (-kv[1], kv[0])) if years else None
-    military = sum(1 for r in records if any(a == "military" or a.startswith("military-") for a in r.areas))
     return Headline(
         engagements=len(records),
         first=records[0].date if records else None,
-        last=max(records, key=lambda r: dates.first_day(r.date)).date if records else None,
+        last=last,
         busiest_year=busiest[0] if busiest else None,
         busiest_year_engagements=busiest[1] if busiest else 0,
-        kinds=_ranked(Counter(r.kind for r in records)),
+        kinds=_ranked(kinds),
         military=military,
         military_share=round(military / len(records), 3) if records else None,
-        areas=len({a for r in records for a in r.areas}),
-        partners=len({c for r in records for c in r.countries if c not in only}),
+        areas=len(areas),
+        partners=len(others - only),
     )
 
 
@@ -243,29 +276,30 @@ def _item(record: Row, doc: dict[str, Any]) -> Item:
 
 def _people(docs: Sequence[dict[str, Any]]) -> list[Person]:
     """Everyone who took part, with their roles and the people of other countries they met, most often first."""
-    met: dict[tuple[str, str | None], Counter[str]] = {}
-    roles: dict[tuple[str, str | None], Counter[str]] = {}
-    times: Counter[tuple[str, str | None]] = Counter()
+    # Plain dicts, each made once per person: this runs over every participant of every engagement.
+    times: dict[tuple[str, str | None], int] = {}
+    roles: dict[tuple[str, str | None], dict[str, int]] = {}
+    met: dict[tuple[str, str | None], dict[str, int]] = {}
     for doc in docs:
         people = [(p["name"], p["country"], p["role"]) for p in doc["participants"]]
         seen = set()
         for name, country, role in people:
             key = (name, country)
+            if key not in times:
+                times[key], roles[key], met[key] = 0, {}, {}
             if role:
-                roles.setdefault(key, Counter())[role] += 1
+                held = roles[key]
+                held[role] = held.get(role, 0) + 1
             if key in seen:
                 continue
             seen.add(key)
             times[key] += 1
-            others = met.setdefault(key, Counter())
+            others = met[key]
             for other, other_country, _ in people:
                 if other != name and (country is None or other_country != country):
-                    others[other] += 1
-    found = [
-        Person(name, country, list(_ranked(roles.get((name, country), Counter()))), n,
-               _ranked(met[(name, country)]))
-        for (name, country), n in times.items()
-    ]  # fmt: skip
+                    others[other] = others.get(other, 0) + 1
+    found = [Person(name, country, list(_ranked(roles[(name, country)])), n, _ranked(met[(name, country)]))
+             for (name, country), n in times.items()]  # fmt: skip
     found.sort(key=lambda p: (-p.engagements, p.name))
     return found
 

@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from .brief import Brief, Item
-from .brief_md import headline_lines, title
+from .brief_md import LONGEST, headline_lines, title
 from .countries import display_name
 from .models import KINDS
 
@@ -178,6 +178,10 @@ def page(b: Brief) -> str:
     )
 
 
+def _more(total: int) -> str:
+    return f"<p class=note>… and {total - LONGEST} more (--format json lists them all).</p>" if total > LONGEST else ""
+
+
 def trend_note(b: Brief) -> str:
     """Which areas rose and which faded in the last period, against the mean of the periods before it."""
     by = {t: [r.area for r in b.areas if r.trend == t] for t in ("new", "rising", "fading")}
@@ -194,12 +198,13 @@ def _pair_sections(b: Brief) -> list[str]:
         out.append("<section><h2>Agreements signed</h2>" + _table(["Date", "What", "Source"], rows) + "</section>")
     if b.people:
         rows = [[p.name, p.country and display_name(p.country), ", ".join(p.roles), p.engagements,
-                 _counts(p.counterparts)] for p in b.people]  # fmt: skip
+                 _counts(p.counterparts)] for p in b.people[:LONGEST]]  # fmt: skip
         out.append("<section><h2>People</h2>" + _table(["Person", "Country", "Roles", "Times", "Met"], rows, (3,))
-                   + "</section>")  # fmt: skip
+                   + _more(len(b.people)) + "</section>")  # fmt: skip
     if b.places:
-        rows = [[p.place, p.country and display_name(p.country), p.engagements] for p in b.places]
-        out.append("<section><h2>Places</h2>" + _table(["Place", "Country", "Engagements"], rows, (2,)) + "</section>")
+        rows = [[p.place, p.country and display_name(p.country), p.engagements] for p in b.places[:LONGEST]]
+        out.append("<section><h2>Places</h2>" + _table(["Place", "Country", "Engagements"], rows, (2,))
+                   + _more(len(b.places)) + "</section>")  # fmt: skip
     if b.third_countries or b.mentioned:
         items = []
         if b.third_countries:

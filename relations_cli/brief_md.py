@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from .brief import Brief, Item
 from .countries import display_name
 
+# A memo lists at most this many people or places (JSON has them all).
+LONGEST = 50
+
 
 def cell(value: object) -> str:
     """Text safe inside a Markdown table cell: one line, pipes escaped."""
@@ -18,6 +21,10 @@ def table(head: list[str], rows: Iterable[list[object]], right: tuple[int, ...] 
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return [*lines, ""]
+
+
+def more(total: int) -> list[str]:
+    return [f"… and {total - LONGEST} more (`--format json` lists them all).", ""] if total > LONGEST else []
 
 
 def title(b: Brief) -> str:
@@ -75,12 +82,14 @@ def markdown(b: Brief) -> str:
             out += ["## People", ""]
             out += table(["Person", "Country", "Roles", "Times", "Met"],
                          ([p.name, p.country and display_name(p.country), ", ".join(p.roles), p.engagements,
-                           _counts(p.counterparts)] for p in b.people), right=(3,))  # fmt: skip
+                           _counts(p.counterparts)] for p in b.people[:LONGEST]), right=(3,))  # fmt: skip
+            out += more(len(b.people))
         if b.places:
             out += ["## Places", ""]
             out += table(["Place", "Country", "Engagements"],
-                         ([p.place, p.country and display_name(p.country), p.engagements] for p in b.places),
+                         ([p.place, p.country and display_name(p.country), p.engagements] for p in b.places[:LONGEST]),
                          right=(2,))  # fmt: skip
+            out += more(len(b.places))
         if b.third_countries or b.mentioned:
             out += ["## Formats", ""]
             if b.third_countries:
