@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import RELATIONS, Figure, generate, machine, measure  # noqa: E402
+from compare import RELATIONS, Figure, generate, machine, measure
 
 
 def dense(n: int) -> list[dict[str, object]]:
@@ -34,6 +34,7 @@ def rows(db: Path, runs: int) -> list[tuple[str, Figure]]:
     return [
         ("summary (by pair)", rel("summary")),
         ("summary AZE --by year", rel("summary", "AZE", "--by", "year")),
+        ("list AZE PAK --format json", rel("list", "AZE", "PAK", "--format", "json")),
         ("brief AZE PAK", rel("brief", "AZE", "PAK")),
         ("brief AZE PAK --format json", rel("brief", "AZE", "PAK", "--format", "json")),
         ("brief AZE (one country)", rel("brief", "AZE")),
@@ -46,12 +47,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--generate", nargs=3, metavar=("KIND", "N", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.generate:
+        kind, n, path = args.generate
+        records = generate(int(n)) if kind == "mix" else dense(int(n))
+        Path(path).write_text("".join(json.dumps(r) + "\n" for r in records))
+        return
     print(machine())
     with tempfile.TemporaryDirectory() as tmp:
-        for name, records in (("compare.py's mix", generate(args.size)), ("one dense pair", dense(args.size))):
-            data, db = Path(tmp) / "data.jsonl", Path(tmp) / f"{len(name)}.json"
-            data.write_text("".join(json.dumps(r) + "\n" for r in records))
+        for kind, name in (("mix", "compare.py's mix"), ("dense", "one dense pair")):
+            data, db = Path(tmp) / "data.jsonl", Path(tmp) / f"{kind}.json"
+            # In a child process: a child forked from a process that held the records would inherit its peak RSS.
+            subprocess.run([sys.executable, __file__, "--generate", kind, str(args.size), str(data)], check=True)
             subprocess.run([*RELATIONS, "--db", str(db), "import", str(data)], check=True, capture_output=True)
             subprocess.run([*RELATIONS, "--db", str(db), "list", "--limit", "1"], check=True, capture_output=True)
             print(f"\n#### {args.size:,} engagements, {name} ({args.runs} runs each)\n")
