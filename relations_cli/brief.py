@@ -8,7 +8,7 @@ counts toward each of its pairs, and a partial date counts as its first day, as 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -133,8 +133,12 @@ def to_json(brief: Brief) -> dict[str, Any]:
 
 
 def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | None, str | None] = (None, None),
-          latest: int = LATEST) -> Brief:  # fmt: skip
-    """The brief of one country or a pair from the records that passed the filters (any order)."""
+          latest: int = LATEST, document: Callable[[Row], dict[str, Any]] | None = None) -> Brief:  # fmt: skip
+    """The brief of one country or a pair from the records that passed the filters (any order).
+
+    `document` gives a record's stored document (summary, people, source), for records read without it.
+    """
+    document = document or _doc
     codes = sorted(set(countries))
     only = frozenset(codes)
     ordered = sorted(records, key=lambda r: (dates.first_day(r.date), r.id or 0))
@@ -144,7 +148,7 @@ def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | No
         headline=_headline(ordered, only),
         timeline=timeline,
         areas=_area_rows(timeline),
-        latest=[_item(r, _doc(r)) for r in reversed(ordered[-latest:])] if latest > 0 else [],
+        latest=[_item(r, document(r)) for r in reversed(ordered[-latest:])] if latest > 0 else [],
     )
     if len(codes) == 1:
         return replace(brief, partners=_partners(ordered, only))

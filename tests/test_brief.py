@@ -115,6 +115,11 @@ def test_filters_apply(loaded: Run) -> None:
     data = json.loads(loaded("brief", "AZ", "PK", "--since", "2021", "--area", "energy", "--json").stdout)
     assert data["headline"]["engagements"] == 2  # 3 and 5
     assert data["timeline"]["periods"][0]["period"] == "2021"
+    # A country's brief reads only the index, and the lines of its latest engagements.
+    country = json.loads(loaded("brief", "AZ", "--latest", "2", "--json").stdout)
+    assert [(i["id"], i["summary"]) for i in country["latest"]] == [
+        (5, "State visit to Islamabad."), (4, "Leaders spoke about gas transit."),
+    ]  # fmt: skip
 
 
 def test_a_filter_that_leaves_nothing_says_so_and_succeeds(loaded: Run) -> None:

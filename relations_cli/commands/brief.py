@@ -95,10 +95,19 @@ def _chosen(fmt: Enum | None, output: str | None, default: str) -> str:
     return default
 
 
-def _records(filters: Filters) -> list[Any]:
+def _records(filters: Filters, *, columns_only: bool = False) -> list[Any]:
+    """The records that pass, oldest first; with `columns_only` (and no --search, which reads the text) the
+    file is not even read: the index's columns are enough."""
     from ..query import column_test, select
 
-    return select(store().stored(column_test(filters)), filters)
+    return select(store().stored(column_test(filters), columns_only=columns_only and not filters.search), filters)
+
+
+def _one_document(record: Any) -> dict[str, Any]:
+    """A record's stored document when only its columns were read: its line alone, through the index."""
+    if record.parsed is not None or record.raw:
+        return record.doc  # type: ignore[no-any-return]
+    return store().get(record.id).to_dict()
 
 
 @command("brief")
@@ -134,7 +143,12 @@ def brief_command(
     if json_flag and fmt not in (None, BriefFormat.json):
         raise InvalidInput(f"--json and --format {fmt.value} contradict each other; give one")
     fmt_name = "json" if json_flag else _chosen(fmt, output, "table")
-    b = build(_records(filters), sorted(filters.countries), (filters.since, filters.until), latest)
+    # A country's brief reads the documents of its latest engagements only; a pair's reads them all.
+    one = len(filters.countries) == 1
+    records = _records(filters, columns_only=one)
+    b = build(
+        records, sorted(filters.countries), (filters.since, filters.until), latest, _one_document if one else None
+    )
     if not b.headline.engagements:
         note(f"no engagements of {' and '.join(_names(b.countries))} match")
         if fmt_name == "table":
@@ -201,7 +215,7 @@ def graph_command(
     from ..graph import WRITERS, network
 
     fmt_name = _chosen(fmt, output, "json")
-    nodes, edges = network(_records(filters))
+    nodes, edges = network(_records(filters, columns_only=True))
     if not nodes:
         note("no engagements match")
     write_output(output, WRITERS[fmt_name](nodes, edges))
