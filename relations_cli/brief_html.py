@@ -12,7 +12,7 @@ import re
 from html import escape
 from typing import Any
 
-from .brief import Brief, Item
+from .brief_rows import Brief, Item
 from .brief_md import LONGEST, headline_lines, title
 from .countries import display_name
 from .models import KINDS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .brief import Brief, Item
+from .brief_rows import Brief, Item
 from .countries import display_name
 
 # A memo lists at most this many people or places (JSON has them all).

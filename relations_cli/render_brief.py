@@ -15,7 +15,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .brief import AreaRow, Brief, Item, Timeline
+from .brief_rows import AreaRow, Brief, Item, Timeline
 from .countries import display_name
 from .models import KINDS
 from .render import areas_text, pair_name, text
