@@ -12,8 +12,8 @@ import re
 from html import escape
 from typing import Any
 
-from .brief_rows import Brief, Item
 from .brief_md import LONGEST, headline_lines, title
+from .brief_rows import Brief, Item
 from .countries import display_name
 from .models import KINDS
 
