@@ -37,22 +37,23 @@ def to_json(brief: Brief) -> dict[str, Any]:
 
 
 def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | None, str | None] = (None, None),
-          latest: int = LATEST, document: Callable[[Row], dict[str, Any]] | None = None) -> Brief:  # fmt: skip
+          latest: int = LATEST, documents: Callable[[Sequence[Row]], list[dict[str, Any]]] | None = None,
+          ) -> Brief:  # fmt: skip
     """The brief of one country or a pair from the records that passed the filters (any order).
 
-    `document` gives a record's stored document (summary, people, source), for records read without it.
+    `documents` gives records' stored documents (summary, people, source), for records read without them.
     """
-    document = document or _doc
     codes = sorted(set(countries))
     only = frozenset(codes)
-    ordered = sorted(records, key=lambda r: (dates.first_day(r.date), r.id or 0))
+    ordered = ordered_by_date(records)
+    newest = ordered[::-1][:latest] if latest > 0 else []
     timeline = _timeline(ordered, span)
     brief = Brief(
         countries=codes,
         headline=_headline(ordered, only),
         timeline=timeline,
         areas=_area_rows(timeline),
-        latest=[_item(r, document(r)) for r in reversed(ordered[-latest:])] if latest > 0 else [],
+        latest=[_item(r, d) for r, d in zip(newest, (documents or _docs)(newest), strict=True)],
     )
     if len(codes) == 1:
         return replace(brief, partners=_partners(ordered, only))
@@ -66,6 +67,10 @@ def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | No
         third_countries=_ranked(Counter(c for r in ordered for c in r.countries if c not in only)),
         mentioned=_ranked(Counter(c for d in docs for c in d["mentioned"] if c not in only)),
     )
+
+
+def ordered_by_date(records: Sequence[Row]) -> list[Row]:
+    return sorted(records, key=lambda r: (dates.first_day(r.date), r.id or 0))
 
 
 def _docs(records: Sequence[Row]) -> list[dict[str, Any]]:

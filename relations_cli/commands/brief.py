@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -103,11 +103,14 @@ def _records(filters: Filters, *, columns_only: bool = False) -> list[Any]:
     return select(store().stored(column_test(filters), columns_only=columns_only and not filters.search), filters)
 
 
-def _one_document(record: Any) -> dict[str, Any]:
-    """A record's stored document when only its columns were read: its line alone, through the index."""
-    if record.parsed is not None or record.raw:
-        return record.doc  # type: ignore[no-any-return]
-    return store().get(record.id).to_dict()
+def _documents(records: Sequence[Any]) -> list[dict[str, Any]]:
+    """The stored documents of a few records read by their columns only: one more read of the file, in
+    which only the records of the same dates are looked at and only these are parsed."""
+    if all(r.parsed is not None or r.raw for r in records):
+        return [r.doc for r in records]
+    wanted = {r.date for r in records}
+    again = {s.id: s for s in store().stored(lambda date, *_: date in wanted)}
+    return [again[r.id].doc for r in records]
 
 
 @command("brief")
@@ -146,9 +149,7 @@ def brief_command(
     # A country's brief reads the documents of its latest engagements only; a pair's reads them all.
     one = len(filters.countries) == 1
     records = _records(filters, columns_only=one)
-    b = build(
-        records, sorted(filters.countries), (filters.since, filters.until), latest, _one_document if one else None
-    )
+    b = build(records, sorted(filters.countries), (filters.since, filters.until), latest, _documents if one else None)
     if not b.headline.engagements:
         note(f"no engagements of {' and '.join(_names(b.countries))} match")
         if fmt_name == "table":
