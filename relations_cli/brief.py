@@ -70,7 +70,8 @@ def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | No
 
 
 def ordered_by_date(records: Sequence[Row]) -> list[Row]:
-    return sorted(records, key=lambda r: (dates.first_day(r.date), r.id or 0))
+    first_day = dates.first_day
+    return sorted(records, key=lambda r: (r.date if len(r.date) == 10 else first_day(r.date), r.id or 0))
 
 
 def _docs(records: Sequence[Row]) -> list[dict[str, Any]]:

@@ -96,11 +96,12 @@ def _chosen(fmt: Enum | None, output: str | None, default: str) -> str:
 
 
 def _records(filters: Filters, *, columns_only: bool = False) -> list[Any]:
-    """The records that pass, oldest first; with `columns_only` (and no --search, which reads the text) the
+    """The records that pass, in no order; with `columns_only` (and no --search, which reads the text) the
     file is not even read: the index's columns are enough."""
     from ..query import column_test, select
 
-    return select(store().stored(column_test(filters), columns_only=columns_only and not filters.search), filters)
+    chosen = store().stored(column_test(filters), columns_only=columns_only and not filters.search)
+    return select(chosen, filters, ordered=False)  # brief orders them itself; a graph needs no order
 
 
 def _documents(records: Sequence[Any]) -> list[dict[str, Any]]:
