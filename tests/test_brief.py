@@ -211,3 +211,18 @@ def test_output_paths_keep_symlinks_and_fifos(loaded: Run, tmp_path: Path) -> No
     assert json.loads(got[0])["kind"] == "country"
     missing = loaded("brief", "AZ", "-o", str(tmp_path / "no" / "such" / "dir.md"))
     assert missing.exit_code == 1 and missing.stderr.startswith("Error: cannot write")
+
+
+def test_latest_lines_that_moved_are_read_again(loaded: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from relations_cli.app import state
+    from relations_cli.commands.brief import _documents
+    from relations_cli.store import Store
+
+    monkeypatch.setattr(state, "db", db)
+    rows = Store(db).stored(columns_only=True)  # through the index: spans, no bytes
+    assert all(not r.raw and r.parsed is None for r in rows)
+    first, second = rows[0], rows[1]
+    # As if the file had been replaced since the index was read: the first record's span now holds another line.
+    moved = first._replace(span=second.span)
+    docs = _documents([moved, second])
+    assert [d["summary"] for d in docs] == ["Defence ministers met in Baku.", "Three Brothers joint drills."]
