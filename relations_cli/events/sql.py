@@ -65,32 +65,61 @@ def _nullable(column: str) -> str:
     return f"CASE WHEN TRIM({column}) IN ('', 'NA') THEN NULL ELSE TRIM({column}) END"
 
 
+def _gathered(table: str, code: str, raw: dict[str, str], ordered: tuple[str, str, str]) -> str:
+    """Events grouped as they come, before any mapping: one row per distinct day, actors, code and
+    place among cooperative events, and one row for all the rest. The per-event work stays this small."""
+    cooperative = tables.cooperation_condition(f"TRIM({code})")
+    picked = ",\n        ".join(f"CASE WHEN cooperative = 1 THEN {expr} END AS {name}" for name, expr in raw.items())
+    name, value, order = ordered
+    keys = ", ".join(["cooperative", *raw])
+    return f"""
+    SELECT {keys}, COUNT(*) AS events, MIN({name}) AS {name}
+    FROM (
+      SELECT
+        cooperative,
+        {picked},
+        CASE WHEN cooperative = 1 AND TRIM({value}) NOT IN ('', 'NA') THEN CONCAT({_order(order)}, TRIM({value})) END
+          AS {name}
+      FROM (SELECT CASE WHEN {cooperative} THEN 1 ELSE 0 END AS cooperative, * FROM {table}) marked
+    ) picked
+    GROUP BY {keys}"""
+
+
 def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
     """The collapse of GDELT events, actor and place countries mapped in the query."""
-    place = "TRIM(ActionGeo_FullName)"
+    raw = {
+        "day": "CAST(SQLDATE AS STRING)",
+        "actor1": "Actor1CountryCode",
+        "actor2": "Actor2CountryCode",
+        "code": "EventCode",
+        "place_name": "ActionGeo_FullName",
+        "place_fips": "ActionGeo_CountryCode",
+    }
+    gathered = _gathered(table, "EventCode", raw, ("url", "SOURCEURL", "GLOBALEVENTID"))
+    place = "TRIM(place_name)"
     cleaned = f"""
     SELECT
-      {_day_sql("SQLDATE")} AS day,
-      {_blank("Actor1CountryCode")} AS actor1,
-      {_blank("Actor2CountryCode")} AS actor2,
-      {_blank("EventCode")} AS code,
+      cooperative, events,
+      {_day_sql("day")} AS day,
+      {_blank("actor1")} AS actor1,
+      {_blank("actor2")} AS actor2,
+      {_blank("code")} AS code,
       -- "Baku, Baki, Azerbaijan" names a city; a bare "Azerbaijan" names only the country.
       CASE WHEN INSTR({place}, ',') > 0
            THEN NULLIF(TRIM(SUBSTR({place}, 1, INSTR({place}, ',') - 1)), '') END AS place,
-      TRIM(ActionGeo_CountryCode) AS place_fips,
+      TRIM(place_fips) AS place_fips,
       CAST(NULL AS STRING) AS outlet,
-      NULLIF(TRIM(SOURCEURL), '') AS url,
-      {_order("GLOBALEVENTID")} AS event_order
-    FROM {table}"""
+      url
+    FROM gathered"""
     mapped = f"""
     SELECT
-      c.day, c.code, c.place, c.outlet, c.url, c.event_order, f.iso AS place_country,
+      c.events, c.day, c.code, c.place, c.outlet, c.url, f.iso AS place_country,
       CASE WHEN a1.iso < a2.iso THEN a1.iso ELSE a2.iso END AS country1,
       CASE WHEN a1.iso < a2.iso THEN a2.iso ELSE a1.iso END AS country2,
       {_kind("c.code", "k")} AS kind,
       COALESCE(k.area, 'political') AS area,
       CASE
-        WHEN NOT {tables.cooperation_condition("c.code")} THEN {literal(NOT_COOPERATION)}
+        WHEN c.cooperative = 0 THEN {literal(NOT_COOPERATION)}
         WHEN c.actor1 = '' OR c.actor2 = '' THEN {literal(NO_COUNTRY)}
         WHEN c.actor1 IN (SELECT code FROM regions) OR c.actor2 IN (SELECT code FROM regions)
           THEN {literal(REGION)}
@@ -108,31 +137,40 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
         "regions": tables.rows_sql(("code",), [(r,) for r in sorted(tables.cameo.REGIONS)]),
         "places": tables.rows_sql(("fips", "iso"), tables.fips_countries()),
     }
-    return _query(data, cleaned, mapped, filters or EngineFilters(), countries_known=True)
+    return _query(data, gathered, cleaned, mapped, filters or EngineFilters(), countries_known=True)
 
 
 def icews(filters: EngineFilters | None = None, table: str = "events") -> str:
     """The collapse of ICEWS events: countries are full names, resolved by the fold, so they stay in the key."""
+    raw = {
+        "day": "event_date",
+        "actor1": "source_country",
+        "actor2": "target_country",
+        "code": "cameo_code",
+        "place": "city",
+        "place_country": "place_country",
+    }
+    gathered = _gathered(table, "cameo_code", raw, ("outlet", "publisher", "event_order"))
     cleaned = f"""
     SELECT
-      TRIM(event_date) AS day,
-      COALESCE({_nullable("source_country")}, '') AS actor1,
-      COALESCE({_nullable("target_country")}, '') AS actor2,
-      {_blank("cameo_code")} AS code,
-      {_nullable("city")} AS place,
+      cooperative, events,
+      TRIM(day) AS day,
+      COALESCE({_nullable("actor1")}, '') AS actor1,
+      COALESCE({_nullable("actor2")}, '') AS actor2,
+      {_blank("code")} AS code,
+      {_nullable("place")} AS place,
       {_nullable("place_country")} AS place_country,
-      {_nullable("publisher")} AS outlet,
-      CAST(NULL AS STRING) AS url,
-      {_order("event_order")} AS event_order
-    FROM {table}"""
+      outlet,
+      CAST(NULL AS STRING) AS url
+    FROM gathered"""
     mapped = f"""
     SELECT
-      c.day, c.code, c.place, c.outlet, c.url, c.event_order, c.place_country,
+      c.events, c.day, c.code, c.place, c.outlet, c.url, c.place_country,
       c.actor1 AS country1, c.actor2 AS country2,
       {_kind("c.code", "k")} AS kind,
       COALESCE(k.area, 'political') AS area,
       CASE
-        WHEN NOT {tables.cooperation_condition("c.code")} THEN {literal(NOT_COOPERATION)}
+        WHEN c.cooperative = 0 THEN {literal(NOT_COOPERATION)}
         WHEN c.actor1 = '' OR c.actor2 = '' THEN {literal(NO_COUNTRY)}
       END AS reason
     FROM cleaned c
@@ -140,7 +178,7 @@ def icews(filters: EngineFilters | None = None, table: str = "events") -> str:
     data = {"codes": tables.rows_sql(("code", "kind", "area"), tables.code_readings())}
     # Countries and areas need the resolved pair: the fold applies them.
     engine = EngineFilters(since=filters.since, until=filters.until, kind=filters.kind) if filters else EngineFilters()
-    return _query(data, cleaned, mapped, engine, countries_known=False)
+    return _query(data, gathered, cleaned, mapped, engine, countries_known=False)
 
 
 def _kind(code: str, alias: str) -> str:
@@ -148,7 +186,9 @@ def _kind(code: str, alias: str) -> str:
     return f"COALESCE({alias}.kind, CASE WHEN {verbal} THEN 'statement' ELSE 'other' END)"
 
 
-def _query(data: dict[str, str], cleaned: str, mapped: str, f: EngineFilters, *, countries_known: bool) -> str:
+def _query(
+    data: dict[str, str], gathered: str, cleaned: str, mapped: str, f: EngineFilters, *, countries_known: bool
+) -> str:
     outside = _outside(f, countries_known)
     # Events skipped for a reason keep no key, so that each reason is one group.
     key = ("country1", "country2", "day", "kind", "area", "code", "place", "place_country")
@@ -160,26 +200,27 @@ def _query(data: dict[str, str], cleaned: str, mapped: str, f: EngineFilters, *,
     SELECT
       why AS reason,
       {keyed},
-      outlet, url, event_order
+      events, outlet, url
     FROM judged"""
     # ICEWS keeps the place in the key too: its place names are resolved by the fold, one by one.
     group = "reason, country1, country2, day, kind, area, code" + ("" if countries_known else ", place, place_country")
     grouped = f"""
     SELECT
       {group},
-      COUNT(*) AS events,
-      COUNT(place_country) AS placed,
-      COUNT(CASE WHEN place_country IS NOT NULL THEN place END) AS named,
+      SUM(events) AS events,
+      SUM(CASE WHEN place_country IS NOT NULL THEN events ELSE 0 END) AS placed,
+      SUM(CASE WHEN place_country IS NOT NULL AND place IS NOT NULL THEN events ELSE 0 END) AS named,
       MIN(CASE WHEN place_country IS NOT NULL THEN place END) AS place_first,
       MAX(CASE WHEN place_country IS NOT NULL THEN place END) AS place_last,
       MIN(place_country) AS place_country_first,
       MAX(place_country) AS place_country_last,
-      MIN(CASE WHEN outlet IS NOT NULL THEN CONCAT(event_order, outlet) END) AS outlet,
-      MIN(CASE WHEN url IS NOT NULL THEN CONCAT(event_order, url) END) AS url
+      MIN(outlet) AS outlet,
+      MIN(url) AS url
     FROM taken
     GROUP BY {group}"""
     ctes = [*(f"{name} AS (\n  {body}\n)" for name, body in data.items())]
     ctes += [
+        f"gathered AS ({gathered}\n)",
         f"cleaned AS ({cleaned}\n)",
         f"mapped AS ({mapped}\n)",
         f"judged AS ({judged}\n)",
