@@ -26,11 +26,12 @@ def _quarter_hours(tmp_path: Path) -> Path:
     """One day's France-Germany visit cut across two 15-minute files, as GDELT publishes them."""
     folder = tmp_path / "day"
     folder.mkdir()
+    berlin = ("Berlin, Berlin, Germany", "GM")
     _write(folder / "20240305000000.export.CSV",
-           gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM", "https://example.org/a"))  # fmt: skip
+           gdelt_row("20240305", "FRA", "DEU", "042", *berlin, "https://example.org/a"))  # fmt: skip
     _write(folder / "20240305001500.export.CSV",
-           gdelt_row("20240305", "DEU", "FRA", "043", "Berlin, Berlin, Germany", "GM", "https://example.org/b"),
-           gdelt_row("20240305", "DEU", "FRA", "046", "Berlin, Berlin, Germany", "GM", "https://example.org/c"))  # fmt: skip
+           gdelt_row("20240305", "DEU", "FRA", "043", *berlin, "https://example.org/b"),
+           gdelt_row("20240305", "DEU", "FRA", "046", *berlin, "https://example.org/c"))  # fmt: skip
     return folder
 
 

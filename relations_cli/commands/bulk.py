@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -99,7 +99,7 @@ def import_command(
     lines = text.count("\n") + (not text.endswith("\n"))
     records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
     del text
-    fresh, report = import_records(store(), records, dry_run=dry_run)
+    _, report = import_records(store(), records, dry_run=dry_run)
     verb = "would import" if dry_run else "imported"
     note(f"{verb} {report.imported}, skipped {report.skipped}")
     if json_flag:

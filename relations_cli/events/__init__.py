@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ def drafts(
             if collapsed:
                 scan.define_collapsed(files)
                 query = "SELECT " + ", ".join(sql.COLUMNS) + " FROM collapsed"
-                rows = (_typed(row) for row in scan.rows(query, progress))
+                rows: Iterator[tuple[Any, ...]] = (_typed(row) for row in scan.rows(query, progress))
             else:
                 scan.define(dataset, files)
                 query = sql.gdelt(filters) if dataset == "gdelt" else sql.icews(filters)

@@ -43,7 +43,7 @@ class Scan:
 
         self.duckdb = duckdb
         memory = os.environ.get("RELATIONS_EVENTS_MEMORY", DEFAULT_MEMORY)
-        config = {
+        config: dict[str, str | bool | int | float | list[str]] = {
             "memory_limit": memory,
             "temp_directory": str(workdir / "spill"),
             "preserve_insertion_order": False,
@@ -78,10 +78,7 @@ class Scan:
     ) -> Iterator[tuple[Any, ...]]:
         """The query's rows, in batches; engine failures become clear errors."""
         try:
-            if progress is None:
-                result = self.con.execute(query)
-            else:
-                result = self._with_progress(query, progress)
+            result = self.con.execute(query) if progress is None else self._with_progress(query, progress)
             while batch := result.fetchmany(BATCH):
                 yield from batch
         except self.duckdb.Error as e:

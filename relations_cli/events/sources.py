@@ -5,8 +5,8 @@ stdin and zip members staged on disk (bounded), gzip checked, each file's layout
 from __future__ import annotations
 
 import glob
-import itertools
 import gzip
+import itertools
 import os
 import shutil
 import sys
@@ -111,7 +111,7 @@ def _check_gzip(path: Path, name: str) -> None:
             stated = int.from_bytes(handle.read(4), "little")  # the size mod 2**32, from the trailer
     except (OSError, zlib.error, EOFError) as e:
         raise InvalidInput(f"{name}: damaged gzip file: {e}") from None
-    if produced > SMALL and produced > limit * consumed or stated > max(SMALL, limit * size):
+    if (produced > SMALL and produced > limit * consumed) or stated > max(SMALL, limit * size):
         raise InvalidInput(
             f"{name}: expands more than {limit} times its size (a decompression bomb?); refused. "
             "RELATIONS_MAX_EXPANSION raises the limit"
@@ -177,7 +177,7 @@ def _described(path: Path, name: str, *, gz: bool) -> EventFile:
     """The file with its first line and encoding, read from its start only."""
     try:
         opener = gzip.open if gz else open
-        with opener(path, "rb") as handle:  # type: ignore[operator]
+        with opener(path, "rb") as handle:
             head: bytes = handle.read(64 << 10)
     except (OSError, EOFError, zlib.error) as e:
         raise InvalidInput(f"{name}: damaged file: {e}") from None

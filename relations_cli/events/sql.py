@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import tables
+from . import cameo, tables
 from .tables import literal
 
 NOT_COOPERATION = "not cooperation (CAMEO root outside 03-06)"
@@ -134,7 +134,7 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
     data = {
         "codes": tables.rows_sql(("code", "kind", "area"), tables.code_readings()),
         "actors": tables.rows_sql(("cameo", "iso"), tables.actor_countries()),
-        "regions": tables.rows_sql(("code",), [(r,) for r in sorted(tables.cameo.REGIONS)]),
+        "regions": tables.rows_sql(("code",), [(r,) for r in sorted(cameo.REGIONS)]),
         "places": tables.rows_sql(("fips", "iso"), tables.fips_countries()),
     }
     return _query(data, gathered, cleaned, mapped, filters or EngineFilters(), countries_known=True)
