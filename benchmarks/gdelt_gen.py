@@ -77,7 +77,7 @@ def write(directory: Path, count: int, *, files_per_day: int = 1, gz: bool = Fal
     paths: list[Path] = []
     handle = None
     current: tuple[date, int] | None = None
-    slice_size = max(1, per_day // max(files_per_day, 1))
+    slice_size = max(1, -(-per_day // max(files_per_day, 1)))
     for n, (day, line) in enumerate(rows(count, start, per_day)):
         key = (day, 0) if files_per_day == 0 else (day, (n % per_day) // slice_size)
         if files_per_day == 0:

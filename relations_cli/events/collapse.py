@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as calendar_date
+from functools import lru_cache
 from typing import Any
 
 from ..countries import display_name
@@ -140,6 +141,7 @@ def _wanted(key: tuple[str, str, str, str], draft: _Draft, f: EngineFilters) -> 
     )
 
 
+@lru_cache(maxsize=65536)  # a month of events has some thirty days
 def _real_day(day: str | None) -> bool:
     if not day or not _DAY.fullmatch(day):
         return False

@@ -119,28 +119,34 @@ def _columns() -> tuple[str, ...]:
     return COLUMNS
 
 
-def _read_csv(f: EventFile, columns: list[str], *, header: bool) -> str:
+def _read_csv(files: list[EventFile], columns: list[str], *, header: bool) -> str:
+    """One scan over files of one layout, packing and encoding (DuckDB reads a list of files as one)."""
     names = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in columns)
+    paths = ", ".join(literal(str(f.path)) for f in files)
+    f = files[0]
     return (
-        f"read_csv({literal(str(f.path))}, delim = '\t', quote = '', escape = '', header = {str(header).lower()}, "
+        f"read_csv([{paths}], delim = '\t', quote = '', escape = '', header = {str(header).lower()}, "
         f"auto_detect = false, columns = {{{names}}}, store_rejects = true, max_line_size = 1048576, "
         f"compression = {literal('gzip' if f.gzip else 'none')}, encoding = {literal(f.encoding)})"
     )
 
 
 def gdelt_view(files: list[EventFile]) -> list[str]:
-    """One SELECT per file: the columns the query names, at their place for the file's GDELT version."""
-    parts = []
+    """One SELECT per layout (57, 58 or 61 columns), packing and encoding: the columns the query names."""
+    groups: dict[tuple[int, bool, str], list[EventFile]] = {}
     for f in files:
         if not f.first_line:
             continue
         width = f.first_line.count("\t") + 1
-        layout = GDELT_LAYOUTS.get(width)
-        if layout is None:
+        if width not in GDELT_LAYOUTS:
             raise InvalidInput(f"{f.name}: not a GDELT event file (line 1 has {width} columns, not 57, 58 or 61)")
+        groups.setdefault((width, f.gzip, f.encoding), []).append(f)
+    parts = []
+    for (width, _, _), group in groups.items():
+        layout = GDELT_LAYOUTS[width]
         columns = [f"c{i}" for i in range(width)]
         chosen = [f"c{layout[name]} AS {name}" if name in layout else f"NULL AS {name}" for name in _GDELT_NAMES]
-        parts.append(f"SELECT {', '.join(chosen)} FROM {_read_csv(f, columns, header=False)}")
+        parts.append(f"SELECT {', '.join(chosen)} FROM {_read_csv(group, columns, header=False)}")
     return parts or ["SELECT " + ", ".join(f"CAST(NULL AS VARCHAR) AS {n}" for n in _GDELT_NAMES) + " WHERE 1 = 0"]
 
 
@@ -168,7 +174,8 @@ def icews_view(files: list[EventFile]) -> list[str]:
         ]
         # The file's place in the list and the line's in the file: the events' order, for "the first outlet".
         chosen.append(f"{n} * 1000000000000 + ordinality AS event_order")
-        parts.append(f"SELECT {', '.join(chosen)} FROM {_read_csv(f, columns, header=True)} WITH ORDINALITY")
+        # ICEWS files are few (one a year): each is its own scan, so that its lines keep their order.
+        parts.append(f"SELECT {', '.join(chosen)} FROM {_read_csv([f], columns, header=True)} WITH ORDINALITY")
     names = [*ICEWS_REQUIRED, *ICEWS_OPTIONAL, "event_order"]
     return parts or ["SELECT " + ", ".join(f"CAST(NULL AS VARCHAR) AS {n}" for n in names) + " WHERE 1 = 0"]
 
