@@ -3,6 +3,7 @@ and what an imported engagement says (place, code names, plurals, id order)."""
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
@@ -136,3 +137,24 @@ def test_imported_engagements_get_ids_in_date_order_and_counts_say_events(run: R
     ]
     assert str(records[0]["summary"]).endswith("(2 GDELT events)")
     assert str(records[2]["summary"]).endswith("(1 GDELT event)")
+
+
+def test_running_out_of_memory_or_disk_is_one_clear_line(run: Run, db: Path, tmp_path: Path) -> None:
+    from relations_cli.errors import StoreError
+    from relations_cli.events.sources import _copy
+
+    rows = [gdelt_row(f"202403{d:02d}", a, b, "042", f"{a} town, x, y", "GM", f"https://e.org/{d}{a}{b}")
+            for d in range(1, 29) for a in ("FRA", "DEU", "ITA", "ESP") for b in ("POL", "AUT", "CZE")]  # fmt: skip
+    source = tmp_path / "events.CSV"
+    source.write_text("\n".join(rows * 20) + "\n")
+    result = run("import", str(source), "--from", "gdelt", env={"RELATIONS_EVENTS_MEMORY": "1MB"})
+    assert result.exit_code == 1 and "out of memory" in result.stderr and "RELATIONS_EVENTS_MEMORY" in result.stderr
+    assert not db.exists()
+    assert run("import", str(source), "--from", "gdelt", env={"RELATIONS_EVENTS_MEMORY": "lots"}).exit_code == 2
+
+    class FullDisk(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(StoreError, match="no space left on the temporary disk"):
+        _copy(FullDisk(), tmp_path / "staged", "stdin")

@@ -128,3 +128,22 @@ def test_the_printed_sql_run_by_duckdb_gives_the_same_drafts_as_the_import(run: 
     assert from_sql.exit_code == built_in.exit_code == 0, from_sql.stderr
     assert json.loads(from_sql.stdout) == json.loads(built_in.stdout)
     assert len(json.loads(built_in.stdout)["drafts"]) == 3
+
+
+def test_a_real_process_reads_a_zip_of_many_members_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from .conftest import relations
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("20240305000000.export.CSV", gdelt_row("20240305", "FRA", "DEU", "042") + "\n")
+        archive.writestr("20240305001500.export.CSV", gdelt_row("20240305", "DEU", "FRA", "043") + "\n")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    done = relations("import", "-", "--from", "gdelt", "--json", db=tmp_path / "r.json", input=buffer.getvalue(),
+                     env={"TMPDIR": str(scratch)})  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["imported"] == 1
+    assert list(scratch.iterdir()) == []
