@@ -22,11 +22,12 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import gdelt_gen  # noqa: E402
+import gdelt_gen
 
 PER_DAY = 200_000
 
@@ -66,7 +67,7 @@ def measure(command: list[str]) -> tuple[float, int, str]:
     import resource
 
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return took, rss, out.decode()
+    return took, rss, out.decode() + err.decode()
 
 
 def run_isolated(command: list[str]) -> tuple[float, int, str]:
@@ -107,21 +108,38 @@ def dataset(workdir: Path, count: int, files_per_day: int, gz: bool) -> Path:
     return folder
 
 
-def case(folder: Path, workdir: Path, extra: list[str] | None = None) -> dict[str, object]:
+def case(folder: Path, workdir: Path, extra: list[str] | None = None) -> dict[str, Any]:
     files = sorted(str(p) for p in folder.iterdir())
     db = workdir / "bench.json"
     db.unlink(missing_ok=True)
     relations = [sys.executable, "-m", "relations_cli", "--db", str(db), "import", str(folder), "--from", "gdelt",
                  "--json", *(extra or [])]  # fmt: skip
     took, rss, out = run_isolated(relations)
-    report = json.loads(out)
-    row: dict[str, object] = {"relations_s": took, "relations_rss": rss, "engagements": report["imported"],
+    report = json.loads(out[: out.rindex("}") + 1])
+    row: dict[str, Any] = {"relations_s": took, "relations_rss": rss, "engagements": report["imported"],
                               "events": report["events"]["read"]}  # fmt: skip
+    db.unlink(missing_ok=True)
+    # The scan alone: a dry run reads, collapses and checks against the (empty) database, writes nothing.
+    dry = [*relations[: -1 - len(extra or [])], *(extra or []), "--dry-run"]
+    dry.remove("--json") if "--json" in dry else None
+    row["dry_s"], row["dry_rss"], _ = run_isolated(dry)
     if extra is None:
         bare_took, bare_rss, bare_out = run_isolated([sys.executable, "-c", BARE, *files])
         row |= {"bare_s": bare_took, "bare_rss": bare_rss, "bare_groups": int(bare_out)}
     db.unlink(missing_ok=True)
     return row
+
+
+def _line(count: int, layout: str, r: dict[str, Any]) -> str:
+    mb = 1 << 20
+    cells = [f"{count:,}", layout, f"{r['relations_s']:.1f} s", f"{r['relations_rss'] // mb} MB",
+             f"{r['engagements']:,}", f"{r['dry_s']:.1f} s", f"{r['dry_rss'] // mb} MB"]  # fmt: skip
+    if "bare_s" in r:
+        cells += [f"{r['bare_s']:.1f} s", f"{r['bare_rss'] // mb} MB", f"{r['bare_groups']:,}",
+                  f"{r['relations_s'] / r['bare_s']:.2f}×", f"{r['dry_s'] / r['bare_s']:.2f}×"]  # fmt: skip
+    else:
+        cells += ["–"] * 5
+    return "| " + " | ".join(cells) + " |"
 
 
 def main() -> None:
@@ -142,31 +160,25 @@ def main() -> None:
         return
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"date: {date.today()}; load average at start: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
-    print("| events | layout | relations import | peak RSS | engagements | bare DuckDB | its RSS | groups | ratio |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-    mb = 1 << 20
+    print("| events | layout | relations import | peak RSS | engagements | dry run (no write) | its RSS "
+          "| bare DuckDB | its RSS | groups | import ÷ bare | dry run ÷ bare |")  # fmt: skip
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         for files_per_day, gz in ((0, False), (0, True), (96, False), (96, True)):
             folder = dataset(args.workdir, count, files_per_day, gz)
-            r = case(folder, args.workdir)
             layout = ("one file" if files_per_day == 0 else "96 files a day") + (", gzip" if gz else "")
-            print(f"| {count:,} | {layout} | {r['relations_s']:.1f} s | {int(r['relations_rss']) // mb} MB "  # type: ignore[call-overload]
-                  f"| {r['engagements']:,} | {r['bare_s']:.1f} s | {int(r['bare_rss']) // mb} MB "  # type: ignore[call-overload]
-                  f"| {r['bare_groups']:,} | {float(r['relations_s']) / float(r['bare_s']):.2f}× |", flush=True)  # type: ignore[arg-type]  # fmt: skip
+            print(_line(count, layout, case(folder, args.workdir)), flush=True)
         if count == max(args.sizes):
             folder = dataset(args.workdir, count, 96, False)
-            r = case(folder, args.workdir, ["--country", "USA", "--country", "CHN"])
-            print(f"| {count:,} | 96 files a day, `--country USA --country CHN` | {r['relations_s']:.1f} s "
-                  f"| {int(r['relations_rss']) // mb} MB | {r['engagements']:,} | – | – | – | – |", flush=True)  # type: ignore[call-overload]  # fmt: skip
+            first, second = gdelt_gen.busiest(2)
+            row = case(folder, args.workdir, ["--country", first, "--country", second])
+            print(_line(count, f"96 files a day, `--country {first} --country {second}`", row), flush=True)
     if args.month:
         month = args.workdir / "month"
         if not month.exists():
             gdelt_gen.write(month, 30 * PER_DAY, files_per_day=96, per_day=PER_DAY, start=date(2024, 3, 1))
-        r = case(month, args.workdir)
-        print(f"| {30 * PER_DAY:,} | a month, 96 files a day ({len(list(month.iterdir()))} files) "
-              f"| {r['relations_s']:.1f} s | {int(r['relations_rss']) // mb} MB | {r['engagements']:,} "  # type: ignore[call-overload]
-              f"| {r['bare_s']:.1f} s | {int(r['bare_rss']) // mb} MB | {r['bare_groups']:,} "  # type: ignore[call-overload]
-              f"| {float(r['relations_s']) / float(r['bare_s']):.2f}× |", flush=True)  # type: ignore[arg-type]  # fmt: skip
+        layout = f"a month, 96 files a day ({len(list(month.iterdir()))} files)"
+        print(_line(30 * PER_DAY, layout, case(month, args.workdir)), flush=True)
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     if not args.keep:
         shutil.rmtree(args.workdir, ignore_errors=True)

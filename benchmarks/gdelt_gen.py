@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from relations_cli import countries  # noqa: E402
-from relations_cli.events import cameo  # noqa: E402
+from relations_cli import countries
+from relations_cli.events import cameo
 
 SEED = 20241130
 WIDTH = 61
@@ -27,7 +27,8 @@ _OTHER_CODES = ["010", "0111", "012", "020", "0214", "070", "080", "090", "100",
                 "138", "140", "150", "160", "173", "180", "190", "193", "200"]  # fmt: skip
 _PLACES = [("Baku, Baki, Azerbaijan", "AJ"), ("Berlin, Berlin, Germany", "GM"), ("Moscow, Moskva, Russia", "RS"),
            ("Paris, Ile-de-France, France", "FR"), ("Washington, District of Columbia, United States", "US"),
-           ("Beijing, Beijing, China", "CH"), ("Azerbaijan", "AJ"), ("Ankara, Ankara, Turkey", "TU"), ("", "")]  # fmt: skip
+           ("Beijing, Beijing, China", "CH"), ("Azerbaijan", "AJ"), ("Ankara, Ankara, Turkey", "TU"),
+           ("", "")]  # fmt: skip
 
 
 def _actors() -> tuple[list[str], list[float]]:
@@ -36,6 +37,11 @@ def _actors() -> tuple[list[str], list[float]]:
     chosen = [*codes[:164], "ROM", "KOS", "EUR", "AFR", "MEA", ""]  # 170 with regions and blanks
     weights = [1 / (rank + 1) ** 1.1 for rank in range(len(chosen))]
     return chosen, weights
+
+
+def busiest(n: int) -> list[str]:
+    """The n most frequent actor countries (the head of the Zipf curve)."""
+    return _actors()[0][:n]
 
 
 def rows(count: int, start: date, per_day: int, seed: int = SEED) -> Iterator[tuple[date, str]]:
@@ -89,7 +95,7 @@ def write(directory: Path, count: int, *, files_per_day: int = 1, gz: bool = Fal
             stamp = key[0].strftime("%Y%m%d") + f"{key[1] * 15 // 60:02d}{key[1] * 15 % 60:02d}00"
             path = directory / (stamp + suffix)
             paths.append(path)
-            handle = gzip.open(path, "wt", compresslevel=1) if gz else path.open("w")
+            handle = gzip.open(path, "wt", compresslevel=1) if gz else path.open("w")  # noqa: SIM115
         assert handle is not None
         handle.write(line + "\n")
     if handle:
