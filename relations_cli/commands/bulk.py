@@ -77,6 +77,8 @@ def import_command(
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.
 
     Example: relations export --format jsonl | relations --db other.json import - --format jsonl
+
+    Example: relations import 'gdelt/202403*.export.CSV.zip' --from gdelt --country AZ --since 2024-03-10
     """
     from ..bulk import import_records, validate
     from ..formats import guess_format, write_json
