@@ -108,7 +108,7 @@ def dataset(workdir: Path, count: int, files_per_day: int, gz: bool) -> Path:
     return folder
 
 
-def case(folder: Path, workdir: Path, extra: list[str] | None = None) -> dict[str, Any]:
+def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bool = True) -> dict[str, Any]:
     files = sorted(str(p) for p in folder.iterdir())
     db = workdir / "bench.json"
     db.unlink(missing_ok=True)
@@ -120,9 +120,9 @@ def case(folder: Path, workdir: Path, extra: list[str] | None = None) -> dict[st
                               "events": report["events"]["read"]}  # fmt: skip
     db.unlink(missing_ok=True)
     # The scan alone: a dry run reads, collapses and checks against the (empty) database, writes nothing.
-    dry = [*relations[: -1 - len(extra or [])], *(extra or []), "--dry-run"]
-    dry.remove("--json") if "--json" in dry else None
-    row["dry_s"], row["dry_rss"], _ = run_isolated(dry)
+    if dry:
+        command = [c for c in relations if c != "--json"] + ["--dry-run"]
+        row["dry_s"], row["dry_rss"], _ = run_isolated(command)
     if extra is None:
         bare_took, bare_rss, bare_out = run_isolated([sys.executable, "-c", BARE, *files])
         row |= {"bare_s": bare_took, "bare_rss": bare_rss, "bare_groups": int(bare_out)}
@@ -133,10 +133,12 @@ def case(folder: Path, workdir: Path, extra: list[str] | None = None) -> dict[st
 def _line(count: int, layout: str, r: dict[str, Any]) -> str:
     mb = 1 << 20
     cells = [f"{count:,}", layout, f"{r['relations_s']:.1f} s", f"{r['relations_rss'] // mb} MB",
-             f"{r['engagements']:,}", f"{r['dry_s']:.1f} s", f"{r['dry_rss'] // mb} MB"]  # fmt: skip
+             f"{r['engagements']:,}"]  # fmt: skip
+    cells += [f"{r['dry_s']:.1f} s", f"{r['dry_rss'] // mb} MB"] if "dry_s" in r else ["–", "–"]
     if "bare_s" in r:
         cells += [f"{r['bare_s']:.1f} s", f"{r['bare_rss'] // mb} MB", f"{r['bare_groups']:,}",
-                  f"{r['relations_s'] / r['bare_s']:.2f}×", f"{r['dry_s'] / r['bare_s']:.2f}×"]  # fmt: skip
+                  f"{r['relations_s'] / r['bare_s']:.2f}×"]  # fmt: skip
+        cells += [f"{r['dry_s'] / r['bare_s']:.2f}×"] if "dry_s" in r else ["–"]
     else:
         cells += ["–"] * 5
     return "| " + " | ".join(cells) + " |"
@@ -149,6 +151,14 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/relations-events-bench"))
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument("--generate-only", action="store_true", help="write the files, measure nothing")
+    parser.add_argument("--no-dry-run", action="store_true", help="skip the dry-run column (saves a third)")
+    parser.add_argument(
+        "--layouts",
+        nargs="*",
+        default=["one", "one-gz", "96", "96-gz"],
+        help="which of one, one-gz, 96, 96-gz to measure",
+    )
+    parser.add_argument("--filtered-only-at", type=int, default=None, help="the two-country run at this size only")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.generate_only:
@@ -164,21 +174,22 @@ def main() -> None:
           "| bare DuckDB | its RSS | groups | import ÷ bare | dry run ÷ bare |")  # fmt: skip
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
-        for files_per_day, gz in ((0, False), (0, True), (96, False), (96, True)):
+        for name in args.layouts:
+            files_per_day, gz = (0 if name.startswith("one") else 96), name.endswith("gz")
             folder = dataset(args.workdir, count, files_per_day, gz)
             layout = ("one file" if files_per_day == 0 else "96 files a day") + (", gzip" if gz else "")
-            print(_line(count, layout, case(folder, args.workdir)), flush=True)
-        if count == max(args.sizes):
-            folder = dataset(args.workdir, count, 96, False)
+            print(_line(count, layout, case(folder, args.workdir, dry=not args.no_dry_run)), flush=True)
+        if count == (args.filtered_only_at or max(args.sizes)):
+            folder = dataset(args.workdir, count, 0, False)
             first, second = gdelt_gen.busiest(2)
-            row = case(folder, args.workdir, ["--country", first, "--country", second])
-            print(_line(count, f"96 files a day, `--country {first} --country {second}`", row), flush=True)
+            row = case(folder, args.workdir, ["--country", first, "--country", second], dry=False)
+            print(_line(count, f"one file, `--country {first} --country {second}`", row), flush=True)
     if args.month:
         month = args.workdir / "month"
         if not month.exists():
             gdelt_gen.write(month, 30 * PER_DAY, files_per_day=96, per_day=PER_DAY, start=date(2024, 3, 1))
         layout = f"a month, 96 files a day ({len(list(month.iterdir()))} files)"
-        print(_line(30 * PER_DAY, layout, case(month, args.workdir)), flush=True)
+        print(_line(30 * PER_DAY, layout, case(month, args.workdir, dry=False)), flush=True)
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     if not args.keep:
         shutil.rmtree(args.workdir, ignore_errors=True)

@@ -65,10 +65,13 @@ def _nullable(column: str) -> str:
     return f"CASE WHEN TRIM({column}) IN ('', 'NA') THEN NULL ELSE TRIM({column}) END"
 
 
-def _gathered(table: str, code: str, raw: dict[str, str], ordered: tuple[str, str, str]) -> str:
+def _gathered(table: str, code: str, raw: dict[str, str], ordered: tuple[str, str, str], early: str = "") -> str:
     """Events grouped as they come, before any mapping: one row per distinct day, actors, code and
     place among cooperative events, and one row for all the rest. The per-event work stays this small."""
     cooperative = tables.cooperation_condition(f"TRIM({code})")
+    # 2: cooperative but outside the filters, decided on the raw values so that such events are
+    # only counted, never grouped.
+    outside = f"WHEN NOT ({early}) THEN 2 " if early else ""
     picked = ",\n        ".join(f"CASE WHEN cooperative = 1 THEN {expr} END AS {name}" for name, expr in raw.items())
     name, value, order = ordered
     keys = ", ".join(["cooperative", *raw])
@@ -80,7 +83,7 @@ def _gathered(table: str, code: str, raw: dict[str, str], ordered: tuple[str, st
         {picked},
         CASE WHEN cooperative = 1 AND TRIM({value}) NOT IN ('', 'NA') THEN CONCAT({_order(order)}, TRIM({value})) END
           AS {name}
-      FROM (SELECT CASE WHEN {cooperative} THEN 1 ELSE 0 END AS cooperative, * FROM {table}) marked
+      FROM (SELECT CASE WHEN NOT {cooperative} THEN 0 {outside}ELSE 1 END AS cooperative, * FROM {table}) marked
     ) picked
     GROUP BY {keys}"""
 
@@ -95,7 +98,8 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
         "place_name": "ActionGeo_FullName",
         "place_fips": "ActionGeo_CountryCode",
     }
-    gathered = _gathered(table, "EventCode", raw, ("url", "SOURCEURL", "GLOBALEVENTID"))
+    f = filters or EngineFilters()
+    gathered = _gathered(table, "EventCode", raw, ("url", "SOURCEURL", "GLOBALEVENTID"), _early(f))
     place = "TRIM(place_name)"
     cleaned = f"""
     SELECT
@@ -120,6 +124,7 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
       COALESCE(k.area, 'political') AS area,
       CASE
         WHEN c.cooperative = 0 THEN {literal(NOT_COOPERATION)}
+        WHEN c.cooperative = 2 THEN {literal(OUTSIDE)}
         WHEN c.actor1 = '' OR c.actor2 = '' THEN {literal(NO_COUNTRY)}
         WHEN c.actor1 IN (SELECT code FROM regions) OR c.actor2 IN (SELECT code FROM regions)
           THEN {literal(REGION)}
@@ -137,7 +142,7 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
         "regions": tables.rows_sql(("code",), [(r,) for r in sorted(cameo.REGIONS)]),
         "places": tables.rows_sql(("fips", "iso"), tables.fips_countries()),
     }
-    return _query(data, gathered, cleaned, mapped, filters or EngineFilters(), countries_known=True)
+    return _query(data, gathered, cleaned, mapped, f, countries_known=True)
 
 
 def icews(filters: EngineFilters | None = None, table: str = "events") -> str:
@@ -179,6 +184,21 @@ def icews(filters: EngineFilters | None = None, table: str = "events") -> str:
     # Countries and areas need the resolved pair: the fold applies them.
     engine = EngineFilters(since=filters.since, until=filters.until, kind=filters.kind) if filters else EngineFilters()
     return _query(data, gathered, cleaned, mapped, engine, countries_known=False)
+
+
+def _early(f: EngineFilters) -> str:
+    """The countries and dates asked for, tested on GDELT's raw values (actor codes, YYYYMMDD days)."""
+    tests = []
+    for wanted in sorted(f.countries):
+        codes = sorted(cameo_code for cameo_code, iso in tables.actor_countries() if iso == wanted)
+        listed = ", ".join(literal(c) for c in codes)
+        tests.append(f"({_blank('Actor1CountryCode')} IN ({listed}) OR {_blank('Actor2CountryCode')} IN ({listed}))")
+    day = "COALESCE(TRIM(CAST(SQLDATE AS STRING)), '')"
+    if f.since:
+        tests.append(f"{day} >= {literal(f.since.replace('-', ''))}")
+    if f.until:
+        tests.append(f"{day} <= {literal(f.until.replace('-', ''))}")
+    return " AND ".join(tests)
 
 
 def _kind(code: str, alias: str) -> str:
