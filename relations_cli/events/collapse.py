@@ -41,42 +41,42 @@ class Tally:
 
 @dataclass
 class _Draft:
-    """One engagement being gathered from its rows."""
+    """One engagement's figures, gathered from its rows (one per CAMEO code)."""
 
-    events: int = 0
-    codes: set[str] = field(default_factory=set)
-    areas: set[str] = field(default_factory=set)
-    placed: int = 0
-    named: int = 0
-    place_first: str | None = None
-    place_last: str | None = None
-    country_first: str | None = None
-    country_last: str | None = None
-    outlet: str | None = None
-    url: str | None = None
+    events: int
+    codes: list[str]
+    areas: set[str]
+    location: Location
+    outlet: str | None
+    url: str | None
 
-    def add(self, row: tuple[Any, ...], countries: tuple[str | None, str | None]) -> None:
-        events, placed, named, first, last, _, _, outlet, url = row[7:]
-        place_first, place_last = countries
-        self.events += int(events)
-        self.codes.add(row[6])
-        self.areas.add(row[5])
-        if place_first is not None and place_last is not None and int(placed):
-            self.placed += int(placed)
-            self.named += int(named)
-            self.place_first = _least(self.place_first, first)
-            self.place_last = _most(self.place_last, last)
-            self.country_first = _least(self.country_first, place_first)
-            self.country_last = _most(self.country_last, place_last)
-        self.outlet = _least(self.outlet, outlet)
-        self.url = _least(self.url, url)
 
-    def location(self) -> Location:
-        # One place named for every placed event: that place; places in one country only: that country.
-        if self.country_first is None or self.country_first != self.country_last:
-            return Location()
-        same_place = self.named == 0 or (self.named == self.placed and self.place_first == self.place_last)
-        return Location(self.country_first, self.place_first if same_place else None)
+def _draft(rows: list[tuple[Any, ...]], country_of: Callable[[str | None], str | None] | None) -> _Draft:
+    placed: list[tuple[tuple[Any, ...], str, str]] = []
+    for row in rows:
+        if country_of is None:
+            first, last = row[12], row[13]
+        else:  # ICEWS: one place country per row (it is in the key), resolved as a name
+            first = last = country_of(row[12]) if row[12] else None
+        if first is not None and last is not None and int(row[8]):
+            placed.append((row, first, last))
+    location = Location()
+    if placed:
+        country = min(p[1] for p in placed)
+        if country == max(p[2] for p in placed):
+            # One place named for every placed event: that place; places in one country only: that country.
+            named = sum(int(p[0][9]) for p in placed)
+            names = [p[0][10] for p in placed if p[0][10] is not None] + [p[0][11] for p in placed if p[0][11]]
+            same = named == 0 or (named == sum(int(p[0][8]) for p in placed) and len(set(names)) == 1)
+            location = Location(country, names[0] if same and names else None)
+    return _Draft(
+        events=sum(int(row[7]) for row in rows),
+        codes=sorted({row[6] for row in rows}),
+        areas={row[5] for row in rows},
+        location=location,
+        outlet=min((row[14] for row in rows if row[14] is not None), default=None),
+        url=min((row[15] for row in rows if row[15] is not None), default=None),
+    )
 
 
 def fold(
@@ -91,39 +91,36 @@ def fold(
     codes already. Filters the engine could not apply (countries and areas for ICEWS) apply here.
     """
     tally = Tally()
-    drafts: dict[tuple[str, str, str, str], _Draft] = {}
+    grouped: dict[tuple[str, str, str, str], list[tuple[Any, ...]]] = {}
     for row in rows:
         reason, one, two, day, kind = row[:5]
-        events = int(row[7])
         if reason:
-            tally.skip(reason, events)
+            tally.skip(reason, int(row[7]))
             continue
         a, b = (country_of(one), country_of(two)) if country_of else (one, two)
         if a is None or b is None:
-            tally.skip(UNKNOWN_COUNTRY, events)
+            tally.skip(UNKNOWN_COUNTRY, int(row[7]))
         elif a == b:
-            tally.skip(SAME_COUNTRY, events)
+            tally.skip(SAME_COUNTRY, int(row[7]))
         elif not _real_day(day):
-            tally.skip(MALFORMED, events)
+            tally.skip(MALFORMED, int(row[7]))
         else:
             key = (day, a, b, kind) if a < b else (day, b, a, kind)
-            draft = drafts.get(key)
-            if draft is None:
-                draft = drafts[key] = _Draft()
-            if country_of is None:
-                draft.add(row, (row[12], row[13]))
-            else:  # one place country per row (it is in the key): resolved as a name
-                place = country_of(row[12]) if row[12] else None
-                draft.add(row, (place, place))
+            found = grouped.get(key)
+            if found is None:
+                grouped[key] = [row]
+            else:
+                found.append(row)
     records = []
-    for key in sorted(drafts):
-        draft = drafts.pop(key)
+    name = DATASET_NAMES[dataset]
+    for key in sorted(grouped):
+        draft = _draft(grouped.pop(key), country_of)
         if not _wanted(key, draft, filters):
             tally.skip(OUTSIDE, draft.events)
             continue
         tally.read += draft.events
         tally.taken += draft.events
-        records.append(_record(key, draft, DATASET_NAMES[dataset]))
+        records.append(_record(key, draft, name))
     return records, tally
 
 
@@ -154,13 +151,13 @@ def _real_day(day: str | None) -> bool:
 
 def _record(key: tuple[str, str, str, str], draft: _Draft, dataset: str) -> Engagement:
     day, a, b, kind = key
-    codes = sorted(draft.codes)
+    codes = draft.codes
     return Engagement(
         date=day,
         countries=[a, b],
         kind=kind,
         areas=sorted(draft.areas),
-        location=draft.location(),
+        location=draft.location,
         summary=summary(a, b, codes, draft.events, dataset),
         source=Source(outlet=_unordered(draft.outlet), url=_unordered(draft.url)),
         tags=sorted([dataset.lower(), *(f"cameo:{code}" for code in codes)]),
@@ -176,11 +173,3 @@ def summary(a: str, b: str, codes: list[str], events: int, dataset: str) -> str:
 
 def _unordered(value: str | None) -> str | None:
     return value[ORDER_WIDTH:] if value is not None else None
-
-
-def _least(old: str | None, new: str | None) -> str | None:
-    return new if old is None or (new is not None and new < old) else old
-
-
-def _most(old: str | None, new: str | None) -> str | None:
-    return new if old is None or (new is not None and new > old) else old
