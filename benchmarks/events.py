@@ -56,8 +56,9 @@ print(len(con.sql(query).fetchall()))
 """
 
 
-def measure(command: list[str]) -> tuple[float, int, str]:
-    """Wall time, peak RSS in bytes (of the child and its children), and stdout."""
+def measure(command: list[str]) -> tuple[float, int, str, float]:
+    """Wall time, peak RSS in bytes (of the child and its children), its output, and CPU seconds
+    (user + system: on a shared machine, what the work cost whatever else ran)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = process.communicate()
@@ -66,11 +67,11 @@ def measure(command: list[str]) -> tuple[float, int, str]:
         raise SystemExit(f"{command[:4]} failed: {err.decode()[-2000:]}")
     import resource
 
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return took, rss, out.decode() + err.decode()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return took, usage.ru_maxrss * 1024, out.decode() + err.decode(), usage.ru_utime + usage.ru_stime
 
 
-def run_isolated(command: list[str]) -> tuple[float, int, str]:
+def run_isolated(command: list[str]) -> tuple[float, int, str, float]:
     """measure() in a fresh Python process, so that RUSAGE_CHILDREN holds this command alone."""
     wrapper = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); import events as b; "
@@ -78,8 +79,8 @@ def run_isolated(command: list[str]) -> tuple[float, int, str]:
     )
     here = str(Path(__file__).resolve().parent)
     out = subprocess.run([sys.executable, "-c", wrapper, here, json.dumps(command)], capture_output=True, check=True)
-    took, rss, text = json.loads(out.stdout)
-    return took, rss, text
+    took, rss, text, cpu = json.loads(out.stdout)
+    return took, rss, text, cpu
 
 
 def dataset(workdir: Path, count: int, files_per_day: int, gz: bool) -> Path:
@@ -114,33 +115,36 @@ def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bo
     db.unlink(missing_ok=True)
     relations = [sys.executable, "-m", "relations_cli", "--db", str(db), "import", str(folder), "--from", "gdelt",
                  "--json", *(extra or [])]  # fmt: skip
-    took, rss, out = run_isolated(relations)
+    took, rss, out, cpu = run_isolated(relations)
     report = json.loads(out[: out.rindex("}") + 1])
-    row: dict[str, Any] = {"relations_s": took, "relations_rss": rss, "engagements": report["imported"],
+    row: dict[str, Any] = {"relations_s": took, "relations_rss": rss, "relations_cpu": cpu,
+                           "engagements": report["imported"],
                               "events": report["events"]["read"]}  # fmt: skip
     db.unlink(missing_ok=True)
     # The scan alone: a dry run reads, collapses and checks against the (empty) database, writes nothing.
     if dry:
         command = [c for c in relations if c != "--json"] + ["--dry-run"]
-        row["dry_s"], row["dry_rss"], _ = run_isolated(command)
+        row["dry_s"], row["dry_rss"], _, row["dry_cpu"] = run_isolated(command)
     if extra is None:
-        bare_took, bare_rss, bare_out = run_isolated([sys.executable, "-c", BARE, *files])
-        row |= {"bare_s": bare_took, "bare_rss": bare_rss, "bare_groups": int(bare_out)}
+        bare_took, bare_rss, bare_out, bare_cpu = run_isolated([sys.executable, "-c", BARE, *files])
+        row |= {"bare_s": bare_took, "bare_rss": bare_rss, "bare_groups": int(bare_out), "bare_cpu": bare_cpu}
     db.unlink(missing_ok=True)
     return row
 
 
 def _line(count: int, layout: str, r: dict[str, Any]) -> str:
     mb = 1 << 20
-    cells = [f"{count:,}", layout, f"{r['relations_s']:.1f} s", f"{r['relations_rss'] // mb} MB",
-             f"{r['engagements']:,}"]  # fmt: skip
-    cells += [f"{r['dry_s']:.1f} s", f"{r['dry_rss'] // mb} MB"] if "dry_s" in r else ["–", "–"]
+    cells = [f"{count:,}", layout, f"{r['relations_s']:.1f} s", f"{r['relations_cpu']:.1f} s",
+             f"{r['relations_rss'] // mb} MB", f"{r['engagements']:,}"]  # fmt: skip
+    if "dry_s" in r:
+        cells[2] += f" (dry run {r['dry_s']:.1f} s)"
+        cells[3] += f" (dry run {r['dry_cpu']:.1f} s)"
     if "bare_s" in r:
-        cells += [f"{r['bare_s']:.1f} s", f"{r['bare_rss'] // mb} MB", f"{r['bare_groups']:,}",
-                  f"{r['relations_s'] / r['bare_s']:.2f}×"]  # fmt: skip
-        cells += [f"{r['dry_s'] / r['bare_s']:.2f}×"] if "dry_s" in r else ["–"]
+        cells += [f"{r['bare_s']:.1f} s", f"{r['bare_cpu']:.1f} s", f"{r['bare_rss'] // mb} MB",
+                  f"{r['bare_groups']:,}", f"{r['relations_s'] / r['bare_s']:.1f}×",
+                  f"{r['relations_cpu'] / r['bare_cpu']:.1f}×"]  # fmt: skip
     else:
-        cells += ["–"] * 5
+        cells += ["–"] * 6
     return "| " + " | ".join(cells) + " |"
 
 
@@ -151,7 +155,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/relations-events-bench"))
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument("--generate-only", action="store_true", help="write the files, measure nothing")
-    parser.add_argument("--no-dry-run", action="store_true", help="skip the dry-run column (saves a third)")
+    parser.add_argument("--dry-run", action="store_true", help="also time a dry run (no write) of each import")
     parser.add_argument(
         "--layouts",
         nargs="*",
@@ -170,15 +174,15 @@ def main() -> None:
         return
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"date: {date.today()}; load average at start: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
-    print("| events | layout | relations import | peak RSS | engagements | dry run (no write) | its RSS "
-          "| bare DuckDB | its RSS | groups | import ÷ bare | dry run ÷ bare |")  # fmt: skip
+    print("| events | layout | relations import | its CPU | peak RSS | engagements "
+          "| bare DuckDB | its CPU | its RSS | groups | wall ÷ bare | CPU ÷ bare |")  # fmt: skip
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         for name in args.layouts:
             files_per_day, gz = (0 if name.startswith("one") else 96), name.endswith("gz")
             folder = dataset(args.workdir, count, files_per_day, gz)
             layout = ("one file" if files_per_day == 0 else "96 files a day") + (", gzip" if gz else "")
-            print(_line(count, layout, case(folder, args.workdir, dry=not args.no_dry_run)), flush=True)
+            print(_line(count, layout, case(folder, args.workdir, dry=args.dry_run)), flush=True)
         if count == (args.filtered_only_at or max(args.sizes)):
             folder = dataset(args.workdir, count, 0, False)
             first, second = gdelt_gen.busiest(2)
