@@ -47,7 +47,8 @@ def drafts(
                 rows: Iterator[tuple[Any, ...]] = (_typed(row) for row in scan.rows(query, progress))
             else:
                 scan.define(dataset, files)
-                query = sql.gdelt(filters) if dataset == "gdelt" else sql.icews(filters)
+                scan.tables(sql.mapping_tables())
+                query = sql.gdelt(filters, inline=False) if dataset == "gdelt" else sql.icews(filters, inline=False)
                 rows = scan.rows(query, progress)
             country_of = _icews_country if dataset == "icews" else None
             records, tally = fold(rows, dataset, filters, country_of)

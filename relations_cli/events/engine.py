@@ -59,7 +59,18 @@ class Scan:
     def define(self, dataset: str, files: list[EventFile]) -> None:
         """The view `events` over every file, with the column names the collapse query uses."""
         parts = gdelt_view(files) if dataset == "gdelt" else icews_view(files)
-        self.con.execute("CREATE VIEW events AS\n" + "\nUNION ALL\n".join(parts))
+        self._run("CREATE VIEW events AS\n" + "\nUNION ALL\n".join(parts))
+
+    def tables(self, mapping: dict[str, str]) -> None:
+        """The mapping tables as real tables, so that the planner knows they are small."""
+        for name, rows in mapping.items():
+            self._run(f"CREATE TABLE {name} AS {rows}")
+
+    def _run(self, statement: str) -> None:
+        try:
+            self.con.execute(statement)
+        except self.duckdb.Error as e:
+            raise _clear(e) from None
 
     def define_collapsed(self, files: list[EventFile]) -> None:
         """The view `collapsed` over result files of `events-sql` (CSV with a header)."""
@@ -71,7 +82,7 @@ class Scan:
         ]
         if not parts:
             parts = ["SELECT " + ", ".join(f"CAST(NULL AS VARCHAR) AS {c}" for c in _columns()) + " WHERE 1 = 0"]
-        self.con.execute("CREATE VIEW collapsed AS\n" + "\nUNION ALL\n".join(parts))
+        self._run("CREATE VIEW collapsed AS\n" + "\nUNION ALL\n".join(parts))
 
     def rows(
         self, query: str, progress: Callable[[Callable[[], float]], Any] | None = None

@@ -88,8 +88,22 @@ def _gathered(table: str, code: str, raw: dict[str, str], ordered: tuple[str, st
     GROUP BY {keys}"""
 
 
-def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
-    """The collapse of GDELT events, actor and place countries mapped in the query."""
+def mapping_tables() -> dict[str, str]:
+    """The mapping tables by the names the query joins, each as literal rows."""
+    return {
+        "codes": tables.rows_sql(("code", "kind", "area"), tables.code_readings()),
+        "actors": tables.rows_sql(("cameo", "iso"), tables.actor_countries()),
+        "regions": tables.rows_sql(("code",), [(r,) for r in sorted(cameo.REGIONS)]),
+        "places": tables.rows_sql(("fips", "iso"), tables.fips_countries()),
+    }
+
+
+def gdelt(filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True) -> str:
+    """The collapse of GDELT events, actor and place countries mapped in the query.
+
+    With `inline`, the mapping tables are part of the text; without, the engine has them as tables
+    already (the built-in import: a real table tells the planner its size, so that it builds its
+    hash joins on the small side)."""
     raw = {
         "day": "CAST(SQLDATE AS STRING)",
         "actor1": "Actor1CountryCode",
@@ -136,16 +150,11 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events") -> str:
     LEFT JOIN actors a2 ON a2.cameo = c.actor2
     LEFT JOIN places f ON f.fips = c.place_fips
     LEFT JOIN codes k ON k.code = c.code"""
-    data = {
-        "codes": tables.rows_sql(("code", "kind", "area"), tables.code_readings()),
-        "actors": tables.rows_sql(("cameo", "iso"), tables.actor_countries()),
-        "regions": tables.rows_sql(("code",), [(r,) for r in sorted(cameo.REGIONS)]),
-        "places": tables.rows_sql(("fips", "iso"), tables.fips_countries()),
-    }
+    data = mapping_tables() if inline else {}
     return _query(data, gathered, cleaned, mapped, f, countries_known=True)
 
 
-def icews(filters: EngineFilters | None = None, table: str = "events") -> str:
+def icews(filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True) -> str:
     """The collapse of ICEWS events: countries are full names, resolved by the fold, so they stay in the key."""
     raw = {
         "day": "event_date",
@@ -180,7 +189,7 @@ def icews(filters: EngineFilters | None = None, table: str = "events") -> str:
       END AS reason
     FROM cleaned c
     LEFT JOIN codes k ON k.code = c.code"""
-    data = {"codes": tables.rows_sql(("code", "kind", "area"), tables.code_readings())}
+    data = {"codes": mapping_tables()["codes"]} if inline else {}
     # Countries and areas need the resolved pair: the fold applies them.
     engine = EngineFilters(since=filters.since, until=filters.until, kind=filters.kind) if filters else EngineFilters()
     return _query(data, gathered, cleaned, mapped, engine, countries_known=False)
