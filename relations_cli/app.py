@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 COMMAND_ORDER: tuple[str, ...] = (
     "add", "list", "show", "edit", "delete",
     "summary", "matrix", "brief", "graph",
-    "import", "export", "ingest",
+    "import", "export", "ingest", "events-sql",
     "countries", "areas", "schema", "check",
 )  # fmt: skip
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .app import app
-from .commands import brief, bulk, ingest, records, reference, report  # noqa: F401  (registers the commands)
+from .commands import brief, bulk, events, ingest, records, reference, report  # noqa: F401  (registers the commands)
 
 __all__ = ["app", "main"]
 

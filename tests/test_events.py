@@ -113,11 +113,15 @@ def test_events_already_stored_are_counted_not_added_twice(run: Run) -> None:
     assert len(_records(run)) == 76
 
 
-def test_dry_run_shows_the_drafts_and_writes_nothing(run: Run, db: Path) -> None:
+def test_dry_run_shows_the_first_drafts_on_screen_all_of_them_as_data_and_writes_nothing(run: Run, db: Path) -> None:
     result = run("import", str(EXCERPT), "--from", "icews", "--dry-run")
     assert result.exit_code == 0
     assert "would import 76, skipped 0" in result.stderr
-    assert "Israel, Russia" in result.stdout and "76 engagements" in result.stdout
+    assert "20 engagements" in result.stdout and "showing the first 20 of 76 drafts" in result.stderr
+    lines = run("import", str(EXCERPT), "--from", "icews", "--dry-run", "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == 76 and json.loads(lines[0])["date"] == "2018-06-01"
+    report = json.loads(run("import", str(EXCERPT), "--from", "icews", "--dry-run", "--json").stdout)
+    assert report["imported"] == 76 and len(report["drafts"]) == 76
     assert not db.exists()
 
 

@@ -49,7 +49,7 @@ def test_values_are_named_for_what_they_are(name: str, option: str, metavar: str
 
 
 def test_commands_are_listed_in_the_order_of_use() -> None:
-    listed = re.findall(r"^  (\w+) ", _help().split("Commands:", 1)[1].split("\n\n")[0], re.M)
+    listed = re.findall(r"^  ([\w-]+) ", _help().split("Commands:", 1)[1].split("\n\n")[0], re.M)
     known = [name for name in COMMAND_ORDER if name in listed]
     assert listed[: len(known)] == known
     assert listed[:5] == ["add", "list", "show", "edit", "delete"]

@@ -312,6 +312,7 @@ def test_9_select_by_id_after_id_and_time(db: Path) -> None:
 def test_9_imported_records_are_new_here_unless_restored_into_an_empty_database(db: Path, tmp_path: Path) -> None:
     old = {"date": "2020", "countries": ["AZ", "TR"], "summary": "old news", "created": "2001-01-01T00:00:00Z"}
     seed(db, 1)
+    time.sleep(1.1)  # timestamps have whole seconds: the seed must be older than the import
     relations("import", "-", "--format", "jsonl", db=db, input=json.dumps(old).encode())
     imported = records(db)[-1]
     assert imported["created"] != old["created"] and str(imported["created"]) > "2026"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -37,7 +37,10 @@ class EventData(str, Enum):
 
 @command("import")
 def import_command(
-    source: Annotated[str, typer.Argument(metavar="[FILE]", help="A file, or - for stdin.")] = "-",
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[FILE]...", help="A file, or - for stdin; with --from, files, folders and globs."),
+    ] = None,
     fmt: Annotated[
         DataFormat | None,
         typer.Option(
@@ -49,7 +52,7 @@ def import_command(
         EventData | None,
         typer.Option(
             "--from",
-            help="Read an ICEWS or GDELT event file (plain, .gz or .zip) and collapse its events into engagements.",
+            help="Read ICEWS or GDELT event files (plain, .gz or .zip) and collapse their events into engagements.",
             show_default=False,
         ),
     ] = None,
@@ -67,38 +70,71 @@ def import_command(
             case_sensitive=False,
         ),
     ] = Match.id,
+    collapsed: Annotated[
+        bool, typer.Option("--collapsed", help="With --from gdelt: FILE is a saved result of `events-sql`.")
+    ] = False,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            "-c",
+            metavar="COUNTRY",
+            help="With --from: only engagements with all these countries.",
+            show_default=False,
+        ),
+    ] = None,
+    area: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--area",
+            "-a",
+            metavar="AREA",
+            help="With --from: only engagements covering this area (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", metavar="KIND", help="With --from: only this kind.", show_default=False),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="With --from: from this date on.", show_default=False)
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="With --from: up to this date.", show_default=False)
+    ] = None,
     json_flag: JsonOption = False,
 ) -> None:
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.
 
     Example: relations export --format jsonl | relations --db other.json import - --format jsonl
+
+    Example: relations import 'gdelt/202403*.export.CSV.zip' --from gdelt --country AZ --since 2024-03-10
     """
     from ..bulk import validate
     from ..formats import guess_format, write_json
     from ..inputs import read_text
 
     if event_data is not None:
-        if fmt is not None or upsert:
-            raise InvalidInput(f"{'--format' if fmt is not None else '--upsert'} and --from cannot be used together")
-        from ..events import drafts
+        if upsert:
+            raise InvalidInput("--upsert and --from cannot be used together (event imports merge by themselves)")
+        from .events import import_events
 
-        raw, tally = drafts(source, event_data.value)
-        records = validate((f"engagement {i}", record) for i, record in enumerate(raw, start=1))
-        # Event data never carries the analyst's summary or url: the same pair, date and kind is the same engagement.
-        fresh, report = _import_with_warnings(records, dry_run=dry_run, same="occasion")
-        report.events = tally.to_dict()
-        note(_events_line(report.events))
-        if dry_run and not json_flag:
-            from ..output import emit_records
-
-            emit_records(fresh, "table")
-    else:
-        text = read_text(source)
-        chosen = fmt.value if fmt else guess_format(None if source == "-" else source, text)
-        lines = text.count("\n") + (not text.endswith("\n"))
-        records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
-        del text
-        fresh, report = _import_with_warnings(records, dry_run=dry_run, upsert=match.value if upsert else None)
+        import_events(sources or ["-"], event_data.value, countries=country or [], areas=area or [], kind=kind,
+                      since=since, until=until, dry_run=dry_run, fmt=fmt.value if fmt else None,
+                      json_flag=json_flag, collapsed=collapsed)  # fmt: skip
+        return
+    if country or area or kind or since or until or collapsed:
+        raise InvalidInput("--country, --area, --kind, --since, --until and --collapsed go with --from")
+    if sources and len(sources) > 1:
+        raise InvalidInput("import reads one file (several go with --from)")
+    source = sources[0] if sources else "-"
+    text = read_text(source)
+    chosen = fmt.value if fmt else guess_format(None if source == "-" else source, text)
+    lines = text.count("\n") + (not text.endswith("\n"))
+    records = validate(_records_in(source, text, chosen), {"jsonl": lines, "csv": lines - 1}.get(chosen))
+    del text
+    _, report = _import_with_warnings(records, dry_run=dry_run, upsert=match.value if upsert else None)
     note(report.line("would import" if dry_run else "imported", upsert))
     if report.differing:
         note(f"{report.differing} skipped record(s) differ from the stored ones; --upsert would update them")
@@ -130,11 +166,6 @@ def _records_in(source: str, text: str, chosen: str) -> Iterator[tuple[str, obje
         yield from read_records(text, chosen)
     except ValueError as e:
         raise InvalidInput(f"{source}: {e}") from None
-
-
-def _events_line(events: dict[str, Any]) -> str:
-    skipped = ", ".join(f"{n} {reason}" for reason, n in events["skipped"].items())
-    return f"events: {events['read']} read, {events['taken']} taken" + (f"; skipped {skipped}" if skipped else "")
 
 
 @command("export")

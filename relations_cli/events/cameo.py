@@ -81,7 +81,7 @@ AREAS = {
     "0314": "security",
     "0333": "humanitarian",
 }
-_VERBAL = ("03", "050", "051", "052", "053", "054", "055", "056")
+VERBAL_PREFIXES = ("03", "050", "051", "052", "053", "054", "055", "056")
 
 
 def is_cooperation(code: str) -> bool:
@@ -90,7 +90,7 @@ def is_cooperation(code: str) -> bool:
 
 def reading(code: str) -> tuple[str, str]:
     """The kind and the area of one cooperative CAMEO code."""
-    kind = KINDS.get(code) or ("statement" if code.startswith(_VERBAL) else "other")
+    kind = KINDS.get(code) or ("statement" if code.startswith(VERBAL_PREFIXES) else "other")
     return kind, AREAS.get(code, "political")
 
 

@@ -1,27 +1,26 @@
-"""Coded events to draft engagements: one per pair of countries, date and kind, in either direction."""
+"""The query's rows folded into draft engagements: one per pair of countries, date and kind, either direction.
+
+The engine has already grouped the events by pair, day, kind and CAMEO code; here the codes of one
+engagement come together, its place is settled, and it gets its summary and tags. Memory follows
+the number of engagements, not of events.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date as calendar_date
+from functools import lru_cache
 from typing import Any
 
 from ..countries import display_name
+from ..models import Engagement, Location, Source
 from . import cameo
+from .sql import MALFORMED, ORDER_WIDTH, OUTSIDE, SAME_COUNTRY, UNKNOWN_COUNTRY, EngineFilters
 
-
-@dataclass(frozen=True)
-class Event:
-    """One cooperative event between two different countries, already mapped to ISO codes."""
-
-    date: str
-    source: str  # alpha-3
-    target: str
-    code: str  # CAMEO event code
-    place: str | None = None
-    place_country: str | None = None
-    outlet: str | None = None
-    url: str | None = None
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass
@@ -32,43 +31,145 @@ class Tally:
     taken: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
 
-    def skip(self, reason: str) -> None:
-        self.skipped[reason] += 1
+    def skip(self, reason: str, n: int = 1) -> None:
+        self.read += n
+        self.skipped[reason] += n
 
     def to_dict(self) -> dict[str, Any]:
         return {"read": self.read, "taken": self.taken, "skipped": dict(sorted(self.skipped.items()))}
 
 
-def collapse(events: list[Event], dataset: str) -> list[dict[str, Any]]:
-    """Raw records, for the same validation as any import: events grouped by pair, date and kind."""
-    groups: dict[tuple[tuple[str, str], str, str], list[Event]] = {}
-    for event in events:
-        kind, _ = cameo.reading(event.code)
-        pair = (min(event.source, event.target), max(event.source, event.target))
-        groups.setdefault((pair, event.date, kind), []).append(event)
-    return [_record(pair, date, kind, group, dataset) for (pair, date, kind), group in sorted(groups.items(),
-            key=lambda item: (item[0][1], item[0][0], item[0][2]))]  # fmt: skip
+@dataclass
+class _Draft:
+    """One engagement's figures, gathered from its rows (one per CAMEO code)."""
+
+    events: int
+    codes: list[str]
+    areas: set[str]
+    location: Location
+    outlet: str | None
+    url: str | None
 
 
-def _record(pair: tuple[str, str], date: str, kind: str, group: list[Event], dataset: str) -> dict[str, Any]:
-    codes = sorted({e.code for e in group})
-    areas = sorted({cameo.reading(code)[1] for code in codes})
-    places = {(e.place, e.place_country) for e in group if e.place_country}
-    place, country = next(iter(places)) if len(places) == 1 else (None, None)
-    if country is None and len({c for _, c in places}) == 1:
-        country = next(iter(places))[1]
-    outlet = next((e.outlet for e in group if e.outlet), None)
-    url = next((e.url for e in group if e.url), None)
+def _draft(rows: list[tuple[Any, ...]], country_of: Callable[[str | None], str | None] | None) -> _Draft:
+    placed: list[tuple[tuple[Any, ...], str, str]] = []
+    for row in rows:
+        if country_of is None:
+            first, last = row[12], row[13]
+        else:  # ICEWS: one place country per row (it is in the key), resolved as a name
+            first = last = country_of(row[12]) if row[12] else None
+        if first is not None and last is not None and int(row[8]):
+            placed.append((row, first, last))
+    location = Location()
+    if placed:
+        country = min(p[1] for p in placed)
+        if country == max(p[2] for p in placed):
+            # One place named for every placed event: that place; places in one country only: that country.
+            named = sum(int(p[0][9]) for p in placed)
+            names = [p[0][10] for p in placed if p[0][10] is not None] + [p[0][11] for p in placed if p[0][11]]
+            same = named == 0 or (named == sum(int(p[0][8]) for p in placed) and len(set(names)) == 1)
+            location = Location(country, names[0] if same and names else None)
+    return _Draft(
+        events=sum(int(row[7]) for row in rows),
+        codes=sorted({row[6] for row in rows}),
+        areas={row[5] for row in rows},
+        location=location,
+        outlet=min((row[14] for row in rows if row[14] is not None), default=None),
+        url=min((row[15] for row in rows if row[15] is not None), default=None),
+    )
+
+
+def fold(
+    rows: Iterable[tuple[Any, ...]],
+    dataset: str,
+    filters: EngineFilters,
+    country_of: Callable[[str | None], str | None] | None = None,
+) -> tuple[list[Engagement], Tally]:
+    """Draft engagements in date order (then pair, then kind), and the tally of every event read.
+
+    `country_of` turns the query's country values into ISO codes (ICEWS gives names); GDELT's are
+    codes already. Filters the engine could not apply (countries and areas for ICEWS) apply here.
+    """
+    tally = Tally()
+    grouped: dict[tuple[str, str, str, str], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        reason, one, two, day, kind = row[:5]
+        if reason:
+            tally.skip(reason, int(row[7]))
+            continue
+        a, b = (country_of(one), country_of(two)) if country_of else (one, two)
+        if a is None or b is None:
+            tally.skip(UNKNOWN_COUNTRY, int(row[7]))
+        elif a == b:
+            tally.skip(SAME_COUNTRY, int(row[7]))
+        elif not _real_day(day):
+            tally.skip(MALFORMED, int(row[7]))
+        else:
+            key = (day, a, b, kind) if a < b else (day, b, a, kind)
+            found = grouped.get(key)
+            if found is None:
+                grouped[key] = [row]
+            else:
+                found.append(row)
+    records = []
+    name = DATASET_NAMES[dataset]
+    for key in sorted(grouped):
+        draft = _draft(grouped.pop(key), country_of)
+        if not _wanted(key, draft, filters):
+            tally.skip(OUTSIDE, draft.events)
+            continue
+        tally.read += draft.events
+        tally.taken += draft.events
+        records.append(_record(key, draft, name))
+    return records, tally
+
+
+DATASET_NAMES = {"icews": "ICEWS", "gdelt": "GDELT"}
+
+
+def _wanted(key: tuple[str, str, str, str], draft: _Draft, f: EngineFilters) -> bool:
+    day, a, b, kind = key
+    return (
+        f.countries <= {a, b}
+        and (f.kind is None or kind == f.kind)
+        and (f.since is None or day >= f.since)
+        and (f.until is None or day <= f.until)
+        and f.areas <= draft.areas
+    )
+
+
+@lru_cache(maxsize=65536)  # a month of events has some thirty days
+def _real_day(day: str | None) -> bool:
+    if not day or not _DAY.fullmatch(day):
+        return False
+    try:
+        calendar_date(int(day[:4]), int(day[5:7]), int(day[8:10]))
+    except ValueError:
+        return False
+    return True
+
+
+def _record(key: tuple[str, str, str, str], draft: _Draft, dataset: str) -> Engagement:
+    day, a, b, kind = key
+    codes = draft.codes
+    return Engagement(
+        date=day,
+        countries=[a, b],
+        kind=kind,
+        areas=sorted(draft.areas),
+        location=draft.location,
+        summary=summary(a, b, codes, draft.events, dataset),
+        source=Source(outlet=_unordered(draft.outlet), url=_unordered(draft.url)),
+        tags=sorted([dataset.lower(), *(f"cameo:{code}" for code in codes)]),
+    )
+
+
+def summary(a: str, b: str, codes: list[str], events: int, dataset: str) -> str:
+    """ "Israel and Russia: consult; discuss by telephone (3 ICEWS events)"."""
     what = "; ".join(cameo.name(code) for code in codes)
-    names = " and ".join(display_name(code) for code in pair)
-    count = f"{len(group)} {dataset} event{'s' if len(group) != 1 else ''}"
-    return {
-        "date": date,
-        "countries": list(pair),
-        "kind": kind,
-        "areas": areas,
-        "location": {"country": country, "place": place},
-        "summary": f"{names}: {what} ({count})",
-        "source": {"outlet": outlet, "url": url},
-        "tags": [dataset.lower(), *(f"cameo:{code}" for code in codes)],
-    }
+    names = " and ".join(display_name(code) for code in (a, b))
+    return f"{names}: {what} ({events} {dataset} event{'s' if events != 1 else ''})"
+
+
+def _unordered(value: str | None) -> str | None:
+    return value[ORDER_WIDTH:] if value is not None else None

@@ -1,0 +1,196 @@
+"""The event files named on the command line, made ready for the engine: globs and folders expanded,
+stdin and zip members staged on disk (bounded), gzip checked, each file's layout read from its first line.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import itertools
+import os
+import shutil
+import sys
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InvalidInput, StoreError
+
+# A compressed file may expand to at most this many times its size: event files expand 5-15 times,
+# a decompression bomb a thousand. Small files are let through whatever their ratio.
+MAX_EXPANSION = 100
+SMALL = 1 << 20
+# A gzip file's ratio is judged on the start of its content; past that the engine streams it in constant memory.
+GZIP_SAMPLE = 4 << 20
+_ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_CHUNK = 1 << 20
+_NUMBER = itertools.count()
+
+
+@dataclass(frozen=True)
+class EventFile:
+    """One file for the engine: where it is, what the user called it, and how to read it."""
+
+    path: Path
+    name: str
+    gzip: bool
+    first_line: str  # empty for an empty file
+    encoding: str  # "utf-8" or "latin-1" (older GDELT files)
+
+
+def max_expansion() -> int:
+    value = os.environ.get("RELATIONS_MAX_EXPANSION", "")
+    return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else MAX_EXPANSION
+
+
+def gather(sources: list[str], workdir: Path) -> list[EventFile]:
+    """Every file the sources name, in a stable order, ready to read."""
+    files: list[EventFile] = []
+    for source in sources or ["-"]:
+        for path, name in _expand(source, workdir):
+            files.extend(_prepare(path, name, workdir))
+    return files
+
+
+def _expand(source: str, workdir: Path) -> list[tuple[Path, str]]:
+    if source == "-":
+        staged = workdir / "stdin"
+        _copy(sys.stdin.buffer, staged, "stdin")
+        return [(staged, "stdin")]
+    path = Path(source)
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        if not found:
+            raise InvalidInput(f"{source}: no files in this folder")
+        return [(p, str(p)) for p in found]
+    if not path.exists() and glob.has_magic(source):
+        matched = sorted(Path(p) for p in glob.glob(source, recursive=True) if Path(p).is_file())
+        if not matched:
+            raise InvalidInput(f"{source}: no file matches")
+        return [(p, str(p)) for p in matched]
+    if not path.is_file():
+        problem = "no such file" if not path.exists() else "not a regular file"
+        raise InvalidInput(f"cannot read {source}: {problem}")
+    return [(path, source)]
+
+
+def _prepare(path: Path, name: str, workdir: Path) -> list[EventFile]:
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as e:
+        raise InvalidInput(f"cannot read {name}: {e.strerror or e}") from None
+    if magic[:2] == b"\x1f\x8b":
+        _check_gzip(path, name)
+        return [_described(path, name, gz=True)]
+    if magic == b"PK\x03\x04":
+        return [_described(p, n, gz=False) for p, n in _unzip(path, name, workdir)]
+    return [_described(path, name, gz=False)]
+
+
+def _check_gzip(path: Path, name: str) -> None:
+    """Refuse a gzip file whose start expands past the limit, or whose stated size does."""
+    size = path.stat().st_size
+    limit = max_expansion()
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    produced = consumed = 0
+    try:
+        with path.open("rb") as handle:
+            while produced < GZIP_SAMPLE:
+                chunk = handle.read(64 << 10)
+                if not chunk:
+                    break
+                consumed += len(chunk)
+                produced += len(inflater.decompress(chunk, GZIP_SAMPLE))
+                if inflater.eof:
+                    break
+                while inflater.unconsumed_tail and produced < GZIP_SAMPLE:
+                    produced += len(inflater.decompress(inflater.unconsumed_tail, GZIP_SAMPLE))
+            handle.seek(-4, os.SEEK_END)
+            stated = int.from_bytes(handle.read(4), "little")  # the size mod 2**32, from the trailer
+    except (OSError, zlib.error, EOFError) as e:
+        raise InvalidInput(f"{name}: damaged gzip file: {e}") from None
+    if (produced > SMALL and produced > limit * consumed) or stated > max(SMALL, limit * size):
+        raise InvalidInput(
+            f"{name}: expands more than {limit} times its size (a decompression bomb?); refused. "
+            "RELATIONS_MAX_EXPANSION raises the limit"
+        )
+
+
+def _unzip(path: Path, name: str, workdir: Path) -> list[tuple[Path, str]]:
+    """Each member of a zip archive, extracted with its expansion bounded as it streams."""
+    out: list[tuple[Path, str]] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if not members:
+                raise InvalidInput(f"{name}: the zip archive is empty")
+            for n, member in enumerate(members):
+                label = f"{name}:{member.filename}"
+                if member.flag_bits & 0x1:
+                    raise InvalidInput(f"{label}: encrypted; decrypt it first")
+                if member.compress_type not in _ZIP_METHODS:
+                    raise InvalidInput(
+                        f"{label}: compressed with method {member.compress_type}, which is not supported"
+                    )
+                target = workdir / f"zip-{next(_NUMBER)}-{n}"
+                limit = max(SMALL, max_expansion() * max(member.compress_size, 1))
+                with archive.open(member) as stream:
+                    _copy(stream, target, label, limit)
+                out.append((target, label))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
+        if isinstance(e, OSError) and e.errno is not None:
+            _disk_error(e, name)
+        raise InvalidInput(f"{name}: damaged zip archive: {e}") from None
+    return out
+
+
+def _copy(stream: object, target: Path, label: str, limit: int | None = None) -> None:
+    written = 0
+    try:
+        with target.open("wb") as out:
+            while True:
+                chunk = stream.read(_CHUNK)  # type: ignore[attr-defined]
+                if not chunk:
+                    break
+                written += len(chunk)
+                if limit is not None and written > limit:
+                    raise InvalidInput(
+                        f"{label}: expands more than {max_expansion()} times its size (a decompression bomb?); "
+                        "refused. RELATIONS_MAX_EXPANSION raises the limit"
+                    )
+                out.write(chunk)
+    except OSError as e:
+        _disk_error(e, label)
+        raise InvalidInput(f"cannot read {label}: {e.strerror or e}") from None
+
+
+def _disk_error(e: OSError, label: str) -> None:
+    import errno
+
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        raise StoreError(f"no space left on the temporary disk while unpacking {label} (set TMPDIR elsewhere)")
+
+
+def _described(path: Path, name: str, *, gz: bool) -> EventFile:
+    """The file with its first line and encoding, read from its start only."""
+    try:
+        opener = gzip.open if gz else open
+        with opener(path, "rb") as handle:
+            head: bytes = handle.read(64 << 10)
+    except (OSError, EOFError, zlib.error) as e:
+        raise InvalidInput(f"{name}: damaged file: {e}") from None
+    try:
+        head.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as e:
+        # A multi-byte character cut by the sample's end is still UTF-8.
+        encoding = "utf-8" if e.start >= len(head) - 3 else "latin-1"
+    text = head.decode(encoding, errors="replace").removeprefix("\ufeff")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return EventFile(path=path, name=name, gzip=gz, first_line=first, encoding=encoding)
+
+
+def remove(workdir: Path) -> None:
+    shutil.rmtree(workdir, ignore_errors=True)

@@ -1,0 +1,160 @@
+"""Event files that are damaged, hostile or odd: refused with a message or counted, never a traceback;
+and what an imported engagement says (place, code names, plurals, id order)."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+from .test_events import EXCERPT, gdelt_row
+
+ICEWS_HEADER = EXCERPT.read_text().splitlines()[0]
+
+
+def _icews_row(date: str, source: str, target: str, code: str = "040") -> str:
+    row = ["1", date, "A", "Gov", source, "Consult", code, "1", "B", "Gov", target, "9", "1", "Pub",
+           "Paris", "NA", "NA", "France", "0", "0"]  # fmt: skip
+    return "\t".join(row)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _refused(run: Run, db: Path, path: Path, dataset: str, words: str) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    result = run("import", str(path), "--from", dataset)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith("Error: ") and words in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("packing", ["gz", "zip"])
+def test_a_decompression_bomb_is_refused_before_it_fills_memory(run: Run, db: Path, tmp_path: Path,
+                                                                packing: str) -> None:  # fmt: skip
+    zeros = b"\0" * (24 << 20)  # 24 MiB that pack into a few kilobytes
+    bomb = tmp_path / f"bomb.{packing}"
+    bomb.write_bytes(gzip.compress(zeros, 9) if packing == "gz" else _zip({"events.CSV": zeros}))
+    assert bomb.stat().st_size < 100_000
+    _refused(run, db, bomb, "gdelt", "expands more than 100 times its size")
+
+
+def test_an_encrypted_zip_is_refused_with_a_message(run: Run, db: Path, tmp_path: Path) -> None:
+    data = bytearray(_zip({"events.CSV": gdelt_row("20240305", "FRA", "DEU", "042").encode()}))
+    # Set the "encrypted" flag in the local and the central header, as an encrypting tool would.
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.index(signature) + offset
+        data[at] |= 0x1
+    archive = tmp_path / "events.zip"
+    archive.write_bytes(bytes(data))
+    _refused(run, db, archive, "gdelt", "encrypted")
+
+
+def test_a_zip_compressed_with_an_unsupported_method_is_refused(run: Run, db: Path, tmp_path: Path) -> None:
+    data = bytearray(_zip({"events.CSV": gdelt_row("20240305", "FRA", "DEU", "042").encode()}))
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.index(signature) + offset
+        data[at : at + 2] = (9).to_bytes(2, "little")  # Deflate64
+    archive = tmp_path / "events.zip"
+    archive.write_bytes(bytes(data))
+    _refused(run, db, archive, "gdelt", "method 9, which is not supported")
+
+
+@pytest.mark.parametrize("column", ["Target Country", "Event Date"])
+def test_an_icews_header_without_a_required_column_names_it(run: Run, db: Path, tmp_path: Path, column: str) -> None:
+    header = ICEWS_HEADER.replace(column, "Something Else")
+    source = tmp_path / "events.tab"
+    source.write_text(header + "\n" + _icews_row("2018-06-01", "France", "Germany") + "\n")
+    _refused(run, db, source, "icews", f"no '{column}' column")
+
+
+def test_bad_dates_and_malformed_rows_are_counted_not_fatal(run: Run, tmp_path: Path) -> None:
+    icews = tmp_path / "events.tab"
+    rows = [_icews_row("2018-06-01", "France", "Germany"), _icews_row("2018-13-45", "France", "Italy"),
+            _icews_row("٢٠١٨-٠٦-٠١", "France", "Spain"), "1\t2018-06-01\ttoo short"]  # fmt: skip
+    icews.write_text("\n".join([ICEWS_HEADER, *rows]) + "\n")
+    report = json.loads(run("import", str(icews), "--from", "icews", "--json").stdout)
+    assert report["imported"] == 1
+    assert report["events"]["read"] == 4 and report["events"]["skipped"] == {"malformed row": 3}
+    gdelt = tmp_path / "events.CSV"
+    gdelt.write_text("\n".join([gdelt_row("20240305", "FRA", "DEU", "042"), gdelt_row("20241399", "FRA", "ITA", "042"),
+                                "\t".join(["x"] * 20), gdelt_row("20240305", "FRA", "ESP", "042")]) + "\n")  # fmt: skip
+    result = run("import", str(gdelt), "--from", "gdelt", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["imported"] == 2 and report["events"]["skipped"] == {"malformed row": 2}
+
+
+def test_a_missing_file_is_named(run: Run, tmp_path: Path) -> None:
+    result = run("import", str(tmp_path / "nowhere.CSV"), "--from", "gdelt")
+    assert result.exit_code == 2 and "nowhere.CSV: no such file" in result.stderr
+
+
+# -- what an imported engagement says (issue 19, items 6-8) ---------------------------------------
+
+
+def _import(run: Run, tmp_path: Path, *rows: str) -> list[dict[str, object]]:
+    source = tmp_path / "events.CSV"
+    source.write_text("\n".join(rows) + "\n")
+    result = run("import", str(source), "--from", "gdelt")
+    assert result.exit_code == 0, result.stderr
+    records: list[dict[str, object]] = json.loads(run("export").stdout)
+    return records
+
+
+def test_events_in_two_cities_of_one_country_keep_the_country(run: Run, tmp_path: Path) -> None:
+    [visit] = _import(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+                      gdelt_row("20240305", "DEU", "FRA", "043", "Munich, Bayern, Germany", "GM"))  # fmt: skip
+    assert visit["location"] == {"country": "DEU", "place": None}
+
+
+def test_four_digit_codes_are_named_by_their_own_name(run: Run, tmp_path: Path) -> None:
+    [record] = _import(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0312"))
+    assert record["summary"] == "Moldova and Romania: express intent to cooperate militarily (1 GDELT event)"
+
+
+def test_imported_engagements_get_ids_in_date_order_and_counts_say_events(run: Run, tmp_path: Path) -> None:
+    records = _import(run, tmp_path, gdelt_row("20240307", "AZE", "PAK", "057"),
+                      gdelt_row("20240305", "DEU", "FRA", "042"), gdelt_row("20240305", "FRA", "DEU", "043"),
+                      gdelt_row("20240306", "MDA", "ROU", "0312"))  # fmt: skip
+    assert [(r["id"], r["date"], r["countries"]) for r in records] == [
+        (1, "2024-03-05", ["DEU", "FRA"]),
+        (2, "2024-03-06", ["MDA", "ROU"]),
+        (3, "2024-03-07", ["AZE", "PAK"]),
+    ]
+    assert str(records[0]["summary"]).endswith("(2 GDELT events)")
+    assert str(records[2]["summary"]).endswith("(1 GDELT event)")
+
+
+def test_running_out_of_memory_or_disk_is_one_clear_line(run: Run, db: Path, tmp_path: Path) -> None:
+    from relations_cli.errors import StoreError
+    from relations_cli.events.sources import _copy
+
+    rows = [gdelt_row(f"202403{d:02d}", a, b, "042", f"{a} town, x, y", "GM", f"https://e.org/{d}{a}{b}")
+            for d in range(1, 29) for a in ("FRA", "DEU", "ITA", "ESP") for b in ("POL", "AUT", "CZE")]  # fmt: skip
+    source = tmp_path / "events.CSV"
+    source.write_text("\n".join(rows * 20) + "\n")
+    result = run("import", str(source), "--from", "gdelt", env={"RELATIONS_EVENTS_MEMORY": "1MB"})
+    assert result.exit_code == 1 and "out of memory" in result.stderr and "RELATIONS_EVENTS_MEMORY" in result.stderr
+    assert not db.exists()
+    assert run("import", str(source), "--from", "gdelt", env={"RELATIONS_EVENTS_MEMORY": "lots"}).exit_code == 2
+
+    class FullDisk(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(StoreError, match="no space left on the temporary disk"):
+        _copy(FullDisk(), tmp_path / "staged", "stdin")
