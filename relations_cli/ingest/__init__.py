@@ -45,6 +45,11 @@ def propose(
     parties: list[str] | None = None,
     name: str = "the article",
 ) -> Draft:
+    if len(text) > articles.MAX_TEXT:
+        raise InvalidInput(
+            f"{name}: {len(text):,} characters is more than the {articles.MAX_TEXT:,} an article may have; "
+            "give the article alone"
+        )
     art = articles.parse(text, today)
     evidence: dict[str, Any] = {}
     if published:

@@ -40,6 +40,17 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "j
                   "nov", "dec", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "prof", "sen", "rep",
                   "gov", "h.e", "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "brig", "sgt"}  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# Rules look at most this far back from a word ("the war with ..."), and a sentence is cut at this length:
+# both keep the work per character bounded, so that reading is linear in the text whatever it holds.
+BEFORE = 120
+MAX_SENTENCE = 800
+# The longest text read (characters); a news article is a few thousand.
+MAX_TEXT = 1_000_000
+
+
+def before(text: str, end: int) -> str:
+    """The words just before `end`, for rules anchored there."""
+    return text[max(0, end - BEFORE) : end]
 
 
 @dataclass
@@ -159,8 +170,7 @@ def split_sentences(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for found in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : found.start() + 1]
-        last_word = re.findall(r"[\w.]+$", before)
+        last_word = re.findall(r"[\w.]+$", paragraph[max(start, found.start() - 40) : found.start() + 1])
         word = last_word[0].rstrip(".").lower() if last_word else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -169,4 +179,15 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         pieces.append(tail)
-    return pieces
+    return [cut for piece in pieces for cut in _bounded(piece)]
+
+
+def _bounded(sentence: str) -> list[str]:
+    """A run-on "sentence" (a list, a table flattened to text) in pieces of at most MAX_SENTENCE characters."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE:
+        space = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = space if space > 0 else MAX_SENTENCE
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return [*pieces, sentence] if sentence else pieces

@@ -6,8 +6,8 @@ import re
 from functools import cache
 
 from .. import areas
-from ..text import fold
-from .article import Sentence
+from .article import Sentence, before
+from .lexicon import fold_word
 
 _SIGNED = re.compile(
     r"\b(signed|inked|signing ceremony|witnessed the signing|exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
@@ -56,7 +56,6 @@ _OFFICE_BEFORE = re.compile(
     r"(?:[A-Z][\w-]*,? (?:and )?){0,4}$"
 )
 _WORD = re.compile(r"[\w'’]+")
-_MAX_WORDS = 5
 
 
 def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, str | None]:
@@ -66,7 +65,7 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, str | No
     """
     for s in sentences[: len(lead) + 2]:
         for m in _SIGNED.finditer(s.text):
-            if not _NOT_NOW.search(s.text[: m.start()]) and not re.search(r"signed (?:in|back in) \d{4}", s.text):
+            if not _NOT_NOW.search(before(s.text, m.start())) and not re.search(r"signed (?:in|back in) \d{4}", s.text):
                 return "agreement", s.text
     for s in lead:
         if _CALL.search(s.text):
@@ -100,6 +99,16 @@ def _phrases() -> dict[str, tuple[str, ...]]:
     return {**{key: (area,) for key, area in _PROSE_AREAS.items()}, **areas.phrases()}
 
 
+@cache
+def _longest_from() -> dict[str, int]:
+    """For each first word of an area phrase, the most words a phrase starting with it has."""
+    most: dict[str, int] = {}
+    for key in _phrases():
+        words = key.split("-")
+        most[words[0]] = max(most.get(words[0], 0), len(words))
+    return most
+
+
 def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> list[tuple[str, str]]:
     """(area, phrase) for each vocabulary area named where cooperation is discussed, in order of first mention.
 
@@ -115,11 +124,12 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
         if training:
             found.setdefault("military-educational", training.group())
         words = list(_WORD.finditer(s.text.replace("-", " ")))
+        folded = [fold_word(w.group()) for w in words]
         i = 0
         while i < len(words):
             hit = None
-            for length in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                key = "-".join(fold(w.group()) for w in words[i : i + length])
+            for length in range(min(_longest_from().get(folded[i], 0), len(words) - i), 0, -1):
+                key = "-".join(folded[i : i + length])
                 if key in phrases:
                     hit = (length, phrases[key])
                     break
@@ -128,7 +138,7 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
                 continue
             length, names = hit
             start, end = words[i].start(), words[i + length - 1].end()
-            if not _OFFICE_AFTER.match(s.text[end:]) and not _OFFICE_BEFORE.search(s.text[:start]):
+            if not _OFFICE_AFTER.match(s.text[end:]) and not _OFFICE_BEFORE.search(before(s.text, start)):
                 for name in names:
                     found.setdefault(name, s.text[start:end])
             i += length

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import countries
 from ..text import fold
@@ -37,6 +37,8 @@ _PROSE_DEMONYMS = {
     "argentine": "ARG", "argentinian": "ARG", "lao": "LAO", "laotian": "LAO", "thai": "THA", "afghan": "AFG",
 }  # fmt: skip
 _MAX_WORDS = 7
+# Words recur: fold each distinct one once.
+fold_word = lru_cache(maxsize=1 << 16)(fold)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,16 @@ def _names() -> dict[str, tuple[str, str]]:
     names.update({key: (code, "name") for key, code in _PROSE_NAMES.items()})
     names.update({key: (code, "demonym") for key, code in _PROSE_DEMONYMS.items()})
     return names
+
+
+@cache
+def _longest_from() -> dict[str, int]:
+    """For each first word of a name, the most words a name starting with it has."""
+    most: dict[str, int] = {}
+    for key in _names():
+        words = key.split()
+        most[words[0]] = max(most.get(words[0], 0), len(words))
+    return most
 
 
 def find(text: str, offset: int = 0) -> list[Mention]:
@@ -96,7 +108,9 @@ def find(text: str, offset: int = 0) -> list[Mention]:
 
 def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int, str, str] | None:
     names = _names()
-    for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+    first = _POSSESSIVE.sub("", tokens[i][0]).rstrip(".")
+    most = _longest_from().get((fold_word(first).split() or [""])[0], 0)
+    for length in range(min(most, len(tokens) - i), 0, -1):
         words = [t[0] for t in tokens[i : i + length]]
         if words[-1] in _JOINERS or not words[-1][0].isupper():
             continue
@@ -105,7 +119,7 @@ def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int
         if any(gap.strip() for gap in gaps) or any(w.endswith(".") for w in words[:-1]):
             continue
         words[-1] = _POSSESSIVE.sub("", words[-1]).rstrip(".")
-        hit = names.get(fold(" ".join(words)))
+        hit = names.get(" ".join(fold_word(w) for w in words))
         if hit:
             return length, hit[0], hit[1]
     return None

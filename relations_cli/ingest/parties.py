@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .article import Sentence
+from .article import Sentence, before
 from .lexicon import Mention
 
 _ACTOR_AFTER = re.compile(
@@ -67,10 +67,10 @@ def choose(
         in_lead = s.index < lead_size
         found = [m for m in found if m.form != "city"]
         for k, m in enumerate(found):
-            before, after = s.text[: m.start], s.text[m.end :]
-            context = bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.match(after))
+            ahead, after = before(s.text, m.start), s.text[m.end : m.end + 100]
+            context = bool(_CONTEXT_BEFORE.search(ahead) or _CONTEXT_AFTER.match(after))
             if context:
-                add(m.code, -2.5, f"context: “{before[-30:].strip()} {m.text}”")
+                add(m.code, -2.5, f"context: “{ahead[-30:].strip()} {m.text}”")
                 continue
             add(m.code, 3.0 if in_lead else 0.5, "named in the lead" if in_lead else "named")
             if s.index == 0 or (s.paragraph == -1 and s.index <= 1):
@@ -78,8 +78,8 @@ def choose(
             if m.form != "capital" and _ACTOR_AFTER.match(after):
                 add(m.code, 2.0, f"an actor: “{m.text}{after[:25]}”")
                 acting.add(m.code)
-            if _HOST.search(before):
-                add(m.code, 2.0, f"host of a visit: “{before[-20:].strip()} {m.text}”")
+            if _HOST.search(ahead):
+                add(m.code, 2.0, f"host of a visit: “{ahead[-20:].strip()} {m.text}”")
                 acting.add(m.code)
             neighbours = [found[k - 1]] if k else []
             if k + 1 < len(found):

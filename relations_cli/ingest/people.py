@@ -200,7 +200,7 @@ _NAME_THEN_TITLE = re.compile(
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
 )
 _TITLE_OF_THEN_NAME = re.compile(
-    r"(?P<title>\b[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,8}?\s+of\s+(?:the\s+)?[A-Z][^,;]{2,80}?),\s+"
+    r"(?P<title>\b[A-Z][\w'’-]{0,40}(?:\s+[\w'’-]{1,40}){0,8}?\s+of\s+(?:the\s+)?[A-Z][^,;]{2,80}?),\s+"
     r"(?P<rank>(?:Colonel |Lieutenant |Major |Army |Brigadier |Rear |Vice )?(?:General|Admiral) )?"
     rf"(?P<name>{_NAME})"
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import countries
-from .article import Sentence
+from .article import Sentence, before
 from .lexicon import Mention, find
 
 _ENGAGED = re.compile(
@@ -86,7 +86,7 @@ def locate(
             continue
         for m in _AT.finditer(s.text):
             place = m.group("place")
-            if place.split()[0] in _NOT_PLACES or _SITUATION.search(s.text[: m.start()]):
+            if place.split()[0] in _NOT_PLACES or _SITUATION.search(before(s.text, m.start())):
                 continue
             known = next((x for x in mentions.get(s.index, []) if x.start == m.start("place")), None)
             code = known.code if known else None
@@ -125,14 +125,13 @@ def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str 
     for s in sentences:
         received = _RECEIVED.search(s.text)
         if received:
-            before = [m for m in mentions.get(s.index, []) if m.end <= received.start() and m.form != "city"]
-            if before:
-                return before[-1].code
+            guests = [m for m in mentions.get(s.index, []) if m.end <= received.start() and m.form != "city"]
+            if guests:
+                return guests[-1].code
     for s in sentences:
+        visited = {v.end() for v in _VISIT_TO.finditer(s.text)}
         for m in mentions.get(s.index, []):
-            if m.form != "demonym" and _VISIT.search(s.text[: m.start]):
-                return m.code
-            if m.form != "demonym" and any(v.end() == m.start for v in _VISIT_TO.finditer(s.text)):
+            if m.form != "demonym" and (_VISIT.search(before(s.text, m.start)) or m.start in visited):
                 return m.code
     return None
 
