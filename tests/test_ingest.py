@@ -171,6 +171,7 @@ LONG_TEXTS = {
 @pytest.mark.parametrize("label", sorted(LONG_TEXTS))
 def test_long_hostile_texts_are_read_in_linear_time(label: str) -> None:
     """Issue 15 item 8: each took from 17 s to 71 s; a generous guard, not a benchmark."""
+    import contextlib
     import time
 
     from relations_cli.errors import InvalidInput
@@ -178,10 +179,8 @@ def test_long_hostile_texts_are_read_in_linear_time(label: str) -> None:
 
     text = LONG_TEXTS[label]
     started = time.monotonic()
-    try:
+    with contextlib.suppress(InvalidInput):  # too few parties is a fine answer; what matters is how soon
         propose(text, today="2024-05-02", published="2024-05-02")
-    except InvalidInput:
-        pass  # too few parties is a fine answer; what matters is that it comes quickly
     assert time.monotonic() - started < 8, label
 
 
