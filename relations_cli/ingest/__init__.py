@@ -15,8 +15,8 @@ from typing import Any
 from .. import countries
 from ..errors import InvalidInput
 from . import article as articles
-from . import classify, people, place, when
-from .lexicon import Mention, find
+from . import classify, people, place, weights, when
+from .mentions import Mention, find
 from .parties import choose
 
 _VERBS = {"meeting": "met", "call": "spoke by phone", "agreement": "signed a document",
@@ -68,7 +68,7 @@ def propose(
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
     found_people = people.merge(found_people)
-    lead_size = 3 if art.headline else 2
+    lead_size = weights.lead_size(art.headline is not None)
     choice = choose(sentences, mentions, Counter(p.country for p in found_people if p.country), lead_size)
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
@@ -77,7 +77,7 @@ def propose(
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
     evidence["mentioned"] = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
-    date_found = when.pick([f for s in sentences for f in when.candidates(s.text, s.index, art.published)])
+    date_found = when.pick([f for s in sentences for f in when.candidates(s.text, s.index, art.published, lead_size)])
     if date_found:
         date, evidence["date"] = date_found.value, f"“{date_found.phrase}” in: {sentences[date_found.sentence].text}"
     elif art.published:
@@ -90,7 +90,7 @@ def propose(
     topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])
     evidence["areas"] = dict(topics)
     country, where, evidence["location"] = place.locate(
-        kind, sentences, mentions, chosen, art.dateline, art.dateline_country
+        kind, sentences, mentions, chosen, art.dateline, art.dateline_country, lead_size
     )
     _fill_countries(found_people, chosen, mentions)
     participants = [p for p in found_people if p.country is None or p.country in chosen]

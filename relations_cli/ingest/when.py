@@ -7,43 +7,21 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-MONTH_DAY = rf"{MONTH}\.?\s+\d{{1,2}}"
+from . import lexicon as lx
+from . import weights as w
+
+MONTH_DAY = rf"{lx.MONTH}\.?\s+\d{{1,2}}"
 # A stated date in a dateline: "Jan. 28", "October 31, 2023", "14th Feb. 2024".
-DATE_TEXT = rf"(?:{MONTH_DAY}(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?(?:,?\s+\d{{4}})?)"
+DATE_TEXT = rf"(?:{MONTH_DAY}(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{lx.MONTH}\.?(?:,?\s+\d{{4}})?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _RANGE = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){_ORD}(?:{_RANGE}\d{{1,2}}{_ORD})?\s+(?:of\s+)?(?P<month>{MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"\b(?P<day>\d{{1,2}}){_ORD}(?:{_RANGE}\d{{1,2}}{_ORD})?\s+(?:of\s+)?(?P<month>{lx.MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}}))?"
 )
 _MONTH_DAY = re.compile(
-    rf"\b(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORD}\b(?:{_RANGE}(?:{MONTH}\.?\s+)?\d{{1,2}}{_ORD})?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"\b(?P<month>{lx.MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORD}\b(?:{_RANGE}(?:{lx.MONTH}\.?\s+)?\d{{1,2}}{_ORD})?(?:,?\s+(?P<year>\d{{4}}))?"
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = re.compile(
-    r"\b(yesterday|today|earlier today|this morning|tonight|last week|last month|earlier this week)\b", re.I
-)
-ENGAGEMENT_WORDS = re.compile(
-    r"\b(met|meet|meets|meeting|visit|visits|visited|visiting|talks|held|signed|sign|signing|discussed|discuss|"
-    r"received|receives|hosted|hosts|call|phone|telephone|spoke|conversation|exercises?|drills?|took place|"
-    r"arrived|conducted|attended|consultations|negotiations|videoconference|video link|inked|concluded)\b",
-    re.I,
-)
-_CONTEXT = re.compile(
-    r"\b(war|crash|occurred|anniversary|since|founded|established|born|died|killed|attack|attacks|earthquake|"
-    r"election|elections|independence|ceasefire|previous|last year|earlier visit|in \d{4}|deadline|expires?|"
-    r"scheduled|will be held|next)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -55,7 +33,7 @@ class Found:
 
 
 def _month(text: str) -> int:
-    return _MONTHS[text[:3].lower()]
+    return lx.MONTHS[text[:3].lower()]
 
 
 def _resolve(year: str | None, month: int, day: int, published: date | None) -> str | None:
@@ -84,7 +62,7 @@ def absolute_date(text: str, today: str) -> str | None:
     return None
 
 
-def candidates(sentence: str, index: int, published: str | None) -> list[Found]:
+def candidates(sentence: str, index: int, published: str | None, lead_size: int) -> list[Found]:
     """Every date in a sentence, scored by how likely it is the engagement's."""
     reference = date.fromisoformat(published) if published else None
     found: list[tuple[int, int, str, str]] = []
@@ -100,12 +78,12 @@ def candidates(sentence: str, index: int, published: str | None) -> list[Found]:
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.end(), value, m.group(0)))
     if reference is not None:
-        for m in _WEEKDAY.finditer(sentence):
-            back = (reference.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        for m in lx.WEEKDAY.finditer(sentence):
+            back = (reference.weekday() - lx.WEEKDAYS.index(m.group(1).lower())) % 7
             if m.group(0).lower().startswith("last") and back == 0:
                 back = 7
             found.append((m.start(), m.end(), (reference - timedelta(days=back)).isoformat(), m.group(0)))
-        for m in _RELATIVE.finditer(sentence):
+        for m in lx.RELATIVE_DAY.finditer(sentence):
             word = m.group(1).lower()
             if word == "yesterday":
                 value = (reference - timedelta(days=1)).isoformat()
@@ -116,13 +94,13 @@ def candidates(sentence: str, index: int, published: str | None) -> list[Found]:
             else:
                 value = reference.isoformat()
             found.append((m.start(), m.end(), value, m.group(0)))
-    engaged = bool(ENGAGEMENT_WORDS.search(sentence))
+    engaged = bool(lx.ENGAGED.search(sentence))
     results = []
     for start, _, value, phrase in found:
-        score = (3 if engaged else 0) + (1 if index <= 1 else 0)
-        before = sentence[max(0, start - 70) : start]
-        if _CONTEXT.search(before):
-            score -= 4
+        score = (w.DATE_ENGAGED if engaged else 0) + (w.DATE_IN_LEAD if index < lead_size else 0)
+        before = sentence[max(0, start - w.DATE_CONTEXT_REACH) : start]
+        if lx.DATE_CONTEXT.search(before):
+            score += w.DATE_CONTEXT
         results.append(Found(value, phrase, index, score))
     return results
 
