@@ -191,3 +191,14 @@ def test_a_text_past_the_size_limit_is_refused_with_a_message(run: Run, db: Path
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ") and "more than the 1,000,000 an article may have" in result.stderr
     assert not db.exists()
+
+
+def test_explain_names_the_rule_that_decided_each_field(run: Run) -> None:
+    rules = _draft(run, str(ARTICLE), "--explain")["evidence"]["rules"]
+    assert rules["date"].startswith("date.stated: ")
+    assert rules["kind"].startswith("kind.signed: ")
+    assert rules["participants.Viktor Khrenin"].startswith("participants.")
+    assert {rules["countries.BLR"], rules["countries.KAZ"]} == {rules["countries.KAZ"]}
+    assert rules["countries.KAZ"].startswith("parties.acting: ")
+    shown = run("ingest", str(ARTICLE), "--explain")
+    assert "date: date.stated" in shown.stderr and "kind: kind.signed" in shown.stderr

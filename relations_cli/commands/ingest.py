@@ -30,7 +30,10 @@ def ingest(
     ] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="The outlet that published the article.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="The article's address.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="With --json: add the evidence for each field.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Name the rule that decided each field (with --json: add all the evidence)."),
+    ] = False,
     json_flag: JsonOption = False,
 ) -> None:
     """Read a news article and propose the engagement it reports, with the evidence for each field.
@@ -60,6 +63,9 @@ def ingest(
             error(str(e))
             failed += 1
             continue
+        if explain and not json_flag:
+            for field, rule in draft.evidence.rules().items():
+                note(f"{name}: {field}: {rule}")
         record, saved = _decide(_validated(draft, name), draft, name, yes=yes, interactive=interactive,
                                 json_flag=json_flag)  # fmt: skip
         if json_flag:
@@ -67,7 +73,7 @@ def ingest(
             if not saved:
                 out.pop("id", None)
             if explain:
-                out["evidence"] = draft.evidence
+                out["evidence"] = draft.evidence.as_dict()
             drafts.append(out)
     if json_flag:
         from ..formats import write_json
@@ -93,7 +99,7 @@ def _decide(
     if not json_flag:
         from ..render import console, draft_panel
 
-        console(pipe_width=120).print(draft_panel(record, draft.evidence, f"Draft from {name}"))
+        console(pipe_width=120).print(draft_panel(record, draft.evidence.shown(), f"Draft from {name}"))
     if interactive:
         confirmed = _confirm(record)
         if confirmed is None:

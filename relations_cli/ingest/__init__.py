@@ -16,6 +16,7 @@ from .. import countries
 from ..errors import InvalidInput
 from . import article as articles
 from . import classify, people, place, weights, when
+from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
 
@@ -28,7 +29,7 @@ class Draft:
     """A proposed record (raw, to be validated like any other) and the evidence for each field."""
 
     record: dict[str, Any]
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 class TooFewParties(InvalidInput):
@@ -51,7 +52,7 @@ def propose(
             "give the article alone"
         )
     art = articles.parse(text, today)
-    evidence: dict[str, Any] = {}
+    evidence = Evidence()
     if published:
         art.published, art.evidence["published"] = published, "--published"
     if outlet:
@@ -73,31 +74,34 @@ def propose(
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
         raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
-    evidence["countries"] = {c: ("--country" if parties else choice.evidence.get(c)) for c in chosen}
+    evidence.countries = {
+        c: Why("parties.given", "--country") if parties else Why(choice.rules[c], choice.evidence.get(c, ""))
+        for c in chosen
+    }
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
-    evidence["mentioned"] = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
+    evidence.mentioned = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
     date_found = when.pick([f for s in sentences for f in when.candidates(s.text, s.index, art.published, lead_size)])
     if date_found:
-        date, evidence["date"] = date_found.value, f"“{date_found.phrase}” in: {sentences[date_found.sentence].text}"
+        date = date_found.value
+        evidence.date = Why(date_found.rule, f"“{date_found.phrase}” in: {sentences[date_found.sentence].text}")
     elif art.published:
-        date, evidence["date"] = art.published, "no date in the text: the publication date"
+        date, evidence.date = art.published, Why("date.published")
     else:
         raise InvalidInput(f"{name}: no date found in the article; give --published DATE")
 
-    kind, evidence["kind"] = classify.kind(sentences[:lead_size], sentences)
-    evidence["kind"] = evidence["kind"] or "talks or a visit, with no call, signing or drill in the lead"
+    kind, evidence.kind = classify.kind(sentences[:lead_size], sentences)
     topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])
-    evidence["areas"] = dict(topics)
-    country, where, evidence["location"] = place.locate(
+    evidence.areas = dict(topics)
+    country, where, evidence.location = place.locate(
         kind, sentences, mentions, chosen, art.dateline, art.dateline_country, lead_size
     )
     _fill_countries(found_people, chosen, mentions)
     participants = [p for p in found_people if p.country is None or p.country in chosen]
-    evidence["participants"] = {p.name: p.evidence for p in participants}
+    evidence.participants = {p.name: Why(p.rule, p.evidence) for p in participants}
     for key in ("outlet", "author", "published"):
         if art.evidence.get(key):
-            evidence[key] = art.evidence[key]
+            evidence.source[key] = art.evidence[key]
     record = {
         "date": date,
         "countries": chosen,

@@ -9,12 +9,13 @@ from .. import areas
 from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
+from .evidence import Why
 from .mentions import fold_word
 
 _WORD = re.compile(r"[\w'’]+")
 
 
-def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, str | None]:
+def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     """The kind and the sentence that shows it: a document signed outranks a call, a drill and a meeting.
 
     Only the first sentences count for a signing: one told later is usually background.
@@ -22,15 +23,15 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, str | No
     for s in sentences[: len(lead) + w.SIGNING_PAST_LEAD]:
         for m in lx.SIGNED.finditer(s.text):
             if not lx.NOT_NOW.search(before(s.text, m.start())) and not lx.SIGNED_LONG_AGO.search(s.text):
-                return "agreement", s.text
+                return "agreement", Why("kind.signed", s.text)
     for s in lead:
         if lx.CALL.search(s.text):
-            return "call", s.text
+            return "call", Why("kind.call", s.text)
     for s in lead:
         # A drill under way, not drills as a topic ("agreed to deepen ties, including joint exercises").
         if lx.EXERCISE.search(s.text) and lx.UNDER_WAY.search(s.text):
-            return "exercise", s.text
-    return "meeting", None
+            return "exercise", Why("kind.exercise", s.text)
+    return "meeting", Why("kind.meeting")
 
 
 @cache

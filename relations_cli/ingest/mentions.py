@@ -31,7 +31,7 @@ class Mention:
 @cache
 def _names() -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
-    for key, (code, kind) in countries._table()["index"].items():
+    for key, (code, kind) in countries.name_index().items():
         if key not in lx.NOT_IN_PROSE and len(key) > 3:
             names[key] = (code, "demonym" if kind == "demonym" else "name")
     for country in countries.all_countries():

@@ -20,6 +20,7 @@ class Choice:
     scores: dict[str, float]
     reasons: dict[str, list[str]] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, str] = field(default_factory=dict)  # the rule that made each party one
 
 
 def choose(
@@ -73,11 +74,13 @@ def choose(
     strong = [c for c in ranked if scores[c] >= w.THRESHOLD and c in acting]
     limit = len(strong) if multi else 2
     parties = strong[:limit]
+    rule = "parties.acting"
     if len(parties) < 2:  # a short report: being named in the lead and shown acting is enough
         parties = [c for c in ranked if scores[c] >= w.LEAD_ONLY and c in acting][:2]
+        rule = "parties.lead-only"
     for c in ranked:
         if c not in parties:
             reasons[c].append("not shown taking part" if c not in acting else "named too little to be a party")
     evidence = {c: "; ".join(r for r in reasons[c] if not r.startswith("context"))[:300] for c in parties}
     mentioned = sorted(c for c in scores if c not in parties)
-    return Choice(parties, mentioned, scores, reasons, evidence)
+    return Choice(parties, mentioned, scores, reasons, evidence, dict.fromkeys(parties, rule))

@@ -26,6 +26,7 @@ class Person:
     role: str | None
     country: str | None
     evidence: str
+    rule: str = "participants.title-name"
 
 
 def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) -> list[Person]:
@@ -184,7 +185,7 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
             continue
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = _role(title, mentions, m.start("title"))
-        people.append(Person(m.group("name"), role, country, m.group(0)))
+        people.append(Person(m.group("name"), role, country, m.group(0), "participants.name-title"))
     return people
 
 
@@ -203,7 +204,7 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
         country = _country_in(mentions, begin, m.end("title"), sentence)
         role = _role(title_text, mentions, begin)
         role = re.sub(r"\s+of\s*(?:the\s*)?$", "", role or "").strip() or None
-        people.append(Person(m.group("name"), role, country, m.group(0)))
+        people.append(Person(m.group("name"), role, country, m.group(0), "participants.title-of-name"))
     return people
 
 

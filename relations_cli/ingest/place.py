@@ -8,6 +8,7 @@ from .. import countries
 from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
+from .evidence import Why
 from .mentions import Mention, find
 
 _AT = re.compile(r"\b(in|at|near|off)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -29,10 +30,10 @@ def locate(
     dateline: str | None,
     dateline_country: str | None,
     lead_size: int,
-) -> tuple[str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, Why]:
     """(country, place, evidence). A call has no place; a place must be in a party's country."""
     if kind == "call":
-        return None, None, None
+        return None, None, Why("location.call")
     early = lead_size + w.PLACE_PAST_LEAD
     best: tuple[int, str | None, str | None, str] | None = None
     for s in sentences:
@@ -60,20 +61,21 @@ def locate(
         _, code, city, why = best
         if code is None:
             code = _host(sentences, mentions) or _dateline_code(dateline, dateline_country, parties)
-        return code, city, why
+        return code, city, Why("location.in-at", why)
     for s in sentences:
         for m in _CAPITAL_OF.finditer(s.text):
             found = find(m.group("who"))
             if found and found[0].code in parties:
-                return found[0].code, m.group("city") or countries.get(found[0].code).capital, s.text
+                city = m.group("city") or countries.get(found[0].code).capital
+                return found[0].code, city, Why("location.capital-of", s.text)
     host = _host(sentences, mentions)
     if host:
         same = _dateline_code(dateline, dateline_country, parties) == host
-        return host, dateline if same else None, "the country visited"
+        return host, dateline if same else None, Why("location.host")
     code = _dateline_code(dateline, dateline_country, parties)
     if code:
-        return code, dateline, f"the dateline: {dateline}"
-    return None, None, None
+        return code, dateline, Why("location.dateline", f"the dateline: {dateline}")
+    return None, None, Why("location.unknown")
 
 
 def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str | None:

@@ -30,6 +30,7 @@ class Found:
     phrase: str
     sentence: int
     score: int
+    rule: str = "date.stated"
 
 
 def _month(text: str) -> int:
@@ -65,7 +66,7 @@ def absolute_date(text: str, today: str) -> str | None:
 def candidates(sentence: str, index: int, published: str | None, lead_size: int) -> list[Found]:
     """Every date in a sentence, scored by how likely it is the engagement's."""
     reference = date.fromisoformat(published) if published else None
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
         for m in pattern.finditer(sentence):
@@ -76,13 +77,15 @@ def candidates(sentence: str, index: int, published: str | None, lead_size: int)
             value = _resolve(m.group("year"), number, int(m.group("day")), reference)
             if value:
                 taken.append((m.start(), m.end()))
-                found.append((m.start(), m.end(), value, m.group(0)))
+                found.append((m.start(), m.end(), value, m.group(0), "date.stated"))
     if reference is not None:
         for m in lx.WEEKDAY.finditer(sentence):
             back = (reference.weekday() - lx.WEEKDAYS.index(m.group(1).lower())) % 7
             if m.group(0).lower().startswith("last") and back == 0:
                 back = 7
-            found.append((m.start(), m.end(), (reference - timedelta(days=back)).isoformat(), m.group(0)))
+            found.append(
+                (m.start(), m.end(), (reference - timedelta(days=back)).isoformat(), m.group(0), "date.weekday")
+            )
         for m in lx.RELATIVE_DAY.finditer(sentence):
             word = m.group(1).lower()
             if word == "yesterday":
@@ -93,15 +96,15 @@ def candidates(sentence: str, index: int, published: str | None, lead_size: int)
                 value = (reference.replace(day=1) - timedelta(days=1)).isoformat()[:7]
             else:
                 value = reference.isoformat()
-            found.append((m.start(), m.end(), value, m.group(0)))
+            found.append((m.start(), m.end(), value, m.group(0), "date.relative"))
     engaged = bool(lx.ENGAGED.search(sentence))
     results = []
-    for start, _, value, phrase in found:
+    for start, _, value, phrase, rule in found:
         score = (w.DATE_ENGAGED if engaged else 0) + (w.DATE_IN_LEAD if index < lead_size else 0)
         before = sentence[max(0, start - w.DATE_CONTEXT_REACH) : start]
         if lx.DATE_CONTEXT.search(before):
             score += w.DATE_CONTEXT
-        results.append(Found(value, phrase, index, score))
+        results.append(Found(value, phrase, index, score, rule))
     return results
 
 
