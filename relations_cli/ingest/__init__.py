@@ -19,6 +19,7 @@ from . import classify, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
+from .web import date_in_url
 
 _VERBS = {"meeting": "met", "call": "spoke by phone", "agreement": "signed a document",
           "exercise": "held a joint exercise", "statement": "made a statement", "other": "engaged"}  # fmt: skip
@@ -28,8 +29,9 @@ _VERBS = {"meeting": "met", "call": "spoke by phone", "agreement": "signed a doc
 class Draft:
     """A proposed record (raw, to be validated like any other) and the evidence for each field."""
 
-    record: dict[str, Any]
+    record: dict[str, Any]  # "date" is None when no date was found and none given
     evidence: Evidence = field(default_factory=Evidence)
+    warnings: list[str] = field(default_factory=list)
 
 
 class TooFewParties(InvalidInput):
@@ -43,9 +45,13 @@ def propose(
     published: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
+    author: str | None = None,
     parties: list[str] | None = None,
     name: str = "the article",
+    published_from: str = "--published",
+    outlet_from: str = "--outlet",
 ) -> Draft:
+    """The draft record an article reports, with the evidence for each field (date None if none is found)."""
     if len(text) > articles.MAX_TEXT:
         raise InvalidInput(
             f"{name}: {len(text):,} characters is more than the {articles.MAX_TEXT:,} an article may have; "
@@ -53,10 +59,20 @@ def propose(
         )
     art = articles.parse(text, today)
     evidence = Evidence()
+    warnings: list[str] = []
     if published:
-        art.published, art.evidence["published"] = published, "--published"
+        art.published, art.evidence["published"] = published, published_from
+        art.year_from_clock = False
+    elif art.published is None and date_in_url(url):
+        art.published, art.evidence["published"] = date_in_url(url), f"the date in the URL: {url}"
+    if author and not art.author:
+        art.author, art.evidence["author"] = author, "the page's byline"
+    if art.year_from_clock and art.published:
+        warnings.append(
+            f"{name}: the article's date has no year; {art.published[:4]} is today's year, not the article's"
+        )
     if outlet:
-        art.outlet, art.evidence["outlet"] = outlet, "--outlet"
+        art.outlet, art.evidence["outlet"] = outlet, outlet_from
     sentences = list(art.sentences)
     if art.headline:
         sentences = [articles.Sentence(art.headline, 0, -1)] + [
@@ -81,14 +97,9 @@ def propose(
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
     evidence.mentioned = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
-    date_found = when.pick([f for s in sentences for f in when.candidates(s.text, s.index, art.published, lead_size)])
-    if date_found:
-        date = date_found.value
-        evidence.date = Why(date_found.rule, f"“{date_found.phrase}” in: {sentences[date_found.sentence].text}")
-    elif art.published:
-        date, evidence.date = art.published, Why("date.published")
-    else:
-        raise InvalidInput(f"{name}: no date found in the article; give --published DATE")
+    date, evidence.date = when.decide(sentences, art.published, art.dateline_date, today, lead_size)
+    if art.year_from_clock and evidence.date.rule != "date.missing":
+        evidence.date = Why(evidence.date.rule, f"{evidence.date.words} (the year is today's: the article has none)")
 
     kind, evidence.kind = classify.kind(sentences[:lead_size], sentences)
     topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])
@@ -114,7 +125,7 @@ def propose(
         "source": {"outlet": art.outlet, "author": art.author, "url": url, "published": art.published},
         "tags": ["ingested"],
     }
-    return Draft(record, evidence)
+    return Draft(record, evidence, warnings)
 
 
 def _between_others(s: articles.Sentence, found: list[Mention], parties: list[str]) -> set[str]:

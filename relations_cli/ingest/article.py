@@ -70,6 +70,8 @@ class Article:
     dateline_country: str | None = None  # as the dateline names it: "KARACHI, Pakistan"
     sentences: list[Sentence] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)
+    dateline_date: str | None = None  # as written: "Jan. 31", "14th Feb. 2024"
+    year_from_clock: bool = False  # the publication date's year was not in the text: today's was taken
 
 
 def parse(text: str, today: str) -> Article:
@@ -132,6 +134,7 @@ def _header_line(article: Article, line: str, today: str) -> bool:
         stated = when.absolute_date(found.group(1), today) if found else None
         if stated and len(stated) == 10:
             article.published, article.evidence["published"] = stated, line
+            article.year_from_clock = not re.search(r"\d{4}", line)
             return True
     return False
 
@@ -158,10 +161,12 @@ def _dateline(article: Article, line: str, today: str) -> str:
         article.dateline_country = parts.get("country")
         if parts.get("outlet") and article.outlet is None:
             article.outlet, article.evidence["outlet"] = parts["outlet"].strip(), found.group(0).strip()
+        article.dateline_date = parts.get("date")
         if parts.get("date") and article.published is None:
             stated = when.absolute_date(parts["date"], today)
             if stated and len(stated) == 10:
                 article.published, article.evidence["published"] = stated, found.group(0).strip()
+                article.year_from_clock = not re.search(r"\d{4}", parts["date"])
         return line[found.end() :].strip()
     return line
 

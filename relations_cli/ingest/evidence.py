@@ -13,6 +13,7 @@ RULES: dict[str, str] = {
     "date.stated": "a date stated in a sentence about the engagement",
     "date.weekday": "a weekday: the latest such day on or before the publication date",
     "date.relative": "yesterday, today, last week or last month, against the publication date",
+    "date.dateline": "no date in the text: the dateline's, the report's date",
     "date.published": "no date in the text: the publication date",
     "date.missing": "no date in the text and no publication date",
     "kind.signed": "a document signed or exchanged in the lead or just after it",

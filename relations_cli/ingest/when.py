@@ -6,9 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from . import lexicon as lx
 from . import weights as w
+from .evidence import Why
+
+if TYPE_CHECKING:
+    from .article import Sentence
 
 MONTH_DAY = rf"{lx.MONTH}\.?\s+\d{{1,2}}"
 # A stated date in a dateline: "Jan. 28", "October 31, 2023", "14th Feb. 2024".
@@ -116,3 +121,23 @@ def pick(all_found: list[Found]) -> Found | None:
     if best < 0:
         return None
     return next(f for f in all_found if f.score == best)
+
+
+NO_DATE = "no date found in the article and no publication date; give --published DATE"
+
+
+def decide(
+    sentences: list[Sentence], published: str | None, dateline: str | None, today: str, lead_size: int
+) -> tuple[str | None, Why]:
+    """The engagement's date: the best date in the text, resolved against the report's date (the dateline's,
+    else the publication date); else the dateline's date; else the publication date; else none."""
+    report = absolute_date(dateline, published or today) if dateline else None
+    reference = report or published
+    found = pick([f for s in sentences for f in candidates(s.text, s.index, reference, lead_size)])
+    if found:
+        return found.value, Why(found.rule, f"“{found.phrase}” in: {sentences[found.sentence].text}")
+    if report:
+        return report, Why("date.dateline", f"the dateline: {dateline}")
+    if published:
+        return published, Why("date.published")
+    return None, Why("date.missing", NO_DATE)
