@@ -39,6 +39,9 @@ _DATELINES = [
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                   "nov", "dec", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "prof", "sen", "rep",
                   "gov", "h.e", "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "brig", "sgt"}  # fmt: skip
+_DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+")
+_BULLET = re.compile(r"^[•·▪►*|/]")
+LATE_DATELINE = 3  # a dateline may follow a photo caption or a stamp: looked for in this many paragraphs
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 # Rules look at most this far back from a word ("the war with ..."), and a sentence is cut at this length:
 # both keep the work per character bounded, so that reading is linear in the text whatever it holds.
@@ -75,7 +78,11 @@ class Article:
 
 
 def parse(text: str, today: str) -> Article:
-    """Split an article into its publication details and its sentences."""
+    """Split an article into its publication details and its sentences.
+
+    A page saved as text carries its chrome (menus, section names, bullets) and photo captions: before the
+    body starts they are passed over, and a dateline found in the first paragraphs drops what came before it.
+    """
     article = Article()
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paragraphs: list[str] = []
@@ -83,24 +90,47 @@ def parse(text: str, today: str) -> Article:
     for line in lines:
         if not line:
             continue
-        if header and _header_line(article, line, today):
-            continue
         if header:
+            line = _date_prefix(article, line)
+            if not line or _header_line(article, line, today):
+                continue
             rest = _dateline(article, line, today)
             if rest != line:
                 header = False
                 if rest:
                     paragraphs.append(rest)
                 continue
-        if header and article.headline is None and not paragraphs and _looks_like_headline(line, lines):
-            article.headline = line
-            continue
-        header = False
+            if _chrome(line):
+                continue
+            if article.headline is None and not paragraphs and _looks_like_headline(line, lines):
+                article.headline = line
+                continue
+            header = False
+        elif article.dateline is None and len(paragraphs) < LATE_DATELINE:
+            rest = _dateline(article, line, today, late=True)
+            if rest != line:  # what came before was a caption or a stamp
+                paragraphs = [rest] if rest else []
+                continue
         paragraphs.append(line)
     for number, paragraph in enumerate(paragraphs):
         for piece in split_sentences(paragraph):
             article.sentences.append(Sentence(piece, len(article.sentences), number))
     return article
+
+
+def _date_prefix(article: Article, line: str) -> str:
+    """A "date 2021-08-26" prefix on the first line of a saved text: the publication date; the rest is text."""
+    found = _DATE_PREFIX.match(line)
+    if not found or _DATE_LINE.match(line):
+        return line
+    article.published, article.evidence["published"] = found.group(1), found.group(0).strip()
+    return line[found.end() :].strip()
+
+
+def _chrome(line: str) -> bool:
+    """A page's navigation saved with its text: a bulleted item, a breadcrumb, a section name."""
+    words = line.split()
+    return bool(_BULLET.match(line)) or " > " in line or (len(words) <= 3 and not line.endswith((".", ":", "!", "?")))
 
 
 def _header_line(article: Article, line: str, today: str) -> bool:
@@ -149,13 +179,16 @@ def _looks_like_headline(line: str, lines: list[str]) -> bool:
     return len(line) < 200 and not line.rstrip().endswith((".", "。")) and len([x for x in lines if x]) > 2
 
 
-def _dateline(article: Article, line: str, today: str) -> str:
-    """Take the dateline off the first paragraph, noting its city, date and agency."""
+def _dateline(article: Article, line: str, today: str, late: bool = False) -> str:
+    """Take the dateline off the first paragraph, noting its city, date and agency (past the first paragraph,
+    only a dateline that names a date or an agency counts)."""
     for pattern in _DATELINES:
         found = pattern.match(line)
         if not found:
             continue
         parts = found.groupdict()
+        if late and not (parts.get("date") or parts.get("outlet")):
+            continue
         article.dateline = parts["place"].strip().title() if parts["place"].isupper() else parts["place"].strip()
         article.evidence["dateline"] = found.group(0).strip()
         article.dateline_country = parts.get("country")

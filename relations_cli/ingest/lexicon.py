@@ -80,7 +80,8 @@ NOT_NOW = re.compile(
 )
 
 CALL = words(
-    "phone call", "phone conversation", "phone talks?", r"telephone (?:call|conversation|talks?)", r"by (?:tele)?phone",
+    "phone calls?", "phone conversations?", "phone talks?", "phone discussions?", "on the phone", "teleconference",
+    r"telephone (?:conference|discussions?)", r"video (?:conversation|talks?|meeting)", "virtual call", r"telephone (?:call|conversation|talks?)", r"by (?:tele)?phone",
     r"over the (?:tele)?phone", r"video ?(?:call|conference|link)", "videoconference", r"virtual (?:meeting|talks)",
     "held a call", "dialled", "spoke by",
 )  # fmt: skip
