@@ -19,7 +19,7 @@ from . import classify, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
-from .web import date_in_url
+from .web import date_in_url, month_in_url
 
 _VERBS = {"meeting": "met", "call": "spoke by phone", "agreement": "signed a document",
           "exercise": "held a joint exercise", "statement": "made a statement", "other": "engaged"}  # fmt: skip
@@ -86,7 +86,9 @@ def propose(
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
     found_people = people.merge(found_people)
     lead_size = weights.lead_size(art.headline is not None)
-    choice = choose(sentences, mentions, Counter(p.country for p in found_people if p.country), lead_size)
+    countries_of = Counter(p.country for p in found_people if p.country)
+    unplaced = sum(1 for p in found_people if p.country is None)
+    choice = choose(sentences, mentions, countries_of, lead_size, unplaced)
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
         raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
@@ -97,7 +99,7 @@ def propose(
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
     evidence.mentioned = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
-    date, evidence.date = when.decide(sentences, art.published, art.dateline_date, today, lead_size)
+    date, evidence.date = when.decide(sentences, art.published, art.dateline_date, today, lead_size, month_in_url(url))
     if art.year_from_clock and evidence.date.rule != "date.missing":
         evidence.date = Why(evidence.date.rule, f"{evidence.date.words} (the year is today's: the article has none)")
 

@@ -33,6 +33,17 @@ _DATELINES = [
     re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*"),
     # Baku, October 31, AZERTAC
     re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT}),\s+(?P<outlet>[A-Z]{{3,}}\w*)\.?\s*"),
+    # Nicosia [Cyprus], May 14 :    /    Kigali, 10 February 2017 –
+    re.compile(
+        rf"^(?P<place>{_PLACE})\s*(?:\[(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\])?,\s+(?P<date>{when.DATE_TEXT})"
+        r"\s*[:–—-]+\s*"
+    ),
+    # Nairobi, KENYA - 21st October 2023 -
+    re.compile(
+        rf"^(?P<place>{_PLACE}),\s+(?P<country>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})*)\s*[-–—]+\s*(?P<date>{when.DATE_TEXT})\s*[-–—:]+\s*"
+    ),
+    # January 28/2021(ENA)
+    re.compile(rf"^(?P<date>{when.MONTH_DAY})/\d{{4}}\s*\((?P<outlet>{_AGENCY})\)\s*[-–—:]*\s*"),
     # BAKU --
     re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)(?:,\s*(?P<date>[^-–—]{3,25}?))?\s*[-–—]{1,2}\s+"),
 ]
@@ -189,9 +200,10 @@ def _dateline(article: Article, line: str, today: str, late: bool = False) -> st
         parts = found.groupdict()
         if late and not (parts.get("date") or parts.get("outlet")):
             continue
-        article.dateline = parts["place"].strip().title() if parts["place"].isupper() else parts["place"].strip()
+        place = (parts.get("place") or "").strip()
+        article.dateline = (place.title() if place.isupper() else place) or None
         article.evidence["dateline"] = found.group(0).strip()
-        article.dateline_country = parts.get("country")
+        article.dateline_country = parts.get("country") and parts["country"].title()
         if parts.get("outlet") and article.outlet is None:
             article.outlet, article.evidence["outlet"] = parts["outlet"].strip(), found.group(0).strip()
         article.dateline_date = parts.get("date")

@@ -69,7 +69,7 @@ TITLE_STARTS = {
 SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
 SIGNED = re.compile(
     r"\b(signed|inked|signing ceremony|witnessed the signing|exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
-    r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents))",
+    r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
     re.I,
 )
 
@@ -81,23 +81,27 @@ NOT_NOW = re.compile(
 
 CALL = words(
     "phone calls?", "phone conversations?", "phone talks?", "phone discussions?", "on the phone", "teleconference",
-    r"telephone (?:conference|discussions?)", r"video (?:conversation|talks?|meeting)", "virtual call", r"telephone (?:call|conversation|talks?)", r"by (?:tele)?phone",
-    r"over the (?:tele)?phone", r"video ?(?:call|conference|link)", "videoconference", r"virtual (?:meeting|talks)",
-    "held a call", "dialled", "spoke by",
+    r"telephone (?:conference|discussions?)", r"video (?:conversation|talks?|meeting)", "virtual call",
+    r"telephone (?:call|conversation|talks?)", r"by (?:tele)?phone", r"over the (?:tele)?phone",
+    r"video ?(?:call|conference|link)", "videoconference", r"virtual (?:meeting|talks)", "held a call", "dialled",
+    "spoke by",
 )  # fmt: skip
 
+# A drill: "joint naval exercise", "air force drills", "bilateral exercise", "exercises code-named ...",
+# "Exercise Olgeta Warrior" (a capitalised name after Exercise).
 EXERCISE = re.compile(
-    r"\b(joint (?:military |naval |air |counter-terrorism |anti-terror |tactical |command-staff |special )?"
-    r"(?:exercises?|drills?|manoeuvres|maneuvers)|(?:military|naval|air|tactical|command-staff) "
-    r"(?:exercises?|drills?)|exercises? (?:code-?named|dubbed))\b",
-    re.I,
+    r"(?i:\b(?:joint|military|naval|navy|air|air force|army|tactical|command-staff|bilateral|trilateral|"
+    r"multilateral|combined|counter-terrorism|anti-terror|maritime|special forces|field|live-fire|amphibious)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games)\b|"
+    r"\bexercises?\s+(?:code-?named|dubbed|titled|called)\b)|\b[Ee]xercise\s+[A-Z][a-z]+"
 )
 
 UNDER_WAY = words(
     "began", "begin", "begins", "held", "hold", "holds", "holding", "conducted", "conduct", "conducts", "conducting",
     "launched", "launch", "staged", "kicked off", "taking part", "take part", "took part", "wrapped up", "started",
     "start", "concluded", "completed", "commenced", "opened", "are practising", "practised", "carried out",
-    "is under way", "underway",
+    "is under way", "underway", "begun", "got under way", "kicks? off", "joined", "partake", "commences?",
+    "concludes?", "ended", "is being held", "takes place", "took place", "arrived", "participat\\w+",
 )  # fmt: skip
 
 AREA_CUES = words(
@@ -150,14 +154,23 @@ CONTEXT_BEFORE = re.compile(
     r"\b(war with|war against|war on|victory over|conflict with|conflict in|aggression|occupation|occupied by|"
     r"invasion of|tensions with|border with|borders with|sanctions on|sanctions against|attack on|attacks by|"
     r"attacks on|dispute with|crisis in|situation in|hostilities|neighbouring|neighboring|mediat\w+ between|"
-    r"including|such as|like|against|from|region|regional|earlier in|previously in|situation around|"
+    r"including|such as|like|against|region|regional|earlier in|previously in|situation around|"
     r"refugees from|independence from|threat from|threats from)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 
-MULTILATERAL = re.compile(r"\b(trilateral|tripartite|three-way|three countries|three sides|quadrilateral|four-way|"
-                    r"four countries|multilateral|ministerial meeting of|summit of|leaders of|ministers of|"
-                    r"heads of state|heads of government|C5\+1)", re.I)  # fmt: skip
+MULTILATERAL = re.compile(
+    r"\b(trilateral|tripartite|three-way|(?:three|four|five|six|seven|eight|nine|ten|\d+) "
+    r"(?:countries|nations|sides|navies|armies)|quadrilateral|four-way|multilateral|ministerial meeting of|"
+    r"summit of|leaders of|ministers of|heads of state|heads of government|C5\+1)",
+    re.I,
+)  # fmt: skip
+
+# Between the countries of a list: "India, the US and Japan", "Kenya-Rwanda-Uganda".
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-–/]\s*)(?:the\s+)?$")
+
+# Verbs of arriving: a sentence told only with them is about travel, not yet the engagement.
+ARRIVAL = words("arrived", "arrives", "arrival", "landed")
 
 VISITED = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit to|trip to|arrived in|arrives in|tour of|travelled to|traveled to)"
                    r"\s+(?:the\s+)?$", re.I)  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import lexicon as lx
 from . import weights as w
@@ -24,7 +25,11 @@ class Choice:
 
 
 def choose(
-    sentences: list[Sentence], mentions: dict[int, list[Mention]], people: dict[str, int], lead_size: int
+    sentences: list[Sentence],
+    mentions: dict[int, list[Mention]],
+    people: dict[str, int],
+    lead_size: int,
+    unplaced: int = 0,
 ) -> Choice:
     """Score each country: the lead, actor phrases ("the Pakistani delegation"), pairs ("Azerbaijan-Pakistan"),
     visits and participants count for it; context phrases ("the war with Armenia") count against."""
@@ -33,6 +38,8 @@ def choose(
     evidence: dict[str, str] = {}
     acting: set[str] = set()
     multi = any(lx.MULTILATERAL.search(s.text) for s in sentences[: lead_size + w.MULTILATERAL_PAST_LEAD])
+    multi = multi or any(_listed(s.text, mentions.get(s.index, [])) >= 3 for s in sentences[: lead_size - 1])
+    led: set[str] = set()  # named in the lead, not as context
 
     def add(code: str, points: float, why: str) -> None:
         scores[code] = scores.get(code, 0.0) + points
@@ -43,13 +50,18 @@ def choose(
         found = mentions.get(s.index, [])
         in_lead = s.index < lead_size
         found = [m for m in found if m.form != "city"]
+        context = False
         for k, m in enumerate(found):
             ahead, after = before(s.text, m.start), s.text[m.end : m.end + 100]
-            context = bool(lx.CONTEXT_BEFORE.search(ahead) or lx.CONTEXT_AFTER.match(after))
+            # the rest of a list that began as context is context: "the situation in Niger, Mali and Burkina Faso"
+            listed = context and bool(lx.LIST_GAP.match(s.text[found[k - 1].end : m.start]))
+            context = listed or bool(lx.CONTEXT_BEFORE.search(ahead) or lx.CONTEXT_AFTER.match(after))
             if context:
                 add(m.code, w.CONTEXT, f"context: “{ahead[-30:].strip()} {m.text}”")
                 continue
             add(m.code, w.NAMED_IN_LEAD if in_lead else w.NAMED_LATER, "named in the lead" if in_lead else "named")
+            if in_lead:
+                led.add(m.code)
             if s.index == 0 or (s.paragraph == -1 and s.index <= 1):
                 acting.add(m.code)  # the headline or the first sentence says who did it
             if m.form != "capital" and lx.ACTOR_AFTER.match(after):
@@ -78,9 +90,27 @@ def choose(
     if len(parties) < 2:  # a short report: being named in the lead and shown acting is enough
         parties = [c for c in ranked if scores[c] >= w.LEAD_ONLY and c in acting][:2]
         rule = "parties.lead-only"
+    if len(parties) < 2 and unplaced:  # officials the text ties to no country act for a country of the lead
+        parties = (parties + [c for c in ranked if c in led and c not in parties and scores[c] >= w.LEAD_ONLY])[:2]
+        rule = "parties.through-officials"
     for c in ranked:
         if c not in parties:
             reasons[c].append("not shown taking part" if c not in acting else "named too little to be a party")
     evidence = {c: "; ".join(r for r in reasons[c] if not r.startswith("context"))[:300] for c in parties}
     mentioned = sorted(c for c in scores if c not in parties)
     return Choice(parties, mentioned, scores, reasons, evidence, dict.fromkeys(parties, rule))
+
+
+def _listed(text: str, found: list[Mention]) -> int:
+    """The most countries a sentence lists together ("India, the US and Japan", "Kenya-Rwanda-Uganda")."""
+    best = run = 1 if found else 0
+    named = [m for m in found if m.form != "city"]
+    codes = {named[0].code} if named else set()
+    for a, b in pairwise(named):
+        if lx.LIST_GAP.match(text[a.end : b.start]):
+            codes.add(b.code)
+        else:
+            codes = {b.code}
+        run = len(codes)
+        best = max(best, run)
+    return best

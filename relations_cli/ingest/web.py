@@ -17,6 +17,7 @@ MAX_BYTES = 5_000_000  # a page larger than this is refused
 _URL = re.compile(r"^https?://", re.I)
 _HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 # "/2019/11/17/", "/2019-11-17", "/20191117/": a date in the path counts when nothing better is found.
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
 
 
@@ -44,6 +45,12 @@ def looks_like_html(data: bytes, name: str = "") -> bool:
 
 def date_in_url(url: str | None) -> str | None:
     found = _URL_DATE.search(url or "")
+    return "-".join(found.groups()) if found else None
+
+
+def month_in_url(url: str | None) -> str | None:
+    """ "/2018/01/": the month, for an article whose text and page give no day."""
+    found = _URL_MONTH.search(url or "")
     return "-".join(found.groups()) if found else None
 
 

@@ -30,6 +30,7 @@ LEAD_ONLY = 2.5  # a short report: named in the lead and shown acting is enough
 
 # Dates: the engagement's date is told in a sentence about it, early, and not about a war or an anniversary.
 DATE_ENGAGED = 3
+DATE_ARRIVAL = 2  # a sentence that tells only an arrival: travel, before the engagement
 DATE_IN_LEAD = 1
 DATE_CONTEXT = -4
 DATE_CONTEXT_REACH = 70  # characters before a date that can make it context

@@ -102,10 +102,13 @@ def candidates(sentence: str, index: int, published: str | None, lead_size: int)
             else:
                 value = reference.isoformat()
             found.append((m.start(), m.end(), value, m.group(0), "date.relative"))
-    engaged = bool(lx.ENGAGED.search(sentence))
+    verbs = {m.group(1).lower() for m in lx.ENGAGED.finditer(sentence)}
+    arrival = bool(verbs) and all(lx.ARRIVAL.fullmatch(v) for v in verbs)
     results = []
     for start, _, value, phrase, rule in found:
-        score = (w.DATE_ENGAGED if engaged else 0) + (w.DATE_IN_LEAD if index < lead_size else 0)
+        score = (w.DATE_ARRIVAL if arrival else w.DATE_ENGAGED if verbs else 0) + (
+            w.DATE_IN_LEAD if index < lead_size else 0
+        )
         before = sentence[max(0, start - w.DATE_CONTEXT_REACH) : start]
         if lx.DATE_CONTEXT.search(before):
             score += w.DATE_CONTEXT
@@ -127,7 +130,12 @@ NO_DATE = "no date found in the article and no publication date; give --publishe
 
 
 def decide(
-    sentences: list[Sentence], published: str | None, dateline: str | None, today: str, lead_size: int
+    sentences: list[Sentence],
+    published: str | None,
+    dateline: str | None,
+    today: str,
+    lead_size: int,
+    month: str | None = None,
 ) -> tuple[str | None, Why]:
     """The engagement's date: the best date in the text, resolved against the report's date (the dateline's,
     else the publication date); else the dateline's date; else the publication date; else none."""
@@ -140,4 +148,6 @@ def decide(
         return report, Why("date.dateline", f"the dateline: {dateline}")
     if published:
         return published, Why("date.published")
+    if month:
+        return month, Why("date.url-month", f"the month in the URL: {month}")
     return None, Why("date.missing", NO_DATE)
