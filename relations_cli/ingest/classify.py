@@ -36,7 +36,8 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
 
 @cache
 def _phrases() -> dict[str, tuple[str, ...]]:
-    return {**{key: (area,) for key, area in lx.PROSE_AREAS.items()}, **areas.phrases()}
+    # a phrase of no area ("food security") is matched so that its words name none
+    return {**areas.phrases(), **{key: (area,) if area else () for key, area in lx.PROSE_AREAS.items()}}
 
 
 @cache

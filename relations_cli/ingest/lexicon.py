@@ -41,7 +41,22 @@ NOT_NAMES = {
     # verbs and nouns of a headline in title case: "Wang Yi Holds Talks with ..."
     "Holds", "Hold", "Held", "Talks", "Meets", "Meet", "Met", "Receives", "Received", "Visits", "Calls", "Says",
     "Signs", "Discusses", "Discuss", "With", "And", "To", "For", "Of", "Urges", "Hails", "Welcomes",
+    # institutions and events written like names
+    "Agreement", "Enterprise", "Exercise", "Community", "Rulers", "Accord", "Assistant", "Special", "Union",
 }  # fmt: skip
+
+# Words written before a name that are not part of it: "Datuk Seri Anwar Ibrahim", "Lt Col Peter Mwangi".
+NAME_PREFIXES = {
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Datuk", "Dato", "Dato’", "Dato'", "Datin", "Seri", "Sri",
+    "Bapak", "Ibu", "Tun", "Hon", "Honourable", "Honorable", "Excellency", "H.E", "HE", "Sheikh", "Sheikha", "His",
+    "Her", "Majesty", "Highness", "Royal", "General", "Lt", "Col", "Colonel", "Brig", "Brigadier",
+    "Adm", "Admiral", "Capt", "Captain", "Cdr", "Commander", "Lieutenant", "Sgt", "President", "Minister", "Premier",
+    "PM", "Senator", "Ambassador", "Secretary", "Chairman", "Vice", "Deputy", "Prime", "King", "Queen", "Prince",
+    "Crown", "Foreign", "Defence", "Defense", "Air", "Marshal", "Rear", "Vice-Admiral",
+}  # fmt: skip
+
+# Ranks of two words whose second is also a first name: "Major Gen X" (but "Gen Nakatani" is a name).
+RANK_PAIRS = {("Major", "Gen"), ("Lt", "Gen"), ("Brig", "Gen"), ("Maj", "Gen"), ("Lt", "Col"), ("Major", "General")}
 
 OFFICE_WORDS = {
     "Defence", "Defense", "National", "Affairs", "Foreign", "Armed", "Forces", "Council", "Security", "Supreme",
@@ -136,6 +151,8 @@ PROSE_AREAS = {
     "air-defense": "military", "logistics-support": "military", "military-universities": "military-educational",
     "military-academies": "military-educational", "cadets": "military-educational",
     "officer-training": "military-educational", "ammunition": "military-industrial", "military-aid": "military",
+    "cultural-humanitarian": "culture", "cultural-and-humanitarian": "culture", "bilateral-relations": "political",
+    "bilateral-ties": "political", "political-dialogue": "political", "food-security": "", "food-safety": "",
     "military-assistance": "military", "defence-aid": "military", "defense-aid": "military",
 }  # fmt: skip
 
@@ -165,6 +182,13 @@ MULTILATERAL = re.compile(
     r"summit of|leaders of|ministers of|heads of state|heads of government|C5\+1)",
     re.I,
 )  # fmt: skip
+
+# Words that put a place in the future: "the next meeting will take place in Tanzania".
+FUTURE = words("will", "would", "shall", "next", "is to", "are to", "to be held", "scheduled", "planned", "upcoming")
+# Between an unknown place and the country it is in: "the Kakheti region of Georgia", "Parliament House, Canberra".
+PLACED_IN = re.compile(
+    r"^(?:\s+(?:region|province|state|district|city|county|area|prefecture)\s+of\s+(?:the\s+)?|,\s*)$"
+)
 
 # Between the countries of a list: "India, the US and Japan", "Kenya-Rwanda-Uganda".
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-–/]\s*)(?:the\s+)?$")

@@ -75,7 +75,7 @@ def choose(
                 neighbours.append(found[k + 1])
             for other in neighbours:
                 gap = s.text[min(m.end, other.end) : max(m.start, other.start)]
-                if other.code != m.code and _PAIR.match(gap):
+                if other.code != m.code and (_PAIR.match(gap) or lx.LIST_GAP.match(gap)):
                     add(m.code, w.PAIRED, f"paired with {other.text}")
                     acting.add(m.code)
     for code, count in people.items():

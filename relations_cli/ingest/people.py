@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .mentions import Mention
+from .mentions import Mention, find
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _HEAD = re.compile(rf"^(?:{lx.TITLE_HEADS})$")
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|H\.E|Excellency|Prof)\.?$")
 _RANK = re.compile(
@@ -211,7 +212,7 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
 def merge(people: list[Person]) -> list[Person]:
     """One entry per person: a surname alone joins the full name; an office outranks a bare rank or honorific."""
     merged: list[Person] = []
-    for person in people:
+    for person in filter(_named, people):
         same = next((p for p in merged if _same_person(p.name, person.name)), None)
         if same is None:
             merged.append(person)
@@ -233,3 +234,23 @@ def _same_person(a: str, b: str) -> bool:
 
 def _weak_role(role: str) -> bool:
     return bool(_RANK.fullmatch(role) or _HONORIFIC.match(role) or role.lower() == "counterpart")
+
+
+def _named(person: Person) -> bool:
+    """Whether a candidate is a person, its name cleared of the honorifics and ranks written before it.
+
+    A name seen only as a possessive ("Putin's envoy") is someone mentioned, not a participant; a "name" made of
+    titles, offices and countries ("Turkish Minister", "US Ambassador") is no one's.
+    """
+    words = person.name.split()
+    if not words or _POSSESSIVE_END.search(words[-1]):
+        return False
+    while len(words) > 2 and tuple(w.rstrip(".") for w in words[:2]) in lx.RANK_PAIRS:
+        del words[:2]
+    while len(words) > 1 and words[0].rstrip(".,") in lx.NAME_PREFIXES:
+        words.pop(0)
+    titles = lx.NAME_PREFIXES | lx.OFFICE_WORDS | lx.NOT_NAMES
+    if all(w.rstrip(".,") in titles or find(w) for w in words):
+        return False
+    person.name = " ".join(words)
+    return True

@@ -41,10 +41,11 @@ def locate(
             continue
         for m in _AT.finditer(s.text):
             place = m.group("place")
-            if place.split()[0] in lx.NOT_PLACES or lx.SITUATION.search(before(s.text, m.start())):
+            ahead = before(s.text, m.start())
+            if place.split()[0] in lx.NOT_PLACES or lx.SITUATION.search(ahead) or lx.FUTURE.search(ahead):
                 continue
             known = next((x for x in mentions.get(s.index, []) if x.start == m.start("place")), None)
-            code = known.code if known else None
+            code = known.code if known else _country_after(s.text, m.end(), mentions.get(s.index, []), parties)
             if code is not None and code not in parties:
                 continue
             score = (w.PLACE_KNOWN if known else 0) + (
@@ -100,4 +101,13 @@ def _dateline_code(dateline: str | None, named: str | None, parties: list[str]) 
         found = find(text) if text else []
         if found and found[0].code in parties:
             return found[0].code
+    return None
+
+
+def _country_after(text: str, end: int, found: list[Mention], parties: list[str]) -> str | None:
+    """The country an unknown place is placed in right after it: "the Kakheti region of Georgia",
+    "Parliament House, Canberra"."""
+    for m in found:
+        if m.start >= end and m.code in parties and lx.PLACED_IN.match(text[end : m.start]):
+            return m.code
     return None
