@@ -117,9 +117,15 @@ def parse(text: str, today: str) -> Article:
                 article.headline = line
                 continue
             header = False
-        elif article.dateline is None and len(paragraphs) < LATE_DATELINE:
-            rest = _dateline(article, line, today, late=True)
-            if rest != line:  # what came before was a caption or a stamp
+        elif len(paragraphs) < LATE_DATELINE:
+            # a publication line or a dateline after a photo caption: the caption was not the article
+            if _header_line(article, line, today):
+                paragraphs = []
+                continue
+            if line.split() == (article.headline or "").split() or _chrome(line):
+                continue
+            rest = _dateline(article, line, today, late=True) if article.dateline is None else line
+            if rest != line:
                 paragraphs = [rest] if rest else []
                 continue
         paragraphs.append(line)

@@ -246,9 +246,15 @@ NOT_IN_PROSE = {"us", "man", "chad", "jordan", "georgia", "niger", "guinea"}
 COUNTRY_ABBREVIATIONS = {"US": "USA", "U.S.": "USA", "UK": "GBR", "U.K.": "GBR", "UAE": "ARE", "DPRK": "PRK",
                   "PRC": "CHN", "ROK": "KOR", "USA": "USA"}  # fmt: skip
 
+# Phrases that hold a country's name or demonym but name no country (folded).
+NOT_COUNTRIES = {
+    "korean peninsula", "small island developing states", "island", "islands", "small island", "pacific islands",
+    "the island", "island nation", "island state",
+}  # fmt: skip
+
 # Names and demonyms in news prose that the resolver finds ambiguous or does not hold.
 PROSE_NAMES = {
-    "south korea": "KOR", "north korea": "PRK", "republic of korea": "KOR", "korea": "KOR",
+    "south korea": "KOR", "north korea": "PRK", "republic of korea": "KOR", "korea": "KOR", "dpr korea": "PRK",
     "democratic peoples republic of korea": "PRK", "turkey": "TUR", "turkiye": "TUR", "georgia": "GEO",
     "jordan": "JOR", "chad": "TCD", "niger": "NER", "guinea": "GIN", "kosovo": "XKX", "america": "USA",
     "peoples republic of china": "CHN", "emirates": "ARE", "viet nam": "VNM", "britain": "GBR",

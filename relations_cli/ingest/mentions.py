@@ -44,6 +44,7 @@ def _names() -> dict[str, tuple[str, str]]:
             names.setdefault(fold(city), (code, "city"))
     names.update({key: (code, "name") for key, code in lx.PROSE_NAMES.items()})
     names.update({key: (code, "demonym") for key, code in lx.PROSE_DEMONYMS.items()})
+    names.update({key: ("", "none") for key in lx.NOT_COUNTRIES})
     return names
 
 
@@ -79,7 +80,8 @@ def find(text: str, offset: int = 0) -> list[Mention]:
         end = tokens[i + length - 1][2]
         while text[end - 1] == "." and end - 1 > start:
             end -= 1
-        found.append(Mention(code, form, offset + start, offset + end, text[start:end]))
+        if code:  # "the Korean Peninsula" is read as a whole, and names no country
+            found.append(Mention(code, form, offset + start, offset + end, text[start:end]))
         i += length
     return found
 
