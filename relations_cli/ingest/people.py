@@ -17,7 +17,7 @@ _RANK = re.compile(
     r"(?:General|Admiral|Marshal)\b\s*$"
 )
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*['’]?[^\W\d_]*|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
-_NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
+_NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.?(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:()]")
 
 
