@@ -13,40 +13,41 @@ _STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:\[\d{1,2}:\d{2}\])?
 _PUBLISHED = re.compile(r"^\s*(?:published|posted|updated|date)?\s*(?:on|:)?\s*(.{6,40}?)\s*$", re.I)
 _AGENCY = r"[A-Z][A-Za-z.]*(?:[ -][A-Z][A-Za-z.]*){0,3}"
 _PLACE = r"[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,3}"
-_DATELINES = [
+_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*"  # "Pakistan", "Sri Lanka"
+_CAPS = r"[A-Z]{3,}(?:[ -][A-Z]{3,})*"  # "BAKU", "ABU DHABI"
+# How reports open, by outlet style; each names the place and some of the date, the agency, the country.
+_DATELINES = [re.compile(pattern) for pattern in (
     # ISLAMABAD, Jan. 28 (Xinhua) --    /    BAKU, Dec 1 (Reuters) -    /    ABU DHABI, 14th Feb. 2024 (WAM) --
-    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT})\.?,?\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*"),
+    rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT})\.?,?\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*",
     # ASTANA. KAZINFORM –
-    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)\.\s+(?P<outlet>[A-Z]{3,}\w*)\s*[-–—]+\s*"),
+    rf"^(?P<place>{_CAPS})\.\s+(?P<outlet>[A-Z]{{3,}}\w*)\s*[-–—]+\s*",
     # KARACHI, Pakistan (a line of its own)
-    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*),\s+(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s*$"),
+    rf"^(?P<place>{_CAPS}),\s+(?P<country>{_COUNTRY})\s*$",
     # BAKU, Azerbaijan, May 16.
-    re.compile(
-        rf"^(?P<place>[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*),\s+(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*),\s+"
+    (
+        rf"^(?P<place>{_CAPS}),\s+(?P<country>{_COUNTRY}),\s+"
         rf"(?P<date>{when.DATE_TEXT})\.?\s*"
     ),
     # Doha: His Highness ...
-    re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+"),
+    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+",
     # MOSCOW, March 3. /TASS/.
-    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.MONTH_DAY})\.?\s*/(?P<outlet>{_AGENCY})/\.?\s*"),
+    rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.MONTH_DAY})\.?\s*/(?P<outlet>{_AGENCY})/\.?\s*",
     # Hanoi (VNA) –
-    re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*"),
+    rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*",
     # Baku, October 31, AZERTAC
-    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT}),\s+(?P<outlet>[A-Z]{{3,}}\w*)\.?\s*"),
+    rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT}),\s+(?P<outlet>[A-Z]{{3,}}\w*)\.?\s*",
     # Nicosia [Cyprus], May 14 :    /    Kigali, 10 February 2017 –
-    re.compile(
-        rf"^(?P<place>{_PLACE})\s*(?:\[(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\])?,\s+(?P<date>{when.DATE_TEXT})"
+    (
+        rf"^(?P<place>{_PLACE})\s*(?:\[(?P<country>{_COUNTRY})\])?,\s+(?P<date>{when.DATE_TEXT})"
         r"\s*[:–—-]+\s*"
     ),
     # Nairobi, KENYA - 21st October 2023 -
-    re.compile(
-        rf"^(?P<place>{_PLACE}),\s+(?P<country>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})*)\s*[-–—]+\s*(?P<date>{when.DATE_TEXT})\s*[-–—:]+\s*"
-    ),
+    rf"^(?P<place>{_PLACE}),\s+(?P<country>{_CAPS})\s*[-–—]+\s*(?P<date>{when.DATE_TEXT})\s*[-–—:]+\s*",
     # January 28/2021(ENA)
-    re.compile(rf"^(?P<date>{when.MONTH_DAY})/\d{{4}}\s*\((?P<outlet>{_AGENCY})\)\s*[-–—:]*\s*"),
+    rf"^(?P<date>{when.MONTH_DAY})/\d{{4}}\s*\((?P<outlet>{_AGENCY})\)\s*[-–—:]*\s*",
     # BAKU --
-    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)(?:,\s*(?P<date>[^-–—]{3,25}?))?\s*[-–—]{1,2}\s+"),
-]
+    rf"^(?P<place>{_CAPS})(?:,\s*(?P<date>[^-–—]{{3,25}}?))?\s*[-–—]{{1,2}}\s+",
+)]  # fmt: skip
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                   "nov", "dec", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "prof", "sen", "rep",
                   "gov", "h.e", "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "brig", "sgt"}  # fmt: skip

@@ -55,7 +55,8 @@ def choose(
             ahead, after = before(s.text, m.start), s.text[m.end : m.end + 100]
             # the rest of a list that began as context is context: "the situation in Niger, Mali and Burkina Faso"
             listed = context and bool(lx.LIST_GAP.match(s.text[found[k - 1].end : m.start]))
-            context = listed or bool(lx.CONTEXT_BEFORE.search(ahead) or lx.CONTEXT_AFTER.match(after))
+            near = ahead[-w.CONTEXT_REACH :]
+            context = listed or bool(lx.CONTEXT_BEFORE.search(near) or lx.CONTEXT_AFTER.match(after))
             if context:
                 add(m.code, w.CONTEXT, f"context: “{ahead[-30:].strip()} {m.text}”")
                 continue

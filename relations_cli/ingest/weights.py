@@ -23,6 +23,7 @@ ACTOR = 2.0  # "the Pakistani delegation", "Azerbaijan's Minister of Defence"
 HOST = 2.0  # "a visit to Hungary"
 PAIRED = 1.5  # "Azerbaijan-Pakistan", "Ankara and Baku"
 CONTEXT = -2.5  # "the war with Armenia"
+CONTEXT_REACH = 60  # characters before a country that can make it context
 PARTICIPANT = 2.0  # each participant of the country, at most PARTICIPANTS_COUNTED of them
 PARTICIPANTS_COUNTED = 2
 THRESHOLD = 4.0
