@@ -54,6 +54,12 @@ def _table() -> dict[str, Any]:
     return _load("countries.json")
 
 
+def name_index() -> dict[str, tuple[str, str]]:
+    """Every folded name, demonym and alias the resolver knows -> (alpha-3, what it is); read-only."""
+    index: dict[str, tuple[str, str]] = _table()["index"]
+    return index
+
+
 @cache
 def _variants() -> dict[str, str]:
     """Names in other languages: loaded only when the common names miss."""

@@ -247,10 +247,8 @@ def _explained_draft(r: Engagement, evidence: dict[str, Any], title: str) -> Pan
     grid.add_column(ratio=1)
     grid.add_column(style="dim", ratio=2)
 
-    def row(name: str, value: Text | str, why: Any) -> None:
-        if isinstance(why, dict):
-            why = "\n".join(f"{k}: {v}" for k, v in why.items() if v)
-        grid.add_row(name, value if isinstance(value, Text) else text(value), text(str(why or "")))
+    def row(name: str, value: Text | str, why: str | None) -> None:
+        grid.add_row(name, value if isinstance(value, Text) else text(value), text(why or ""))
 
     row("Countries", text(", ".join(f"{display_name(c)} ({c})" for c in r.countries)), evidence.get("countries"))
     row("Date", r.date, evidence.get("date"))
@@ -261,5 +259,5 @@ def _explained_draft(r: Engagement, evidence: dict[str, Any], title: str) -> Pan
     row("Mentioned", countries_text(r.mentioned), evidence.get("mentioned"))
     row("Summary", r.summary or "", "in the program's own words")
     src = r.source
-    row("Source", " · ".join(x for x in (src.outlet, src.author, src.published) if x), evidence.get("outlet"))
+    row("Source", " · ".join(x for x in (src.outlet, src.author, src.published) if x), evidence.get("source"))
     return Panel(grid, title=text(title), title_align="left")

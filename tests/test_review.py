@@ -87,5 +87,6 @@ def test_the_draft_and_its_question_fit_a_24_row_screen(db: Path) -> None:
     lines = shown.replace("\r", "").split("\n")
     question = next(i for i, line in enumerate(lines) if "Save this engagement?" in line)
     assert question < 24, f"the question is on line {question + 1}"
-    assert max(len(line) for line in lines if "Save this" not in line) <= 80  # the typed answer is echoed early
+    drawn = [line for line in lines if "Save this" not in line and not line.startswith("no database at")]
+    assert max(len(line) for line in drawn) <= 80  # (the typed answer is echoed early; a path is as long as it is)
     assert Store(db).records() == [] if db.exists() else True

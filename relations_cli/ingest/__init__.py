@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 from .. import countries
 from ..errors import InvalidInput
 from . import article as articles
-from . import classify, people, place, when
-from .lexicon import Mention, find
+from . import classify, people, place, weights, when
+from .evidence import Evidence, Why
+from .mentions import Mention, find
 from .parties import choose
+from .web import date_in_url, month_in_url
 
 if TYPE_CHECKING:
     from ..models import Engagement
@@ -30,8 +32,9 @@ _VERBS = {"meeting": "met", "call": "spoke by phone", "agreement": "signed a doc
 class Draft:
     """A proposed record (raw, to be validated like any other) and the evidence for each field."""
 
-    record: dict[str, Any]
-    evidence: dict[str, Any] = field(default_factory=dict)
+    record: dict[str, Any]  # "date" is None when no date was found and none given
+    evidence: Evidence = field(default_factory=Evidence)
+    warnings: list[str] = field(default_factory=list)
 
 
 class TooFewParties(InvalidInput):
@@ -45,15 +48,34 @@ def propose(
     published: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
+    author: str | None = None,
     parties: list[str] | None = None,
     name: str = "the article",
+    published_from: str = "--published",
+    outlet_from: str = "--outlet",
 ) -> Draft:
+    """The draft record an article reports, with the evidence for each field (date None if none is found)."""
+    if len(text) > articles.MAX_TEXT:
+        raise InvalidInput(
+            f"{name}: {len(text):,} characters is more than the {articles.MAX_TEXT:,} an article may have; "
+            "give the article alone"
+        )
     art = articles.parse(text, today)
-    evidence: dict[str, Any] = {}
+    evidence = Evidence()
+    warnings: list[str] = []
     if published:
-        art.published, art.evidence["published"] = published, "--published"
+        art.published, art.evidence["published"] = published, published_from
+        art.year_from_clock = False
+    elif art.published is None and date_in_url(url):
+        art.published, art.evidence["published"] = date_in_url(url), f"the date in the URL: {url}"
+    if author and not art.author:
+        art.author, art.evidence["author"] = author, "the page's byline"
+    if art.year_from_clock and art.published:
+        warnings.append(
+            f"{name}: the article's date has no year; {art.published[:4]} is today's year, not the article's"
+        )
     if outlet:
-        art.outlet, art.evidence["outlet"] = outlet, "--outlet"
+        art.outlet, art.evidence["outlet"] = outlet, outlet_from
     sentences = list(art.sentences)
     if art.headline:
         sentences = [articles.Sentence(art.headline, 0, -1)] + [
@@ -66,36 +88,36 @@ def propose(
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
     found_people = people.merge(found_people)
-    lead_size = 3 if art.headline else 2
-    choice = choose(sentences, mentions, Counter(p.country for p in found_people if p.country), lead_size)
+    lead_size = weights.lead_size(art.headline is not None)
+    countries_of = Counter(p.country for p in found_people if p.country)
+    unplaced = sum(1 for p in found_people if p.country is None)
+    choice = choose(sentences, mentions, countries_of, lead_size, unplaced)
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
         raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
-    evidence["countries"] = {c: ("--country" if parties else choice.evidence.get(c)) for c in chosen}
+    evidence.countries = {
+        c: Why("parties.given", "--country") if parties else Why(choice.rules[c], choice.evidence.get(c, ""))
+        for c in chosen
+    }
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
-    evidence["mentioned"] = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
+    evidence.mentioned = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
-    date_found = when.pick([f for s in sentences for f in when.candidates(s.text, s.index, art.published)])
-    if date_found:
-        date, evidence["date"] = date_found.value, f"“{date_found.phrase}” in: {sentences[date_found.sentence].text}"
-    elif art.published:
-        date, evidence["date"] = art.published, "no date in the text: the publication date"
-    else:
-        raise InvalidInput(f"{name}: no date found in the article; give --published DATE")
+    date, evidence.date = when.decide(sentences, art.published, art.dateline_date, today, lead_size, month_in_url(url))
+    if art.year_from_clock and evidence.date.rule != "date.missing":
+        evidence.date = Why(evidence.date.rule, f"{evidence.date.words} (the year is today's: the article has none)")
 
-    kind, evidence["kind"] = classify.kind(sentences[:lead_size], sentences)
-    evidence["kind"] = evidence["kind"] or "talks or a visit, with no call, signing or drill in the lead"
+    kind, evidence.kind = classify.kind(sentences[:lead_size], sentences)
     topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])
-    evidence["areas"] = dict(topics)
-    country, where, evidence["location"] = place.locate(
-        kind, sentences, mentions, chosen, art.dateline, art.dateline_country
+    evidence.areas = dict(topics)
+    country, where, evidence.location = place.locate(
+        kind, sentences, mentions, chosen, art.dateline, art.dateline_country, lead_size
     )
     _fill_countries(found_people, chosen, mentions)
     participants = [p for p in found_people if p.country is None or p.country in chosen]
-    evidence["participants"] = {p.name: p.evidence for p in participants}
+    evidence.participants = {p.name: Why(p.rule, p.evidence) for p in participants}
     for key in ("outlet", "author", "published"):
         if art.evidence.get(key):
-            evidence[key] = art.evidence[key]
+            evidence.source[key] = art.evidence[key]
     record = {
         "date": date,
         "countries": chosen,
@@ -108,7 +130,7 @@ def propose(
         "source": {"outlet": art.outlet, "author": art.author, "url": url, "published": art.published},
         "tags": ["ingested"],
     }
-    return Draft(record, evidence)
+    return Draft(record, evidence, warnings)
 
 
 def _between_others(s: articles.Sentence, found: list[Mention], parties: list[str]) -> set[str]:

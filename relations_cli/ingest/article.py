@@ -13,33 +13,59 @@ _STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:\[\d{1,2}:\d{2}\])?
 _PUBLISHED = re.compile(r"^\s*(?:published|posted|updated|date)?\s*(?:on|:)?\s*(.{6,40}?)\s*$", re.I)
 _AGENCY = r"[A-Z][A-Za-z.]*(?:[ -][A-Z][A-Za-z.]*){0,3}"
 _PLACE = r"[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,3}"
-_DATELINES = [
+_COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*"  # "Pakistan", "Sri Lanka"
+_CAPS = r"[A-Z]{3,}(?:[ -][A-Z]{3,})*"  # "BAKU", "ABU DHABI"
+# How reports open, by outlet style; each names the place and some of the date, the agency, the country.
+_DATELINES = [re.compile(pattern) for pattern in (
     # ISLAMABAD, Jan. 28 (Xinhua) --    /    BAKU, Dec 1 (Reuters) -    /    ABU DHABI, 14th Feb. 2024 (WAM) --
-    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT})\.?,?\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*"),
+    rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT})\.?,?\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*",
     # ASTANA. KAZINFORM –
-    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)\.\s+(?P<outlet>[A-Z]{3,}\w*)\s*[-–—]+\s*"),
+    rf"^(?P<place>{_CAPS})\.\s+(?P<outlet>[A-Z]{{3,}}\w*)\s*[-–—]+\s*",
     # KARACHI, Pakistan (a line of its own)
-    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*),\s+(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\s*$"),
+    rf"^(?P<place>{_CAPS}),\s+(?P<country>{_COUNTRY})\s*$",
     # BAKU, Azerbaijan, May 16.
-    re.compile(
-        rf"^(?P<place>[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*),\s+(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*),\s+"
+    (
+        rf"^(?P<place>{_CAPS}),\s+(?P<country>{_COUNTRY}),\s+"
         rf"(?P<date>{when.DATE_TEXT})\.?\s*"
     ),
     # Doha: His Highness ...
-    re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+"),
+    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+",
     # MOSCOW, March 3. /TASS/.
-    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.MONTH_DAY})\.?\s*/(?P<outlet>{_AGENCY})/\.?\s*"),
+    rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.MONTH_DAY})\.?\s*/(?P<outlet>{_AGENCY})/\.?\s*",
     # Hanoi (VNA) –
-    re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*"),
+    rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*",
     # Baku, October 31, AZERTAC
-    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT}),\s+(?P<outlet>[A-Z]{{3,}}\w*)\.?\s*"),
+    rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT}),\s+(?P<outlet>[A-Z]{{3,}}\w*)\.?\s*",
+    # Nicosia [Cyprus], May 14 :    /    Kigali, 10 February 2017 –
+    (
+        rf"^(?P<place>{_PLACE})\s*(?:\[(?P<country>{_COUNTRY})\])?,\s+(?P<date>{when.DATE_TEXT})"
+        r"\s*[:–—-]+\s*"
+    ),
+    # Nairobi, KENYA - 21st October 2023 -
+    rf"^(?P<place>{_PLACE}),\s+(?P<country>{_CAPS})\s*[-–—]+\s*(?P<date>{when.DATE_TEXT})\s*[-–—:]+\s*",
+    # January 28/2021(ENA)
+    rf"^(?P<date>{when.MONTH_DAY})/\d{{4}}\s*\((?P<outlet>{_AGENCY})\)\s*[-–—:]*\s*",
     # BAKU --
-    re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,})*)(?:,\s*(?P<date>[^-–—]{3,25}?))?\s*[-–—]{1,2}\s+"),
-]
+    rf"^(?P<place>{_CAPS})(?:,\s*(?P<date>[^-–—]{{3,25}}?))?\s*[-–—]{{1,2}}\s+",
+)]  # fmt: skip
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                   "nov", "dec", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "prof", "sen", "rep",
                   "gov", "h.e", "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "brig", "sgt"}  # fmt: skip
+_DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+")
+_BULLET = re.compile(r"^[•·▪►*|/]")
+LATE_DATELINE = 3  # a dateline may follow a photo caption or a stamp: looked for in this many paragraphs
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# Rules look at most this far back from a word ("the war with ..."), and a sentence is cut at this length:
+# both keep the work per character bounded, so that reading is linear in the text whatever it holds.
+BEFORE = 120
+MAX_SENTENCE = 800
+# The longest text read (characters); a news article is a few thousand.
+MAX_TEXT = 1_000_000
+
+
+def before(text: str, end: int) -> str:
+    """The words just before `end`, for rules anchored there."""
+    return text[max(0, end - BEFORE) : end]
 
 
 @dataclass
@@ -59,10 +85,16 @@ class Article:
     dateline_country: str | None = None  # as the dateline names it: "KARACHI, Pakistan"
     sentences: list[Sentence] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)
+    dateline_date: str | None = None  # as written: "Jan. 31", "14th Feb. 2024"
+    year_from_clock: bool = False  # the publication date's year was not in the text: today's was taken
 
 
 def parse(text: str, today: str) -> Article:
-    """Split an article into its publication details and its sentences."""
+    """Split an article into its publication details and its sentences.
+
+    A page saved as text carries its chrome (menus, section names, bullets) and photo captions: before the
+    body starts they are passed over, and a dateline found in the first paragraphs drops what came before it.
+    """
     article = Article()
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paragraphs: list[str] = []
@@ -70,24 +102,53 @@ def parse(text: str, today: str) -> Article:
     for line in lines:
         if not line:
             continue
-        if header and _header_line(article, line, today):
-            continue
         if header:
+            line = _date_prefix(article, line)
+            if not line or _header_line(article, line, today):
+                continue
             rest = _dateline(article, line, today)
             if rest != line:
                 header = False
                 if rest:
                     paragraphs.append(rest)
                 continue
-        if header and article.headline is None and not paragraphs and _looks_like_headline(line, lines):
-            article.headline = line
-            continue
-        header = False
+            if _chrome(line):
+                continue
+            if article.headline is None and not paragraphs and _looks_like_headline(line, lines):
+                article.headline = line
+                continue
+            header = False
+        elif len(paragraphs) < LATE_DATELINE:
+            # a publication line or a dateline after a photo caption: the caption was not the article
+            if _header_line(article, line, today):
+                paragraphs = []
+                continue
+            if line.split() == (article.headline or "").split() or _chrome(line):
+                continue
+            rest = _dateline(article, line, today, late=True) if article.dateline is None else line
+            if rest != line:
+                paragraphs = [rest] if rest else []
+                continue
         paragraphs.append(line)
     for number, paragraph in enumerate(paragraphs):
         for piece in split_sentences(paragraph):
             article.sentences.append(Sentence(piece, len(article.sentences), number))
     return article
+
+
+def _date_prefix(article: Article, line: str) -> str:
+    """A "date 2021-08-26" prefix on the first line of a saved text: the publication date; the rest is text."""
+    found = _DATE_PREFIX.match(line)
+    if not found or _DATE_LINE.match(line):
+        return line
+    article.published, article.evidence["published"] = found.group(1), found.group(0).strip()
+    return line[found.end() :].strip()
+
+
+def _chrome(line: str) -> bool:
+    """A page's navigation saved with its text: a bulleted item, a breadcrumb, a section name."""
+    words = line.split()
+    return bool(_BULLET.match(line)) or " > " in line or (len(words) <= 3 and not line.endswith((".", ":", "!", "?")))
 
 
 def _header_line(article: Article, line: str, today: str) -> bool:
@@ -121,6 +182,7 @@ def _header_line(article: Article, line: str, today: str) -> bool:
         stated = when.absolute_date(found.group(1), today) if found else None
         if stated and len(stated) == 10:
             article.published, article.evidence["published"] = stated, line
+            article.year_from_clock = not re.search(r"\d{4}", line)
             return True
     return False
 
@@ -135,22 +197,28 @@ def _looks_like_headline(line: str, lines: list[str]) -> bool:
     return len(line) < 200 and not line.rstrip().endswith((".", "。")) and len([x for x in lines if x]) > 2
 
 
-def _dateline(article: Article, line: str, today: str) -> str:
-    """Take the dateline off the first paragraph, noting its city, date and agency."""
+def _dateline(article: Article, line: str, today: str, late: bool = False) -> str:
+    """Take the dateline off the first paragraph, noting its city, date and agency (past the first paragraph,
+    only a dateline that names a date or an agency counts)."""
     for pattern in _DATELINES:
         found = pattern.match(line)
         if not found:
             continue
         parts = found.groupdict()
-        article.dateline = parts["place"].strip().title() if parts["place"].isupper() else parts["place"].strip()
+        if late and not (parts.get("date") or parts.get("outlet")):
+            continue
+        place = (parts.get("place") or "").strip()
+        article.dateline = (place.title() if place.isupper() else place) or None
         article.evidence["dateline"] = found.group(0).strip()
-        article.dateline_country = parts.get("country")
+        article.dateline_country = parts.get("country") and parts["country"].title()
         if parts.get("outlet") and article.outlet is None:
             article.outlet, article.evidence["outlet"] = parts["outlet"].strip(), found.group(0).strip()
+        article.dateline_date = parts.get("date")
         if parts.get("date") and article.published is None:
             stated = when.absolute_date(parts["date"], today)
             if stated and len(stated) == 10:
                 article.published, article.evidence["published"] = stated, found.group(0).strip()
+                article.year_from_clock = not re.search(r"\d{4}", parts["date"])
         return line[found.end() :].strip()
     return line
 
@@ -159,8 +227,7 @@ def split_sentences(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for found in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : found.start() + 1]
-        last_word = re.findall(r"[\w.]+$", before)
+        last_word = re.findall(r"[\w.]+$", paragraph[max(start, found.start() - 40) : found.start() + 1])
         word = last_word[0].rstrip(".").lower() if last_word else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -169,4 +236,15 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         pieces.append(tail)
-    return pieces
+    return [cut for piece in pieces for cut in _bounded(piece)]
+
+
+def _bounded(sentence: str) -> list[str]:
+    """A run-on "sentence" (a list, a table flattened to text) in pieces of at most MAX_SENTENCE characters."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE:
+        space = sentence.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = space if space > 0 else MAX_SENTENCE
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return [*pieces, sentence] if sentence else pieces

@@ -4,37 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from .article import Sentence
-from .lexicon import Mention
+from . import lexicon as lx
+from . import weights as w
+from .article import Sentence, before
+from .mentions import Mention
 
-_ACTOR_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:\w+\s+){0,3}?(minister|ministers|ministry|president|prime|premier|delegation|side|counterpart|"
-    r"government|leader|leaders|leadership|ambassador|embassy|envoy|officials?|chief|army|navy|air force|forces|"
-    r"armed|military|troops|servicemen|parliament|speaker|king|emir|crown|foreign|defen[cs]e|head|chairman|"
-    r"deputy|vice|state|national|general|counterparts|team|authorities|secretary|sides|party|parties|"
-    r"host|guests?|colleague|commander|navy|coast guard|special forces|company|companies)\b",
-    re.I,
-)
-_CONTEXT_BEFORE = re.compile(
-    r"\b(war with|war against|war on|victory over|conflict with|conflict in|aggression|occupation|occupied by|"
-    r"invasion of|tensions with|border with|borders with|sanctions on|sanctions against|attack on|attacks by|"
-    r"attacks on|dispute with|crisis in|situation in|hostilities|neighbouring|neighboring|mediat\w+ between|"
-    r"including|such as|like|against|from|region|regional|earlier in|previously in|situation around|"
-    r"refugees from|independence from|threat from|threats from)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
-    re.I,
-)
-_MULTI = re.compile(r"\b(trilateral|tripartite|three-way|three countries|three sides|quadrilateral|four-way|"
-                    r"four countries|multilateral|ministerial meeting of|summit of|leaders of|ministers of|"
-                    r"heads of state|heads of government|C5\+1)", re.I)  # fmt: skip
-_HOST = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit to|trip to|arrived in|arrives in|tour of|travelled to|traveled to)"
-                   r"\s+(?:the\s+)?$", re.I)  # fmt: skip
 _PAIR = re.compile(r"^(?:\s*(?:and|,|-|–|and the)\s*)$")
-
-
-THRESHOLD = 4.0
-LEAD_ONLY = 2.5
-_CONTEXT_AFTER = re.compile(r"^(?:['’]s)?\s+(border|frontier|territory|territories|war|conflict|crisis)\b", re.I)
 
 
 @dataclass
@@ -44,10 +21,15 @@ class Choice:
     scores: dict[str, float]
     reasons: dict[str, list[str]] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, str] = field(default_factory=dict)  # the rule that made each party one
 
 
 def choose(
-    sentences: list[Sentence], mentions: dict[int, list[Mention]], people: dict[str, int], lead_size: int = 2
+    sentences: list[Sentence],
+    mentions: dict[int, list[Mention]],
+    people: dict[str, int],
+    lead_size: int,
+    unplaced: int = 0,
 ) -> Choice:
     """Score each country: the lead, actor phrases ("the Pakistani delegation"), pairs ("Azerbaijan-Pakistan"),
     visits and participants count for it; context phrases ("the war with Armenia") count against."""
@@ -55,7 +37,9 @@ def choose(
     reasons: dict[str, list[str]] = {}
     evidence: dict[str, str] = {}
     acting: set[str] = set()
-    multi = any(_MULTI.search(s.text) for s in sentences[: lead_size + 1])
+    multi = any(lx.MULTILATERAL.search(s.text) for s in sentences[: lead_size + w.MULTILATERAL_PAST_LEAD])
+    multi = multi or any(_listed(s.text, mentions.get(s.index, [])) >= 3 for s in sentences[: lead_size - 1])
+    led: set[str] = set()  # named in the lead, not as context
 
     def add(code: str, points: float, why: str) -> None:
         scores[code] = scores.get(code, 0.0) + points
@@ -66,42 +50,68 @@ def choose(
         found = mentions.get(s.index, [])
         in_lead = s.index < lead_size
         found = [m for m in found if m.form != "city"]
+        context = False
         for k, m in enumerate(found):
-            before, after = s.text[: m.start], s.text[m.end :]
-            context = bool(_CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.match(after))
+            ahead, after = before(s.text, m.start), s.text[m.end : m.end + 100]
+            # the rest of a list that began as context is context: "the situation in Niger, Mali and Burkina Faso"
+            listed = context and bool(lx.LIST_GAP.match(s.text[found[k - 1].end : m.start]))
+            near = ahead[-w.CONTEXT_REACH :]
+            context = listed or bool(lx.CONTEXT_BEFORE.search(near) or lx.CONTEXT_AFTER.match(after))
             if context:
-                add(m.code, -2.5, f"context: “{before[-30:].strip()} {m.text}”")
+                add(m.code, w.CONTEXT, f"context: “{ahead[-30:].strip()} {m.text}”")
                 continue
-            add(m.code, 3.0 if in_lead else 0.5, "named in the lead" if in_lead else "named")
+            add(m.code, w.NAMED_IN_LEAD if in_lead else w.NAMED_LATER, "named in the lead" if in_lead else "named")
+            if in_lead:
+                led.add(m.code)
             if s.index == 0 or (s.paragraph == -1 and s.index <= 1):
                 acting.add(m.code)  # the headline or the first sentence says who did it
-            if m.form != "capital" and _ACTOR_AFTER.match(after):
-                add(m.code, 2.0, f"an actor: “{m.text}{after[:25]}”")
+            if m.form != "capital" and lx.ACTOR_AFTER.match(after):
+                add(m.code, w.ACTOR, f"an actor: “{m.text}{after[:25]}”")
                 acting.add(m.code)
-            if _HOST.search(before):
-                add(m.code, 2.0, f"host of a visit: “{before[-20:].strip()} {m.text}”")
+            if lx.VISITED.search(ahead):
+                add(m.code, w.HOST, f"host of a visit: “{ahead[-20:].strip()} {m.text}”")
                 acting.add(m.code)
             neighbours = [found[k - 1]] if k else []
             if k + 1 < len(found):
                 neighbours.append(found[k + 1])
             for other in neighbours:
                 gap = s.text[min(m.end, other.end) : max(m.start, other.start)]
-                if other.code != m.code and _PAIR.match(gap):
-                    add(m.code, 1.5, f"paired with {other.text}")
+                if other.code != m.code and (_PAIR.match(gap) or lx.LIST_GAP.match(gap)):
+                    add(m.code, w.PAIRED, f"paired with {other.text}")
                     acting.add(m.code)
     for code, count in people.items():
-        add(code, 2.0 * min(count, 2), "a participant's country")
+        add(code, w.PARTICIPANT * min(count, w.PARTICIPANTS_COUNTED), "a participant's country")
         acting.add(code)
     ranked = sorted(scores, key=lambda c: (-scores[c], c))
     # A party is named prominently and shown acting: as an actor, a participant's country, a host, one of a pair.
-    strong = [c for c in ranked if scores[c] >= THRESHOLD and c in acting]
+    strong = [c for c in ranked if scores[c] >= w.THRESHOLD and c in acting]
     limit = len(strong) if multi else 2
     parties = strong[:limit]
+    rule = "parties.acting"
     if len(parties) < 2:  # a short report: being named in the lead and shown acting is enough
-        parties = [c for c in ranked if scores[c] >= LEAD_ONLY and c in acting][:2]
+        parties = [c for c in ranked if scores[c] >= w.LEAD_ONLY and c in acting][:2]
+        rule = "parties.lead-only"
+    if len(parties) < 2 and unplaced:  # officials the text ties to no country act for a country of the lead
+        parties = (parties + [c for c in ranked if c in led and c not in parties and scores[c] >= w.LEAD_ONLY])[:2]
+        rule = "parties.through-officials"
     for c in ranked:
         if c not in parties:
             reasons[c].append("not shown taking part" if c not in acting else "named too little to be a party")
     evidence = {c: "; ".join(r for r in reasons[c] if not r.startswith("context"))[:300] for c in parties}
     mentioned = sorted(c for c in scores if c not in parties)
-    return Choice(parties, mentioned, scores, reasons, evidence)
+    return Choice(parties, mentioned, scores, reasons, evidence, dict.fromkeys(parties, rule))
+
+
+def _listed(text: str, found: list[Mention]) -> int:
+    """The most countries a sentence lists together ("India, the US and Japan", "Kenya-Rwanda-Uganda")."""
+    best = run = 1 if found else 0
+    named = [m for m in found if m.form != "city"]
+    codes = {named[0].code} if named else set()
+    for a, b in pairwise(named):
+        if lx.LIST_GAP.match(text[a.end : b.start]):
+            codes.add(b.code)
+        else:
+            codes = {b.code}
+        run = len(codes)
+        best = max(best, run)
+    return best

@@ -6,51 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Mention
+from . import lexicon as lx
+from .mentions import Mention, find
 
-# Words that end a title: what follows is the person's name.
-HEADS = (
-    "Minister|President|Premier|Chancellor|King|Queen|Emir|Amir|Prince|Princess|Sheikh|Sultan|Ambassador|Envoy|"
-    "Secretary|Secretary-General|Chairman|Chairwoman|Chairperson|Chair|Speaker|Commander|Chief|General|Admiral|"
-    "Colonel|Marshal|Director|Director-General|Head|Governor|Mayor|Adviser|Advisor|Councilor|Councillor|"
-    "Representative|Undersecretary|Under-Secretary|Attaché|Spokesperson|Spokesman|Senator|Vice-President|"
-    "Vice-Premier|Commander-in-Chief|Lieutenant|Brigadier|Captain|Deputy|counterpart|Counterpart|Officer|"
-    "Foreign Minister|Dr|Dr\\.|Mr|Mr\\.|Ms|Ms\\.|Mrs|Mrs\\.|H\\.E\\.|Excellency"
-)
-_HEAD = re.compile(rf"^(?:{HEADS})$")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_HEAD = re.compile(rf"^(?:{lx.TITLE_HEADS})$")
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|H\.E|Excellency|Prof)\.?$")
 _RANK = re.compile(
     r"\b(?:Senior\s+)?(?:(?:Colonel|Lieutenant|Major|Army|Brigadier|Rear|Vice|Air|Four-Star)\s+)?"
     r"(?:General|Admiral|Marshal)\b\s*$"
 )
-_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "dos", "van", "von", "der", "du", "le", "la"}
-_NOT_NAMES = {
-    "The", "His", "Her", "Their", "Ministry", "Minister", "Republic", "Defence", "Defense", "Foreign", "Affairs",
-    "Government", "State", "National", "Federal", "Office", "Staff", "Armed", "Forces", "Army", "Navy", "Council",
-    "Commission", "Committee", "Assembly", "Parliament", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "On", "In", "At", "During", "After", "Both", "He", "She", "They", "It", "This", "That",
-    "Delegation", "Embassy", "Joint", "Chief", "Military", "General", "Central", "People", "Cabinet", "Also",
-    # verbs and nouns of a headline in title case: "Wang Yi Holds Talks with ..."
-    "Holds", "Hold", "Held", "Talks", "Meets", "Meet", "Met", "Receives", "Received", "Visits", "Calls", "Says",
-    "Signs", "Discusses", "Discuss", "With", "And", "To", "For", "Of", "Urges", "Hails", "Welcomes",
-}  # fmt: skip
-_OFFICE_WORDS = {
-    "Defence", "Defense", "National", "Affairs", "Foreign", "Armed", "Forces", "Council", "Security", "Supreme",
-    "Commission", "Committee", "Military", "Central", "General", "Staff", "Ministry", "State", "Trade", "Industry",
-    "Economy", "Economic", "Energy", "Finance", "Health", "Education", "Interior", "Justice", "Culture",
-    "Transport", "Agriculture", "Development", "Investment", "Communications", "Digital", "Emergency",
-    "Situations", "Internal", "External", "Planning", "Commerce", "Labour", "Labor", "Science", "Technology",
-    "Parliament", "Assembly", "Senate", "House", "Republic", "Kingdom", "Federation", "Party", "Communist",
-    "Army", "Navy", "Air", "Force", "Guard", "Border", "Service", "Office", "Administration", "Cabinet",
-    "Government", "Union", "Bank", "Fund", "Chief", "Deputy", "Vice", "Minister", "Secretary", "Chairman",
-    "Production", "Federal", "Presidential", "People's", "Workers'", "Democratic", "Socialist", "Islamic",
-    "Popular", "Revolutionary", "Guards", "Corps", "Police", "Intelligence", "Statistics", "Tourism",
-    "Environment", "Resources", "Natural", "Water", "Mines", "Mining", "Oil", "Gas", "Petroleum", "Relations",
-    "Prime", "Senior", "First", "Acting", "Crown", "Grand", "Executive", "Permanent", "Special", "Assistant",
-    "Ministers", "Lieutenant", "Colonel", "Major", "Brigadier", "Rear", "Admiral",
-}  # fmt: skip
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*['’]?[^\W\d_]*|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
-_NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
+_NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.?(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:()]")
 
 
@@ -60,6 +27,7 @@ class Person:
     role: str | None
     country: str | None
     evidence: str
+    rule: str = "participants.title-name"
 
 
 def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) -> list[Person]:
@@ -85,7 +53,7 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
         name = name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
         country = _country_in(mentions, tokens[start][1], title_end, sentence)
         first = tokens[start][0]
-        if country is None and start > 0 and tokens[start - 1][0] == "and" and people and first in _OFFICE_WORDS:
+        if country is None and start > 0 and tokens[start - 1][0] == "and" and people and first in lx.OFFICE_WORDS:
             country = people[-1].country  # "Japanese Foreign Minister X and Defense Minister Y"
         role = _role(title_text, mentions, tokens[start][1])
         if "counterpart" in sentence[max(0, tokens[start][1] - 14) : title_end].lower():
@@ -103,13 +71,13 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     while j < len(tokens) and (
         tokens[j][0][0].isupper()
         or tokens[j][0] in ("of", "the", "for")
-        or (tokens[j][0] == "and" and j + 1 < len(tokens) and tokens[j + 1][0] in _OFFICE_WORDS)
+        or (tokens[j][0] == "and" and j + 1 < len(tokens) and tokens[j + 1][0] in lx.OFFICE_WORDS)
     ):
         run.append(j)
         j += 1
     # The name is the capitalised words at the end of the run that are not part of an office or a country.
     k = len(run)
-    while k > 0 and _name_word(tokens[run[k - 1]][0]) and tokens[run[k - 1]][0].rstrip(".,") not in _OFFICE_WORDS \
+    while k > 0 and _name_word(tokens[run[k - 1]][0]) and tokens[run[k - 1]][0].rstrip(".,") not in lx.OFFICE_WORDS \
             and not _is_country(tokens[run[k - 1]], mentions):  # fmt: skip
         k -= 1
     if k == len(run) or (len(run) - k < 2 and k == 0):
@@ -124,11 +92,11 @@ def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Menti
         word = tokens[j][0]
         if _HEAD.match(word) and not name:  # "Colonel General Zakir Hasanov": the rank is part of the title
             return []
-        if word in _PARTICLES and name:
+        if word in lx.NAME_PARTICLES and name:
             name.append(tokens[j])
         elif (
             _name_word(word)
-            and word.rstrip(".,") not in _NOT_NAMES | _OFFICE_WORDS
+            and word.rstrip(".,") not in lx.NOT_NAMES | lx.OFFICE_WORDS
             and not _is_country(tokens[j], mentions)
         ):
             name.append(tokens[j])
@@ -137,7 +105,7 @@ def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Menti
         else:
             break
         j += 1
-    while name and name[-1][0] in _PARTICLES:
+    while name and name[-1][0] in lx.NAME_PARTICLES:
         name.pop()
     return name
 
@@ -200,34 +168,11 @@ _NAME_THEN_TITLE = re.compile(
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
 )
 _TITLE_OF_THEN_NAME = re.compile(
-    r"(?P<title>\b[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,8}?\s+of\s+(?:the\s+)?[A-Z][^,;]{2,80}?),\s+"
+    r"(?P<title>\b[A-Z][\w'’-]{0,40}(?:\s+[\w'’-]{1,40}){0,8}?\s+of\s+(?:the\s+)?[A-Z][^,;]{2,80}?),\s+"
     r"(?P<rank>(?:Colonel |Lieutenant |Major |Army |Brigadier |Rear |Vice )?(?:General|Admiral) )?"
     rf"(?P<name>{_NAME})"
 )
-# Lower-case words a title may begin with after a name: "Jane Doe, defence minister of X".
-_TITLE_STARTS = set(
-    [
-        "defence",
-        "defense",
-        "foreign",
-        "prime",
-        "deputy",
-        "vice",
-        "minister",
-        "president",
-        "chief",
-        "head",
-        "acting",
-        "former",
-        "special",
-        "senior",
-        "first",
-        "secretary",
-        "ambassador",
-        "chairman",
-    ]
-)
-_HEAD_WORD = re.compile(rf"\b(?:{HEADS})\b", re.I)
+_HEAD_WORD = re.compile(rf"\b(?:{lx.TITLE_HEADS})\b", re.I)
 
 
 def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
@@ -235,13 +180,13 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
     for m in _NAME_THEN_TITLE.finditer(sentence):
         title = m.group("title")
         first = title.split()[0]
-        if not _HEAD_WORD.search(title) or not (first[0].isupper() or first.lower() in _TITLE_STARTS):
+        if not _HEAD_WORD.search(title) or not (first[0].isupper() or first.lower() in lx.TITLE_STARTS):
             continue
-        if any(w in _NOT_NAMES for w in m.group("name").split()):
+        if any(w in lx.NOT_NAMES for w in m.group("name").split()):
             continue
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = _role(title, mentions, m.start("title"))
-        people.append(Person(m.group("name"), role, country, m.group(0)))
+        people.append(Person(m.group("name"), role, country, m.group(0), "participants.name-title"))
     return people
 
 
@@ -260,14 +205,14 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
         country = _country_in(mentions, begin, m.end("title"), sentence)
         role = _role(title_text, mentions, begin)
         role = re.sub(r"\s+of\s*(?:the\s*)?$", "", role or "").strip() or None
-        people.append(Person(m.group("name"), role, country, m.group(0)))
+        people.append(Person(m.group("name"), role, country, m.group(0), "participants.title-of-name"))
     return people
 
 
 def merge(people: list[Person]) -> list[Person]:
     """One entry per person: a surname alone joins the full name; an office outranks a bare rank or honorific."""
     merged: list[Person] = []
-    for person in people:
+    for person in filter(_named, people):
         same = next((p for p in merged if _same_person(p.name, person.name)), None)
         if same is None:
             merged.append(person)
@@ -289,3 +234,23 @@ def _same_person(a: str, b: str) -> bool:
 
 def _weak_role(role: str) -> bool:
     return bool(_RANK.fullmatch(role) or _HONORIFIC.match(role) or role.lower() == "counterpart")
+
+
+def _named(person: Person) -> bool:
+    """Whether a candidate is a person, its name cleared of the honorifics and ranks written before it.
+
+    A name seen only as a possessive ("Putin's envoy") is someone mentioned, not a participant; a "name" made of
+    titles, offices and countries ("Turkish Minister", "US Ambassador") is no one's.
+    """
+    words = person.name.split()
+    if not words or _POSSESSIVE_END.search(words[-1]):
+        return False
+    while len(words) > 2 and tuple(w.rstrip(".") for w in words[:2]) in lx.RANK_PAIRS:
+        del words[:2]
+    while len(words) > 1 and words[0].rstrip(".,") in lx.NAME_PREFIXES:
+        words.pop(0)
+    titles = lx.NAME_PREFIXES | lx.OFFICE_WORDS | lx.NOT_NAMES
+    if all(w.rstrip(".,") in titles or find(w) for w in words):
+        return False
+    person.name = " ".join(words)
+    return True

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 
 from .. import countries
-from .article import Sentence
-from .lexicon import Mention, find
+from . import lexicon as lx
+from . import weights as w
+from .article import Sentence, before
+from .evidence import Why
+from .mentions import Mention, find
 
-_ENGAGED = re.compile(
-    r"\b(held|hold|holds|took place|met|meet|meets|meeting|talks|signed|sign|hosted|received|receives|convened|"
-    r"gathered|arrived|summit|visit|visited|conference|ceremony|exercises?|drills?|session|forum|retreat|"
-    r"discussed|began|begin|launched|opened)\b"
-)
 _AT = re.compile(r"\b(in|at|near|off)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _FOLLOWED_BY_DATE = re.compile(
     r"^\s*(?:on|,|from|this|last|yesterday|today|earlier)\b|^\s*(?:\.|$)", re.I
@@ -20,53 +18,8 @@ _FOLLOWED_BY_DATE = re.compile(
 _CAPITAL_OF = re.compile(
     r"\b(?:in|at)\s+the\s+(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+capital(?:,\s+(?P<city>[A-Z][\w'’-]+))?"
 )
-_VISIT = re.compile(
-    r"\b(?:visit(?:ed|ing|s)?|visit to|trip to|arrived in|arrives in|tour of|travelled to|traveled to)\s+(?:the\s+)?$",
-    re.I,
-)
-_NOT_PLACES = set(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "This",
-        "That",
-        "Which",
-        "Order",
-        "Accordance",
-        "Addition",
-        "Particular",
-        "Turn",
-        "Total",
-        "Response",
-        "Light",
-        "Line",
-        "Charge",
-    ]
-)
-_SITUATION = re.compile(r"\b(situation|crisis|war|conflict|peace|tensions|developments|stability|events)\s*$", re.I)
 # "a state visit by President Ilham Aliyev to Tashkent"
 _VISIT_TO = re.compile(r"\bvisit\b[^.]{0,80}?\bto\s+(?:the\s+)?(?=[A-Z])")
-# Active voice only: in "was received by", what comes before is the guest.
-_RECEIVED = re.compile(r"(?<!was )(?<!were )(?<!been )\b(received|receives|hosted|hosts|welcomed|welcomes)\b")
-_LEAD = 4  # the place of the engagement is told early
 
 
 def locate(
@@ -75,26 +28,31 @@ def locate(
     mentions: dict[int, list[Mention]],
     parties: list[str],
     dateline: str | None,
-    dateline_country: str | None = None,
-) -> tuple[str | None, str | None, str | None]:
+    dateline_country: str | None,
+    lead_size: int,
+) -> tuple[str | None, str | None, Why]:
     """(country, place, evidence). A call has no place; a place must be in a party's country."""
     if kind == "call":
-        return None, None, None
+        return None, None, Why("location.call")
+    early = lead_size + w.PLACE_PAST_LEAD
     best: tuple[int, str | None, str | None, str] | None = None
-    for s in sentences[:_LEAD] + sentences[_LEAD:]:
-        if not _ENGAGED.search(s.text):
+    for s in sentences:
+        if not lx.ENGAGED.search(s.text):
             continue
         for m in _AT.finditer(s.text):
             place = m.group("place")
-            if place.split()[0] in _NOT_PLACES or _SITUATION.search(s.text[: m.start()]):
+            ahead = before(s.text, m.start())
+            if place.split()[0] in lx.NOT_PLACES or lx.SITUATION.search(ahead) or lx.FUTURE.search(ahead):
                 continue
             known = next((x for x in mentions.get(s.index, []) if x.start == m.start("place")), None)
-            code = known.code if known else None
+            code = known.code if known else _country_after(s.text, m.end(), mentions.get(s.index, []), parties)
             if code is not None and code not in parties:
                 continue
-            score = (2 if known else 0) + (2 if _FOLLOWED_BY_DATE.match(s.text[m.end() :]) else 0)
-            score += 1 if m.group(1) == "in" else 0
-            score -= s.index if s.index >= _LEAD else 0
+            score = (w.PLACE_KNOWN if known else 0) + (
+                w.PLACE_THEN_DATE if _FOLLOWED_BY_DATE.match(s.text[m.end() :]) else 0
+            )
+            score += w.PLACE_IN if m.group(1) == "in" else 0
+            score -= s.index if s.index >= early else 0
             city = None if known and known.form in ("name", "demonym") else place
             if known and known.form == "capital" and m.group(1) == "near":
                 city = None
@@ -104,35 +62,35 @@ def locate(
         _, code, city, why = best
         if code is None:
             code = _host(sentences, mentions) or _dateline_code(dateline, dateline_country, parties)
-        return code, city, why
+        return code, city, Why("location.in-at", why)
     for s in sentences:
         for m in _CAPITAL_OF.finditer(s.text):
             found = find(m.group("who"))
             if found and found[0].code in parties:
-                return found[0].code, m.group("city") or countries.get(found[0].code).capital, s.text
+                city = m.group("city") or countries.get(found[0].code).capital
+                return found[0].code, city, Why("location.capital-of", s.text)
     host = _host(sentences, mentions)
     if host:
         same = _dateline_code(dateline, dateline_country, parties) == host
-        return host, dateline if same else None, "the country visited"
+        return host, dateline if same else None, Why("location.host")
     code = _dateline_code(dateline, dateline_country, parties)
     if code:
-        return code, dateline, f"the dateline: {dateline}"
-    return None, None, None
+        return code, dateline, Why("location.dateline", f"the dateline: {dateline}")
+    return None, None, Why("location.unknown")
 
 
 def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str | None:
     """The country visited, or the one whose leader received or hosted the other side."""
     for s in sentences:
-        received = _RECEIVED.search(s.text)
+        received = lx.RECEIVED.search(s.text)
         if received:
-            before = [m for m in mentions.get(s.index, []) if m.end <= received.start() and m.form != "city"]
-            if before:
-                return before[-1].code
+            guests = [m for m in mentions.get(s.index, []) if m.end <= received.start() and m.form != "city"]
+            if guests:
+                return guests[-1].code
     for s in sentences:
+        visited = {v.end() for v in _VISIT_TO.finditer(s.text)}
         for m in mentions.get(s.index, []):
-            if m.form != "demonym" and _VISIT.search(s.text[: m.start]):
-                return m.code
-            if m.form != "demonym" and any(v.end() == m.start for v in _VISIT_TO.finditer(s.text)):
+            if m.form != "demonym" and (lx.VISITED.search(before(s.text, m.start)) or m.start in visited):
                 return m.code
     return None
 
@@ -143,4 +101,13 @@ def _dateline_code(dateline: str | None, named: str | None, parties: list[str]) 
         found = find(text) if text else []
         if found and found[0].code in parties:
             return found[0].code
+    return None
+
+
+def _country_after(text: str, end: int, found: list[Mention], parties: list[str]) -> str | None:
+    """The country an unknown place is placed in right after it: "the Kakheti region of Georgia",
+    "Parliament House, Canberra"."""
+    for m in found:
+        if m.start >= end and m.code in parties and lx.PLACED_IN.match(text[end : m.start]):
+            return m.code
     return None

@@ -6,44 +6,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-MONTH_DAY = rf"{MONTH}\.?\s+\d{{1,2}}"
+from . import lexicon as lx
+from . import weights as w
+from .evidence import Why
+
+if TYPE_CHECKING:
+    from .article import Sentence
+
+MONTH_DAY = rf"{lx.MONTH}\.?\s+\d{{1,2}}"
 # A stated date in a dateline: "Jan. 28", "October 31, 2023", "14th Feb. 2024".
-DATE_TEXT = rf"(?:{MONTH_DAY}(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?(?:,?\s+\d{{4}})?)"
+DATE_TEXT = rf"(?:{MONTH_DAY}(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{lx.MONTH}\.?(?:,?\s+\d{{4}})?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _RANGE = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){_ORD}(?:{_RANGE}\d{{1,2}}{_ORD})?\s+(?:of\s+)?(?P<month>{MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"\b(?P<day>\d{{1,2}}){_ORD}(?:{_RANGE}\d{{1,2}}{_ORD})?\s+(?:of\s+)?(?P<month>{lx.MONTH})\b\.?(?:,?\s+(?P<year>\d{{4}}))?"
 )
 _MONTH_DAY = re.compile(
-    rf"\b(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORD}\b(?:{_RANGE}(?:{MONTH}\.?\s+)?\d{{1,2}}{_ORD})?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"\b(?P<month>{lx.MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORD}\b(?:{_RANGE}(?:{lx.MONTH}\.?\s+)?\d{{1,2}}{_ORD})?(?:,?\s+(?P<year>\d{{4}}))?"
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE = re.compile(
-    r"\b(yesterday|today|earlier today|this morning|tonight|last week|last month|earlier this week)\b", re.I
-)
-ENGAGEMENT_WORDS = re.compile(
-    r"\b(met|meet|meets|meeting|visit|visits|visited|visiting|talks|held|signed|sign|signing|discussed|discuss|"
-    r"received|receives|hosted|hosts|call|phone|telephone|spoke|conversation|exercises?|drills?|took place|"
-    r"arrived|conducted|attended|consultations|negotiations|videoconference|video link|inked|concluded)\b",
-    re.I,
-)
-_CONTEXT = re.compile(
-    r"\b(war|crash|occurred|anniversary|since|founded|established|born|died|killed|attack|attacks|earthquake|"
-    r"election|elections|independence|ceasefire|previous|last year|earlier visit|in \d{4}|deadline|expires?|"
-    r"scheduled|will be held|next)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -52,10 +35,11 @@ class Found:
     phrase: str
     sentence: int
     score: int
+    rule: str = "date.stated"
 
 
 def _month(text: str) -> int:
-    return _MONTHS[text[:3].lower()]
+    return lx.MONTHS[text[:3].lower()]
 
 
 def _resolve(year: str | None, month: int, day: int, published: date | None) -> str | None:
@@ -84,10 +68,10 @@ def absolute_date(text: str, today: str) -> str | None:
     return None
 
 
-def candidates(sentence: str, index: int, published: str | None) -> list[Found]:
+def candidates(sentence: str, index: int, published: str | None, lead_size: int) -> list[Found]:
     """Every date in a sentence, scored by how likely it is the engagement's."""
     reference = date.fromisoformat(published) if published else None
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
         for m in pattern.finditer(sentence):
@@ -98,14 +82,16 @@ def candidates(sentence: str, index: int, published: str | None) -> list[Found]:
             value = _resolve(m.group("year"), number, int(m.group("day")), reference)
             if value:
                 taken.append((m.start(), m.end()))
-                found.append((m.start(), m.end(), value, m.group(0)))
+                found.append((m.start(), m.end(), value, m.group(0), "date.stated"))
     if reference is not None:
-        for m in _WEEKDAY.finditer(sentence):
-            back = (reference.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        for m in lx.WEEKDAY.finditer(sentence):
+            back = (reference.weekday() - lx.WEEKDAYS.index(m.group(1).lower())) % 7
             if m.group(0).lower().startswith("last") and back == 0:
                 back = 7
-            found.append((m.start(), m.end(), (reference - timedelta(days=back)).isoformat(), m.group(0)))
-        for m in _RELATIVE.finditer(sentence):
+            found.append(
+                (m.start(), m.end(), (reference - timedelta(days=back)).isoformat(), m.group(0), "date.weekday")
+            )
+        for m in lx.RELATIVE_DAY.finditer(sentence):
             word = m.group(1).lower()
             if word == "yesterday":
                 value = (reference - timedelta(days=1)).isoformat()
@@ -115,15 +101,18 @@ def candidates(sentence: str, index: int, published: str | None) -> list[Found]:
                 value = (reference.replace(day=1) - timedelta(days=1)).isoformat()[:7]
             else:
                 value = reference.isoformat()
-            found.append((m.start(), m.end(), value, m.group(0)))
-    engaged = bool(ENGAGEMENT_WORDS.search(sentence))
+            found.append((m.start(), m.end(), value, m.group(0), "date.relative"))
+    verbs = {m.group(1).lower() for m in lx.ENGAGED.finditer(sentence)}
+    arrival = bool(verbs) and all(lx.ARRIVAL.fullmatch(v) for v in verbs)
     results = []
-    for start, _, value, phrase in found:
-        score = (3 if engaged else 0) + (1 if index <= 1 else 0)
-        before = sentence[max(0, start - 70) : start]
-        if _CONTEXT.search(before):
-            score -= 4
-        results.append(Found(value, phrase, index, score))
+    for start, _, value, phrase, rule in found:
+        score = (w.DATE_ARRIVAL if arrival else w.DATE_ENGAGED if verbs else 0) + (
+            w.DATE_IN_LEAD if index < lead_size else 0
+        )
+        before = sentence[max(0, start - w.DATE_CONTEXT_REACH) : start]
+        if lx.DATE_CONTEXT.search(before):
+            score += w.DATE_CONTEXT
+        results.append(Found(value, phrase, index, score, rule))
     return results
 
 
@@ -135,3 +124,30 @@ def pick(all_found: list[Found]) -> Found | None:
     if best < 0:
         return None
     return next(f for f in all_found if f.score == best)
+
+
+NO_DATE = "no date found in the article and no publication date; give --published DATE"
+
+
+def decide(
+    sentences: list[Sentence],
+    published: str | None,
+    dateline: str | None,
+    today: str,
+    lead_size: int,
+    month: str | None = None,
+) -> tuple[str | None, Why]:
+    """The engagement's date: the best date in the text, resolved against the report's date (the dateline's,
+    else the publication date); else the dateline's date; else the publication date; else none."""
+    report = absolute_date(dateline, published or today) if dateline else None
+    reference = report or published
+    found = pick([f for s in sentences for f in candidates(s.text, s.index, reference, lead_size)])
+    if found:
+        return found.value, Why(found.rule, f"“{found.phrase}” in: {sentences[found.sentence].text}")
+    if report:
+        return report, Why("date.dateline", f"the dateline: {dateline}")
+    if published:
+        return published, Why("date.published")
+    if month:
+        return month, Why("date.url-month", f"the month in the URL: {month}")
+    return None, Why("date.missing", NO_DATE)
