@@ -187,3 +187,21 @@ def test_created_and_updated_are_utc_whatever_the_local_clock(run: Run) -> None:
     stamp = datetime.strptime(record["created"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
     assert abs((datetime.now(timezone.utc) - stamp).total_seconds()) < 600
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", utc_now())
+
+
+@pytest.mark.parametrize(
+    ("stored", "problem"),
+    [
+        ("2021-02-30", "bad date '2021-02-30': no such calendar date"),
+        ("2021-00", "bad date '2021-00': no such calendar date"),
+        ("2021-2", "bad date '2021-2': expected YYYY-MM-DD, YYYY-MM or YYYY"),
+    ],
+)
+def test_check_names_the_date_field_of_a_hand_edited_record(
+    run: Run, add: AddFn, db: Path, stored: str, problem: str
+) -> None:
+    add("AZ", "PK", "--date", "2021-02-01")
+    db.write_text(db.read_text().replace('"2021-02-01"', f'"{stored}"'))
+    result = run("check", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [{"id": 1, "field": "date", "problem": problem}]
