@@ -142,7 +142,7 @@ def test_filters_from_what_was_typed() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"kind": "summit"}, "unknown kind 'summit'; known: "),
+        ({"kind": "summit"}, "unknown kind 'summit'; known: meeting, call, agreement, exercise, statement, other"),
         ({"sort": "name"}, "unknown sort 'name'; use date or -date"),
         ({"limit": -1}, "--limit must be 0 or more"),
         ({"since": "2021-13"}, "bad --since '2021-13'"),
