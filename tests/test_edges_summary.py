@@ -178,3 +178,11 @@ def test_csv_rows_by_every_by_have_the_documented_columns(run: Run, rows: Callab
         "PAK", "4", "trade=3; military=2", "agreement=1; call=1; exercise=1; meeting=1", "AZE=2; TUR=2; CHN=1",
         "2021-09-01", "2024-02-29",
     ]  # fmt: skip
+
+
+def test_by_area_with_three_countries_has_no_pair_to_name(rows: Callable[..., Any]) -> None:
+    # A pair holds two countries, so none can include all three given: the row says so instead of failing.
+    got = rows("AZ", "PK", "TR", "--by", "area")
+    assert [(r["area"], r["engagements"], r["pairs"], r["busiest_pair"]) for r in got] == [
+        ("military", 1, 0, None), ("trade", 1, 0, None),
+    ]  # fmt: skip
