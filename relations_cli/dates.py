@@ -22,7 +22,8 @@ def check(text: str, *, field: str = "date") -> str:
     year, month, day = (int(g) if g else None for g in m.groups())
     assert year is not None
     try:
-        date(year, month or 1, day or 1)
+        # `is None`, not `or`: month 00 and day 00 are not real dates and must not become the 1st.
+        date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         raise InvalidInput(f"bad {field} {text!r}: no such calendar date", field=field) from None
     return value
