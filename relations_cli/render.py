@@ -135,19 +135,23 @@ def record_panel(r: Engagement, url_below: bool = False) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row("Date", r.date)
-    grid.add_row("Countries", text(", ".join(f"{display_name(c)} ({c})" for c in r.countries)))
-    grid.add_row("Kind", r.kind)
-    grid.add_row("Areas", areas_text(r.areas))
-    grid.add_row("Location", place_text(r))
-    grid.add_row("Participants", Text("\n").join(text(p) for p in _people(r)))
-    grid.add_row("Mentioned", countries_text(r.mentioned))
-    grid.add_row("Summary", text(r.summary))
+
+    def row(name: str, value: Text) -> None:  # an empty field says so, rather than leave a blank
+        grid.add_row(name, value if value.plain else Text("—", style="dim"))
+
+    row("Date", text(r.date))
+    row("Countries", text(", ".join(f"{display_name(c)} ({c})" for c in r.countries)))
+    row("Kind", text(r.kind))
+    row("Areas", areas_text(r.areas))
+    row("Location", place_text(r))
+    row("Participants", Text("\n").join(text(p) for p in _people(r)))
+    row("Mentioned", countries_text(r.mentioned))
+    row("Summary", text(r.summary))
     src = r.source
-    grid.add_row("Source", text(" · ".join(x for x in (src.outlet, src.author, src.published) if x)))
-    grid.add_row("URL", text("(below)", style="dim") if url_below and src.url else text(src.url))
-    grid.add_row("Tags", text(", ".join(r.tags)))
-    grid.add_row("Recorded", text(f"{r.created or '?'} (updated {r.updated or '?'})", style="dim"))
+    row("Source", text(" · ".join(x for x in (src.outlet, src.author, src.published) if x)))
+    row("URL", text("(below)", style="dim") if url_below and src.url else text(src.url))
+    row("Tags", text(", ".join(r.tags)))
+    row("Recorded", text(f"{r.created or '?'} (updated {r.updated or '?'})", style="dim"))
     return Panel(grid, title=f"Engagement {r.id}", title_align="left", expand=False)
 
 

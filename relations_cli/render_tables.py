@@ -32,6 +32,15 @@ def _area_items(counts: dict[str, int] | Sequence[str]) -> Items:
     return Items([Text(area, style=area_style(area)) for area in counts])
 
 
+def _by_name(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Busiest first as computed, ties in the order of the names shown (the data's order is by code)."""
+
+    def name(row: dict[str, Any]) -> str:
+        return " – ".join(pair_names(row[key])) if key == "pair" else display_name(row[key])
+
+    return sorted(rows, key=lambda row: (-row["engagements"], name(row).casefold()))
+
+
 def _partner_items(partners: dict[str, int]) -> Items:
     return counted((text(display_name(code)), n) for code, n in partners.items())
 
@@ -60,6 +69,8 @@ def _one_line(value: str | None) -> str:
 
 def summary_table(rows: list[dict[str, Any]], by: str) -> Fitted:
     """One table per --by, from the rows summary.py computed."""
+    if by in ("pair", "country"):
+        rows = _by_name(rows, by)
     caption = "no engagements match" if not rows else PAIR_CAPTION if by in ("pair", "area") else None
     count = Column(
         "Engagements", _plain([r["engagements"] for r in rows]), justify="right", short="N", legend="engagements"
@@ -114,7 +125,9 @@ def matrix_table(rows: list[dict[str, Any]], totals: dict[str, Any]) -> Fitted:
     areas = sorted(area_totals, key=lambda a: (-area_totals[a], a))
     peak = max((n for r in rows for n in r["areas"].values()), default=1)
     labels = vocabulary.short_labels(areas)
-    pairs: list[Cell] = [Joined(pair_names(r["pair"]), keep=7) for r in rows]
+    rows = _by_name(rows, "pair")
+    # Pairs keep ten letters of each name: fewer area columns (the caption names the rest) beat unreadable rows.
+    pairs: list[Cell] = [Joined(pair_names(r["pair"]), keep=10) for r in rows]
     columns = [Column("Pair", pairs, footer="Total" if rows else None)]
     for rank, area in enumerate(areas, start=1):
         columns.append(

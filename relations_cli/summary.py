@@ -164,12 +164,19 @@ def matrix(records: Iterable[Row], only: frozenset[str] = frozenset()) -> list[d
     ]
 
 
-def matrix_totals(records: Iterable[Row], only: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """The matrix's footer: engagements (and engagements per area) counted once each, not once per pair."""
+def matrix_totals(
+    records: Iterable[Row], only: frozenset[str] = frozenset(), shown: Iterable[Sequence[str]] | None = None
+) -> dict[str, Any]:
+    """The matrix's footer: engagements (and engagements per area) counted once each, not once per pair;
+    with `shown` (the pairs drawn, when --limit left some out), only the engagements of those pairs."""
     engagements = 0
     areas: Counter[str] = Counter()
+    drawn = None if shown is None else {tuple(pair) for pair in shown}
     for record in records:
-        if only and not any(True for _ in pairs_of(record.countries, only)):
+        pairs = pairs_of(record.countries, only)
+        if drawn is not None and not any(pair in drawn for pair in pairs):
+            continue
+        if drawn is None and only and not any(True for _ in pairs):
             continue
         engagements += 1
         areas.update(record.areas)

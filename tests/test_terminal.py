@@ -215,3 +215,21 @@ def test_bidi_controls_are_shown_escaped_on_a_terminal_and_stored_exactly(run: R
         assert "\u202e" not in shown and "\\u202e" in shown, args
     assert json.loads(at_a_terminal(["--db", str(db), "show", "1", "--json"], {}))["summary"] == "abc\u202edcba"
     assert json.loads(run("show", "1", "--json").stdout)["summary"] == "abc\u202edcba"
+
+
+def test_matrix_totals_follow_the_rows_a_limit_leaves(sample_db: Path) -> None:
+    lines = screen(sample_db, 120, "matrix", "AZ", "--limit", "2")
+    total = next(line for line in lines if line.startswith("Total")).split()[-1]
+    assert total == "8", "Azerbaijan–Türkiye (6) and Azerbaijan–Pakistan (4) share two trilaterals"
+
+
+def test_ties_are_in_the_order_of_the_names_shown(sample_db: Path) -> None:
+    pairs = [line.split("  ")[0] for line in screen(sample_db, 120, "summary") if " – " in line]
+    ones = pairs[pairs.index("Azerbaijan – Belarus") :]
+    assert ones == sorted(ones, key=str.casefold)
+    assert pairs.index("Ethiopia – Kenya") < pairs.index("France – Germany")
+
+
+def test_show_marks_empty_fields(sample_db: Path) -> None:
+    lines = screen(sample_db, 80, "show", "24")
+    assert any(re.match(r"│ Tags\s+—", line) for line in lines)

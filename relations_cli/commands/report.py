@@ -66,7 +66,8 @@ def matrix_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fal
         from ..render import display
         from ..render_tables import matrix_table
 
-        display(matrix_table(rows, matrix_totals(records, filters.countries)))
+        shown = [row["pair"] for row in rows] if filters.limit is not None else None
+        display(matrix_table(rows, matrix_totals(records, filters.countries, shown)))
     else:
         emit_rows(rows, ["pair", "areas", "engagements"], fmt_name, [])
 
