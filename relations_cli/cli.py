@@ -1,9 +1,11 @@
-"""Entry point: the Typer app with every command registered."""
+"""Entry point: the Typer app with every command registered (for `python -c`, tests and other programs)."""
 
 from __future__ import annotations
 
 from .app import app
-from .commands import brief, bulk, events, ingest, records, reference, report  # noqa: F401  (registers the commands)
+from .commands import register
+
+register()
 
 __all__ = ["app", "main"]
 

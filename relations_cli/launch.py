@@ -1,4 +1,5 @@
-"""The `relations` program: `--version` alone is answered before the CLI (and Typer) is imported."""
+"""The `relations` program: `--version` alone is answered before Typer is imported, and a run registers only
+the command it runs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ def main() -> None:
 
         sys.stdout.write(f"relations {__version__}\n")
         return
-    from .cli import main as run
+    import os
 
-    run()
+    from .app import app
+    from .commands import command_word, register
+
+    # Only the command run is registered; completion and help need them all.
+    completing = any(key.endswith("_COMPLETE") for key in os.environ)
+    register(None if completing else command_word(sys.argv[1:]))
+    app(prog_name="relations")
