@@ -13,6 +13,7 @@ from ..app import command, note, store
 from ..errors import InvalidInput
 from ..options import CountOption, FieldsOption, JsonOption, with_filters
 from ..query import Filters  # Typer reads the signature at run time
+from .events import EventAreaOption, EventCountryOption, EventKindOption, EventSinceOption, EventUntilOption
 
 if TYPE_CHECKING:
     from ..bulk import ImportReport
@@ -73,36 +74,11 @@ def import_command(
     collapsed: Annotated[
         bool, typer.Option("--collapsed", help="With --from gdelt: FILE is a saved result of `events-sql`.")
     ] = False,
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country",
-            "-c",
-            metavar="COUNTRY",
-            help="With --from: only engagements with all these countries.",
-            show_default=False,
-        ),
-    ] = None,
-    area: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--area",
-            "-a",
-            metavar="AREA",
-            help="With --from: only engagements covering this area (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option("--kind", "-k", metavar="KIND", help="With --from: only this kind.", show_default=False),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="With --from: from this date on.", show_default=False)
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="With --from: up to this date.", show_default=False)
-    ] = None,
+    country: EventCountryOption = None,
+    area: EventAreaOption = None,
+    kind: EventKindOption = None,
+    since: EventSinceOption = None,
+    until: EventUntilOption = None,
     json_flag: JsonOption = False,
 ) -> None:
     """Import records (json, jsonl or csv); all are validated first, duplicates skipped.

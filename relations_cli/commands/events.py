@@ -107,31 +107,40 @@ def _progress() -> Callable[[Callable[[], float]], None] | None:
     return show
 
 
+# The list filters as options (the import's positional argument is its files): shared by
+# `import --from` and `events-sql`, and applied inside the event query.
+EventCountryOption = Annotated[
+    list[str] | None,
+    typer.Option("--country", "-c", metavar="COUNTRY", help="Only engagements with all these countries (repeatable).",
+                 show_default=False),
+]  # fmt: skip
+EventAreaOption = Annotated[
+    list[str] | None,
+    typer.Option("--area", "-a", metavar="AREA", help="Only engagements covering this area (repeatable).",
+                 show_default=False),
+]  # fmt: skip
+EventKindOption = Annotated[
+    str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only this kind.", show_default=False)
+]
+EventSinceOption = Annotated[
+    str | None, typer.Option("--since", metavar="DATE", help="From this date on.", show_default=False)
+]
+EventUntilOption = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Up to this date.", show_default=False)
+]
+
+
 @command("events-sql")
 def events_sql_command(
     dataset: Annotated[Dataset, typer.Option("--from", metavar="DATASET", help="The dataset: gdelt.")] = Dataset.gdelt,
     table: Annotated[
         str, typer.Option("--table", metavar="TABLE", help="The events table to read (GDELT's column names).")
     ] = "events",
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country", "-c", metavar="COUNTRY", help="Only engagements with all these countries.", show_default=False
-        ),
-    ] = None,
-    area: Annotated[
-        list[str] | None,
-        typer.Option("--area", "-a", metavar="AREA", help="Only covering this area.", show_default=False),
-    ] = None,
-    kind: Annotated[
-        str | None, typer.Option("--kind", "-k", metavar="KIND", help="Only this kind.", show_default=False)
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="From this date on.", show_default=False)
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="Up to this date.", show_default=False)
-    ] = None,
+    country: EventCountryOption = None,
+    area: EventAreaOption = None,
+    kind: EventKindOption = None,
+    since: EventSinceOption = None,
+    until: EventUntilOption = None,
 ) -> None:
     """Print the collapse of event data as one engine-neutral SQL query, mapping tables inlined.
 
