@@ -12,33 +12,31 @@ if TYPE_CHECKING:
 
 
 class _Escaped:
-    """stdout on a terminal: machine formats are shown with unsafe characters escaped (JSON stays valid)."""
+    """stdout on a terminal: JSON is shown with unsafe characters as \\uNNNN escapes, so it stays valid JSON."""
 
-    def __init__(self, stream: IO[str], json: bool) -> None:
+    def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
-        self.json = json
 
     def write(self, data: str) -> int:
-        from .text import printable, printable_json
+        from .text import printable_json
 
-        return self.stream.write(printable_json(data) if self.json else printable(data))
+        return self.stream.write(printable_json(data))
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
-
-    def isatty(self) -> bool:
-        return True
 
     def flush(self) -> None:
         self.stream.flush()
 
 
 def stdout(fmt: str) -> IO[str]:
-    """Where data goes: stdout itself on a pipe or file, escaped on a terminal (stored text stays exact)."""
-    if not sys.stdout.isatty():
+    """Where data goes: stdout itself on a pipe or file, JSON escaped on a terminal (stored text stays exact).
+
+    CSV needs no wrapper: formats.write_csv escapes its cells itself when its stream is a terminal."""
+    if fmt not in ("json", "jsonl") or not sys.stdout.isatty():
         return sys.stdout
-    return _Escaped(sys.stdout, json=fmt in ("json", "jsonl"))  # type: ignore[return-value]
+    return _Escaped(sys.stdout)  # type: ignore[return-value]
 
 
 def emit_record(record: Engagement, fmt: str) -> None:

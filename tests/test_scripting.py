@@ -294,7 +294,10 @@ def test_8_several_ids_are_one_write_and_all_or_nothing(run: Run, db: Path, monk
 
 
 def test_9_select_by_id_after_id_and_time(db: Path) -> None:
-    seed(db)
+    seed(db, 2)
+    time.sleep(1.1)  # timestamps have whole seconds: the third record must be newer than the first two
+    seed_third = relations("add", "AZ", "PK", "--date", "2022", "--summary", "talks 2", "--tag", "Trilateral", db=db)
+    assert seed_third.returncode == 0, seed_third.stderr
     assert relations("list", "--id", "1,3", "--format", "ids", db=db).stdout == b"1\n3\n"
     assert relations("list", "--after-id", "1", "--format", "ids", db=db).stdout == b"2\n3\n"
     stamp = str(records(db)[2]["created"])

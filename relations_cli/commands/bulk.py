@@ -119,7 +119,7 @@ def import_command(
 
 
 def _import_with_warnings(
-    records: list[Engagement], *, dry_run: bool, same: str = "identity", upsert: str | None = None
+    records: list[Engagement], *, dry_run: bool, upsert: str | None = None
 ) -> tuple[list[Engagement], ImportReport]:
     """Import, then warn about each custom area the database did not hold before (a typo, most likely)."""
     from ..bulk import import_records
@@ -127,7 +127,7 @@ def _import_with_warnings(
 
     target = store()
     candidates = new_custom_areas(records, target)
-    fresh, report = import_records(target, records, dry_run=dry_run, same=same, upsert=upsert)
+    fresh, report = import_records(target, records, dry_run=dry_run, upsert=upsert)
     taken = {area for record in fresh for area in record.areas}
     for line in area_warnings([area for area in candidates if area in taken]):
         note(line)
