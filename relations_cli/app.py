@@ -17,7 +17,7 @@ from .errors import ExitCode, InvalidInput, RelationsError
 from .text import printable
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .storage.store import Store
 
 # The order of use, the order `relations --help` lists the commands in (the one place it is defined).
 # Commands not named here are listed after these, in the order they were registered.
@@ -157,7 +157,7 @@ def _no_pager() -> None:
 
 def store() -> Store:
     """The database chosen by --db, RELATIONS_DB or the user data directory."""
-    from .store import Store, default_path
+    from .storage.store import Store, default_path
 
     path = state.db or default_path()
     if state.opened is None and not path.exists():

@@ -8,7 +8,7 @@ counts toward each of its pairs, and a partial date counts as its first day, as 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import fields, replace
 from typing import Any
 
@@ -37,12 +37,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
 
 
 def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | None, str | None] = (None, None),
-          latest: int = LATEST, documents: Callable[[Sequence[Row]], list[dict[str, Any]]] | None = None,
-          ) -> Brief:  # fmt: skip
-    """The brief of one country or a pair from the records that passed the filters (any order).
-
-    `documents` gives records' stored documents (summary, people, source), for records read without them.
-    """
+          latest: int = LATEST) -> Brief:  # fmt: skip
+    """The brief of one country or a pair from the records that passed the filters (any order)."""
     codes = sorted(set(countries))
     only = frozenset(codes)
     ordered = ordered_by_date(records)
@@ -53,7 +49,7 @@ def build(records: Sequence[Row], countries: Sequence[str], span: tuple[str | No
         headline=_headline(ordered, only),
         timeline=timeline,
         areas=_area_rows(timeline),
-        latest=[_item(r, d) for r, d in zip(newest, (documents or _docs)(newest), strict=True)],
+        latest=[_item(r, d) for r, d in zip(newest, _docs(newest), strict=True)],
     )
     if len(codes) == 1:
         return replace(brief, partners=_partners(ordered, only))
@@ -75,25 +71,10 @@ def ordered_by_date(records: Sequence[Row]) -> list[Row]:
 
 
 def _docs(records: Sequence[Row]) -> list[dict[str, Any]]:
-    """The stored documents of the records. Records read through the index are parsed in one call (their
-    bytes joined into one JSON array): a hundred thousand calls of orjson cost several times more."""
-    from .stored import Stored
+    """The stored documents of the records (or the JSON of built ones): the store reads them its own way."""
+    from .storage.records import documents
 
-    raw = getattr(records[0], "raw", None) if records else None
-    if not raw or not all(isinstance(r, Stored) and r.parsed is None and r.raw is raw for r in records):
-        return [_doc(r) for r in records]
-    import orjson
-
-    joined = b",".join([raw[r.span[0] : r.span[1]] for r in records])  # type: ignore[attr-defined]
-    docs: list[dict[str, Any]] = orjson.loads(b"[" + joined + b"]")
-    return docs
-
-
-def _doc(record: Row) -> dict[str, Any]:
-    doc = getattr(record, "doc", None)
-    if doc is None:  # a built Engagement
-        doc = record.to_dict()  # type: ignore[attr-defined]
-    return doc  # type: ignore[no-any-return]
+    return documents(records)
 
 
 def _ranked(counter: dict[Any, int]) -> dict[Any, int]:

@@ -9,11 +9,10 @@ from typing import Any
 
 from .dates import utc_now
 from .errors import InvalidInput
-from .layout import META
 from .models import Engagement, parse_record
 from .progress import track
-from .store import Store
-from .stored import Stored
+from .storage.records import Stored
+from .storage.store import Store
 from .tags import canonical, spellings
 
 MAX_PROBLEMS_SHOWN = 20
@@ -98,13 +97,13 @@ def import_records(
     run takes no lock and writes nothing. Returns the records stored (or that would be) and the report.
     """
     if dry_run:
-        plan = _plan(store.stored(), records, same, upsert)
+        plan = _plan(store.rows(), records, same, upsert)
         return plan.fresh, plan.report
     with store.writing() as batch:
         stored = batch.records()
         plan = _plan(stored, records, same, upsert)
         now = utc_now()
-        restore = not stored and _restorable(plan.fresh, batch.tables()[META]["1"]["next_id"])
+        restore = not stored and _restorable(plan.fresh, batch.next_id)
         for record in plan.fresh:
             if restore:
                 record.created = record.created or now

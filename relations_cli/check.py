@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import InvalidInput
-from .layout import MAX_ID, record_id
 from .models import FIELDS, parse_record
-from .store import SCHEMA_VERSION, Store
+from .storage.layout import MAX_ID, record_id
+from .storage.store import SCHEMA_VERSION, Store
 
 
 def check(store: Store) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from .errors import InvalidInput
 
 if TYPE_CHECKING:  # the command modules import this one at start-up: nothing heavy at the top
     from .models import Engagement
-    from .store import Store
+    from .storage.store import Store
 
 
 def set_fields(record: dict[str, Any], **given: Any) -> None:
@@ -60,7 +60,7 @@ def edit_records(
 
     # Tags keep the spelling the database first had them in; the index has every record's tags.
     wants_tags = change.given.get("tags") or change.add_tags
-    known = spellings(t for r in store.stored(columns_only=True) for t in r.tags) if wants_tags else {}
+    known = spellings(t for r in store.rows() for t in r.tags) if wants_tags else {}
     edited: list[Engagement] = []
     changed: list[Engagement] = []
     with store.writing() as batch:

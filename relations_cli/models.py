@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import areas as area_vocabulary
 from . import countries, dates
 from .errors import InvalidInput
-from .layout import MAX_ID
+from .storage.layout import MAX_ID
 
 KINDS: tuple[str, ...] = ("meeting", "call", "agreement", "exercise", "statement", "other")
 KIND_HELP = {
@@ -118,13 +118,26 @@ class Engagement:
         people = [(p.name, p.role) for p in self.participants]
         return searchable_text(self.summary, self.location.place, src.outlet, src.author, src.url, people)
 
-    def identity(self) -> tuple[str, tuple[str, ...], str, str | None]:
-        """What makes two records the same engagement: date, parties, kind, and url or summary."""
-        return (self.date, tuple(self.countries), self.kind, self.source.url or self.summary)
+    def identity(self) -> Identity:
+        return identity_key(self.occasion(), self.source.url, self.summary)
 
-    def occasion(self) -> tuple[str, tuple[str, ...], str]:
-        """The same meeting however it was reported: date, parties and kind (for drafts from events or articles)."""
-        return (self.date, tuple(self.countries), self.kind)
+    def occasion(self) -> Occasion:
+        return occasion_key(self.date, self.countries, self.kind)
+
+
+# One identity for every kind of record (built here, viewed in the store as `Stored`).
+Occasion = tuple[str, tuple[str, ...], str]
+Identity = tuple[str, tuple[str, ...], str, str | None]
+
+
+def occasion_key(date: str, countries: Sequence[str], kind: str) -> Occasion:
+    """The same meeting however it was reported: date, parties and kind (for drafts from events or articles)."""
+    return (date, tuple(countries), kind)
+
+
+def identity_key(occasion: Occasion, url: str | None, summary: str | None) -> Identity:
+    """What makes two records the same engagement: the occasion, and url or summary."""
+    return (*occasion, url or summary)
 
 
 def searchable_text(

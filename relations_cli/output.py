@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .models import Engagement
-    from .stored import Stored
+    from .storage.records import Stored
 
 
 class _Escaped:
@@ -59,7 +59,7 @@ def emit_records(
     """Records in the chosen format (machine formats narrowed to `fields`); an empty table is only a note on
     stderr."""
     from .formats import write_records
-    from .stored import Stored
+    from .storage.records import Stored
 
     if fmt != "table":
         write_records(records, fmt, stdout(fmt), fields=fields)

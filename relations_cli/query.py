@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .dates import first_day
+
+if TYPE_CHECKING:
+    from .storage.records import Stored
+    from .storage.store import Store
 
 SORTS = ("date", "-date")
 
@@ -52,11 +56,6 @@ class Filters:
     after_id: int | None = None
     created_since: str | None = None  # UTC timestamp to the second, inclusive
     updated_since: str | None = None
-
-    @property
-    def reads_documents(self) -> bool:
-        """Whether a record's whole document is needed (the index columns do not hold these fields)."""
-        return self.search is not None or self.created_since is not None or self.updated_since is not None
 
 
 def build_filters(
@@ -134,34 +133,34 @@ def _ids(values: Iterable[str]) -> Iterator[int]:
             yield int(part)
 
 
-def column_test(f: Filters) -> Callable[[str, Sequence[str], str, Sequence[str], Sequence[str]], bool] | None:
-    """Every filter but --search, as one test on a record's date, countries, kind, areas and tags (the
-    index's columns, so that records that cannot pass are never built); None when none is given."""
+def row_test(f: Filters) -> Callable[[Row], bool] | None:
+    """Every filter but --search, as one test on a record's indexed fields (date, countries, kind, areas,
+    tags), so that records that cannot pass are never built; None when none is given."""
     if not (f.countries or f.kind or f.areas or f.tags or f.since or f.until):
         return None
 
-    def test(date: str, countries: Sequence[str], kind: str, areas: Sequence[str], tags: Sequence[str]) -> bool:
-        if f.countries and not f.countries.issubset(countries):
+    def test(r: Row) -> bool:
+        if f.countries and not f.countries.issubset(r.countries):
             return False
-        if (f.kind is not None and kind != f.kind) or (f.areas and not f.areas.issubset(areas)):
+        if (f.kind is not None and r.kind != f.kind) or (f.areas and not f.areas.issubset(r.areas)):
             return False
-        if f.tags and not f.tags.issubset(t.casefold() for t in tags):
+        if f.tags and not f.tags.issubset(t.casefold() for t in r.tags):
             return False
-        day = first_day(date)
+        day = first_day(r.date)
         return not ((f.since is not None and day < f.since) or (f.until is not None and day > f.until))
 
     return test
 
 
+def run(store: Store, f: Filters, *, ordered: bool = True) -> list[Stored]:
+    """The stored records that pass the filters, by date (then id) unless `ordered` is off, cut to the limit."""
+    return select(store.rows(row_test(f)), f, ordered=ordered)
+
+
 def select(records: Iterable[R], f: Filters, *, ordered: bool = True) -> list[R]:
     """The records that pass, by date (then id), cut to the limit; summaries need no order unless limited."""
-    test, search = column_test(f), f.search
-    chosen = [
-        r
-        for r in records
-        if (test is None or test(r.date, r.countries, r.kind, r.areas, r.tags))
-        and (search is None or search in r.searchable())
-    ]
+    test, search = row_test(f), f.search
+    chosen = [r for r in records if (test is None or test(r)) and (search is None or search in r.searchable())]
     if f.ids or f.after_id is not None:
         chosen = [
             r for r in chosen if (not f.ids or r.id in f.ids) and (f.after_id is None or (r.id or 0) > f.after_id)

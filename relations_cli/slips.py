@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from . import areas as vocabulary
 
 if TYPE_CHECKING:
-    from .batch import Batch
     from .models import Engagement
-    from .store import Store
+    from .storage.change import Batch
+    from .storage.store import Store
 
 MAX_AREA_WARNINGS = 10
 _CLOSE = 0.75  # below this, the nearest built-in area is named but not offered as what was meant
@@ -21,7 +21,7 @@ def new_custom_areas(records: Iterable[Engagement], target: Store) -> list[str]:
     custom = {area for record in records for area in record.areas if not vocabulary.is_builtin(area)}
     if not custom:  # the common case reads nothing
         return []
-    known = {area for row in target.stored(columns_only=True) for area in row.areas}
+    known = {area for row in target.rows() for area in row.areas}
     return sorted(custom - known)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -191,7 +192,6 @@ def test_sample_brief_runs_in_every_format() -> None:
 
 
 def test_output_paths_keep_symlinks_and_fifos(loaded: Run, tmp_path: Path) -> None:
-    import os
     import stat
     import threading
 
@@ -213,16 +213,22 @@ def test_output_paths_keep_symlinks_and_fifos(loaded: Run, tmp_path: Path) -> No
     assert missing.exit_code == 1 and missing.stderr.startswith("Error: cannot write")
 
 
-def test_latest_lines_that_moved_are_read_again(loaded: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from relations_cli.app import state
-    from relations_cli.commands.brief import _documents
-    from relations_cli.store import Store
+def test_latest_lines_that_moved_are_never_read_as_another_record(loaded: Run, db: Path) -> None:
+    from relations_cli.errors import StoreError
+    from relations_cli.storage.records import documents
+    from relations_cli.storage.source import Source
+    from relations_cli.storage.store import Store
 
-    monkeypatch.setattr(state, "db", db)
-    # Rows as the index gives them when the file is settled: spans, no bytes (a fresh file is read whole).
-    rows = [r._replace(raw=b"", parsed=None) for r in Store(db).stored(columns_only=True)]
+    # Rows as the index gives them when the file is settled: spans, the file not yet read.
+    source = Source(None, db, db.open("rb"))
+    rows = [r._replace(source=source, parsed=None) for r in Store(db).rows()]
     first, second = rows[0], rows[1]
+    assert [d["summary"] for d in documents([first, second])] == [
+        "Defence ministers met in Baku.",
+        "Three Brothers joint drills.",
+    ]
     # As if the file had been replaced since the index was read: the first record's span now holds another line.
     moved = first._replace(span=second.span)
-    docs = _documents([moved, second])
-    assert [d["summary"] for d in docs] == ["Defence ministers met in Baku.", "Three Brothers joint drills."]
+    with pytest.raises(StoreError, match="changed while it was being read"):
+        documents([moved, second])
+    source.close()

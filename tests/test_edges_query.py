@@ -8,7 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from relations_cli.errors import InvalidInput
-from relations_cli.query import build_filters, column_test
+from relations_cli.query import build_filters, row_test
+from relations_cli.storage.records import Stored
 
 from .conftest import Run
 
@@ -173,11 +174,11 @@ def test_bad_filters_are_named(kwargs: dict[str, object], message: str) -> None:
     ],
 )
 def test_the_column_test_alone(kwargs: dict[str, object], row: tuple[object, ...], passes: bool) -> None:
-    test = column_test(build_filters(**kwargs))  # type: ignore[arg-type]
+    test = row_test(build_filters(**kwargs))  # type: ignore[arg-type]
     assert test is not None
-    assert test(*row) is passes  # type: ignore[arg-type]
+    assert test(Stored(1, *row)) is passes  # type: ignore[arg-type]
 
 
-def test_no_column_filter_means_no_column_test() -> None:
-    assert column_test(build_filters()) is None
-    assert column_test(build_filters(search="baku", sort="-date", limit=2)) is None
+def test_no_column_filter_means_no_row_test() -> None:
+    assert row_test(build_filters()) is None
+    assert row_test(build_filters(search="baku", sort="-date", limit=2)) is None

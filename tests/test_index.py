@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from relations_cli import index
 from relations_cli.cli import app
+from relations_cli.storage import index
 
 from .conftest import Run
 
@@ -81,7 +81,7 @@ def test_a_file_written_by_another_tool_is_read_without_an_index(run: Run, db: P
 
 def _whole_write_agrees(db: Path, run: Run) -> None:
     """The file is what writing the whole database would give, and the index reads the same as the file."""
-    from relations_cli.store import _parse, dump
+    from relations_cli.storage.store import _parse, dump
 
     raw = db.read_bytes()
     chunks, _ = dump(_parse(raw, db)[0])
@@ -94,17 +94,17 @@ def _whole_write_agrees(db: Path, run: Run) -> None:
 def test_one_record_changed_in_place_gives_the_file_a_whole_write_would(
     run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from relations_cli.splice import Splice
+    from relations_cli.storage.inplace import InPlace
 
     calls: list[str] = []
     for name in ("insert", "replace", "delete"):
-        original = getattr(Splice, name)
+        original = getattr(InPlace, name)
 
-        def spy(self: Splice, *args: object, _name: str = name, _original: Any = original) -> Any:
+        def spy(self: InPlace, *args: object, _name: str = name, _original: Any = original) -> Any:
             calls.append(_name)
             return _original(self, *args)
 
-        monkeypatch.setattr(Splice, name, spy)
+        monkeypatch.setattr(InPlace, name, spy)
     for year in range(2001, 2006):
         run("add", "AZ", "PK", "--date", str(year), "--summary", f"talks {year}")
     _whole_write_agrees(db, run)

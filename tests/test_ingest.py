@@ -154,7 +154,7 @@ def test_on_a_terminal_it_asks_and_lets_the_user_correct(db: Path) -> None:
     corrections = "e\ncountries\nKZ, BY, RU\ndate\n2023-11-14\nkind\nmeeting\nareas\nmilitary\n\ny\n"
     at_a_terminal(["--db", str(db), "ingest", str(ARTICLE)], {"TERM": "dumb", "COLUMNS": "160"}, answers=corrections,
                   stream="both")  # fmt: skip
-    from relations_cli.store import Store
+    from relations_cli.storage.store import Store
 
     [record] = Store(db).records()
     assert (record.countries, record.date, record.kind, record.areas) == (

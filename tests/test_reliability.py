@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from relations_cli import store as store_module
 from relations_cli.cli import app
-from relations_cli.store import Store
+from relations_cli.storage import store as store_module
+from relations_cli.storage.store import Store
 
 from .conftest import ROOT, Run, relations
 
@@ -499,7 +499,7 @@ def _hand_edit(db: Path, edits: list[tuple[str, int, Any]]) -> dict[int, dict[st
 def test_a_hand_edited_file_reads_as_it_is_and_writes_stay_whole(
     run: Run, db: Path, edits: list[tuple[str, int, Any]], restore_mtime: bool, same_tick: bool, write: str, pick: int
 ) -> None:
-    from relations_cli import index
+    from relations_cli.storage import index
 
     db.unlink(missing_ok=True)
     index.path_for(db).unlink(missing_ok=True)

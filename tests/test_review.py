@@ -11,7 +11,7 @@ import pytest
 from relations_cli.ingest import summary_of
 from relations_cli.models import Engagement, parse_record
 from relations_cli.review import review
-from relations_cli.store import Store
+from relations_cli.storage.store import Store
 
 from .conftest import ROOT, at_a_terminal
 

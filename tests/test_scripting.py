@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from relations_cli.store import Store
+from relations_cli.storage.store import Store
 
 from .conftest import Run, relations
 

@@ -11,7 +11,7 @@ from filelock import FileLock
 
 from relations_cli.errors import NotFound, StoreError
 from relations_cli.models import parse_record
-from relations_cli.store import SCHEMA_VERSION, Store
+from relations_cli.storage.store import SCHEMA_VERSION, Store
 
 
 def record(date: str = "2021-12-01", summary: str = "talks") -> object:
@@ -261,7 +261,7 @@ def _hand_set_next_id(db: Path, next_id: int) -> None:
 
 @pytest.mark.parametrize("indexed", [True, False], ids=["in place", "whole file"])
 def test_a_next_id_lowered_by_hand_never_hands_out_a_used_id(db: Path, indexed: bool) -> None:
-    from relations_cli import index
+    from relations_cli.storage import index
 
     store = Store(db)
     add(store, "2021", "2022", "2023")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -76,34 +76,11 @@ def _chosen(fmt: Enum | None, output: str | None, default: str) -> str:
     return default
 
 
-def _records(filters: Filters, *, columns_only: bool = False) -> list[Any]:
-    """The records that pass, in no order; with `columns_only` (and no --search, which reads the text) the
-    file is not even read: the index's columns are enough."""
-    from ..query import column_test, select
+def _records(filters: Filters) -> list[Any]:
+    """The records that pass, in no order (brief orders them itself; a graph needs no order)."""
+    from ..query import run
 
-    chosen = store().stored(column_test(filters), columns_only=columns_only and not filters.search)
-    return select(chosen, filters, ordered=False)  # brief orders them itself; a graph needs no order
-
-
-def _documents(records: Sequence[Any]) -> list[dict[str, Any]]:
-    """The stored documents of a few records read by their columns only: their lines alone, where the index
-    said they are. A line that no longer matches its record (the file was replaced since) is read again."""
-    if all(r.parsed is not None or r.raw for r in records):
-        return [r.doc for r in records]
-    import orjson
-
-    docs = []
-    with open(store().path, "rb") as f:
-        for r in records:
-            f.seek(r.span[0])
-            try:
-                doc = orjson.loads(f.read(r.span[1] - r.span[0]))
-            except orjson.JSONDecodeError:
-                doc = None
-            if not isinstance(doc, dict) or (doc.get("date"), doc.get("countries")) != (r.date, list(r.countries)):
-                doc = store().get(r.id).to_dict()
-            docs.append(doc)
-    return docs
+    return run(store(), filters, ordered=False)
 
 
 @command("brief")
@@ -139,10 +116,9 @@ def brief_command(
     if json_flag and fmt not in (None, BriefFormat.json):
         raise InvalidInput(f"--json and --format {fmt.value} contradict each other; give one")
     fmt_name = "json" if json_flag else _chosen(fmt, output, "table")
-    # A country's brief reads the documents of its latest engagements only; a pair's reads them all.
-    one = len(filters.countries) == 1
-    records = _records(filters, columns_only=one)
-    b = build(records, sorted(filters.countries), (filters.since, filters.until), latest, _documents if one else None)
+    # A country's brief reads the documents of its latest engagements only (the store reads just their lines).
+    records = _records(filters)
+    b = build(records, sorted(filters.countries), (filters.since, filters.until), latest)
     if not b.headline.engagements:
         note(f"no engagements of {' and '.join(_names(b.countries))} match")
         if fmt_name == "table":
@@ -209,7 +185,7 @@ def graph_command(
     from ..graph import WRITERS, network
 
     fmt_name = _chosen(fmt, output, "json")
-    nodes, edges = network(_records(filters, columns_only=True))
+    nodes, edges = network(_records(filters))
     if not nodes:
         note("no engagements match")
     write_output(output, WRITERS[fmt_name](nodes, edges))

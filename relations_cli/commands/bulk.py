@@ -174,13 +174,13 @@ def export_command(
     from ..formats import write_records
     from ..outputs import describe, output_to
     from ..progress import track
-    from ..query import column_test, select
+    from ..query import run
 
     if raw and fmt is not DataFormat.csv:
         raise InvalidInput("--raw is for --format csv (JSON has no formula guard to turn off)")
     chosen = parse_fields(fields) if fields is not None else None
     target = store()
-    records = select(target.stored(column_test(filters)), filters)
+    records = run(target, filters)
     if count:
         sys.stdout.write(f"{len(records)}\n")
         return

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..ingest import Draft
     from ..ingest.sources import Source
     from ..models import Engagement
-    from ..stored import Stored
+    from ..storage.records import Stored
 
 
 class IngestFormat(str, Enum):
@@ -205,7 +205,7 @@ def _stored_already(record: Engagement, text_hash: str) -> Stored | None:
     """A stored record from the same URL or the same text, or of the same engagement (date, parties, kind)."""
     tag = f"text-sha256:{text_hash}"
     url = record.source.url
-    for s in store().stored():
+    for s in store().rows():
         if tag in s.tags or (url and s.doc["source"]["url"] == url) or s.occasion() == record.occasion():
             return s
     return None

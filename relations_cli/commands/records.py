@@ -47,8 +47,8 @@ from .fields import (
 )
 
 if TYPE_CHECKING:
-    from ..batch import Batch
     from ..models import Engagement
+    from ..storage.change import Batch
 
 IdsFromOption = Annotated[
     str | None,
@@ -100,7 +100,7 @@ def add(
     if tag:  # tags compare without case: one the database already has is spelt as it was first given
         from ..tags import canonical, spellings
 
-        tag = canonical(tag, spellings(t for r in store().stored(columns_only=True) for t in r.tags))
+        tag = canonical(tag, spellings(t for r in store().rows() for t in r.tags))
     raw: dict[str, Any] = {}
     location, place = location_and_place(location, place)
     set_fields(
@@ -146,11 +146,11 @@ def list_records(
 
     Example: relations list AZ PK --area military-technical --since 2020 --json | jq '.[].date'
     """
-    from ..query import column_test, select
+    from ..query import run
 
     fmt_name = output_format(fmt, json_flag)
     chosen = _fields(fields, fmt_name)
-    records = select(store().stored(column_test(filters)), filters)
+    records = run(store(), filters)
     if count:
         sys.stdout.write(f"{len(records)}\n")
     else:
@@ -301,7 +301,7 @@ def delete(
     """
     ids = sorted(read_ids(record_ids, ids_from, "delete"))
     target = store()
-    missing = [] if yes and not missing_ok else sorted(set(ids) - {r.id for r in target.stored(columns_only=True)})
+    missing = [] if yes and not missing_ok else sorted(set(ids) - {r.id for r in target.rows()})
     if missing and missing_ok:
         note(f"not there (nothing to delete): {', '.join(map(str, missing))}")
         ids = [i for i in ids if i not in missing]

@@ -76,7 +76,7 @@ def areas_command(fmt: FormatOption = Format.table, json_flag: JsonOption = Fals
     from .. import areas
 
     fmt_name = output_format(fmt, json_flag)
-    counts = Counter(area for record in store().stored() for area in record.areas)
+    counts = Counter(area for record in store().rows() for area in record.areas)
     rows: list[dict[str, Any]] = [
         {"area": a.name, "custom": False, "family": a.family, "aliases": list(a.aliases),
          "engagements": counts.get(a.name, 0)}
@@ -135,6 +135,6 @@ def schema_command() -> None:
 
     from ..formats import write_json
     from ..schema import document
-    from ..store import SCHEMA_VERSION
+    from ..storage.store import SCHEMA_VERSION
 
     write_json(document(SCHEMA_VERSION), sys.stdout)

@@ -76,11 +76,9 @@ def _selected(filters: Filters) -> list[Row]:
     """Every record the filters pass: --limit counts the rows shown, not the records read."""
     from dataclasses import replace
 
-    from ..query import column_test, select
+    from ..query import run
 
-    unlimited = replace(filters, limit=None)
-    return select(store().stored(column_test(unlimited), columns_only=not filters.reads_documents), unlimited,
-                  ordered=False)  # fmt: skip
+    return list(run(store(), replace(filters, limit=None), ordered=False))
 
 
 def _limited(rows: list[dict[str, Any]], limit: int | None, timeline: bool = False) -> list[dict[str, Any]]:

@@ -16,8 +16,8 @@ from typing import Any
 
 from ..dates import utc_now
 from ..models import Engagement, Location, Source
-from ..store import Store
-from ..stored import Stored
+from ..storage.records import Stored
+from ..storage.store import Store
 from .collapse import DATASET_NAMES, summary
 
 _COUNT = re.compile(r" \(([0-9]+) (ICEWS|GDELT) events?\)\Z")
@@ -45,7 +45,7 @@ def store_drafts(
 ) -> tuple[list[Engagement], MergeReport]:
     """Add or merge the drafts in one write (none for a dry run); the records added, and the report."""
     if dry_run:
-        return _plan(store.stored(), drafts, dataset)[:2]
+        return _plan(store.rows(), drafts, dataset)[:2]
     with store.writing() as batch:
         fresh, report, changed = _plan(batch.records(), drafts, dataset)
         now = utc_now()

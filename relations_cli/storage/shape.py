@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..models import FIELDS
 from .layout import MAX_ID, record_id
-from .models import FIELDS
 
 _KEYS = frozenset(FIELDS[1:])
 _DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")

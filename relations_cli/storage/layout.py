@@ -1,8 +1,8 @@
 """The database file's bytes: its format name, its two tables, its ids, and how its lines are laid out.
 
 The one place that knows the layout: `dump` writes it and `decode` reads it back, the in-place
-writer (`splice.py`) asks here what a record's line and the meta line look like, and `json_line`
-gives a record's JSON from its line without parsing it.
+writer (`inplace.py`) asks here where the meta document is, what a record's line looks like and
+which bytes to add or cut, and `json_line` gives a record's JSON from its line without parsing it.
 """
 
 from __future__ import annotations
@@ -54,6 +54,37 @@ def holds_record(raw: bytes | memoryview, start: int, end: int, record_id: int) 
     return raw[start : start + 1] == b"{" and raw[end - 1 : end] == b"}" and raw[end : end + 1] in (SEPARATOR, b"\n")
 
 
+def meta_span(raw: bytes) -> tuple[int, int] | None:
+    """Where the meta document is in a file laid out as `dump` lays it out, None in any other file."""
+    if not raw.startswith(OPENING):
+        return None
+    end = raw.find(META_END, len(OPENING))
+    return None if end < 0 else (len(OPENING), end)
+
+
+def meta_document(schema: int, next_id: int) -> dict[str, Any]:
+    return {"format": FORMAT, "schema": schema, "next_id": next_id}
+
+
+def appended(raw: bytes, last_end: int, record_id: int, body: bytes) -> tuple[int, bytes, int] | None:
+    """How to add a record's line after the last one (which ends at `last_end`): the offset to insert at,
+    the bytes, and where the record's JSON starts in them; None when the table does not end there."""
+    if raw[last_end : last_end + len(META_END)] != META_END:
+        return None
+    head = SEPARATOR + record_head(record_id)
+    return last_end, head + body, len(head)
+
+
+def cut(raw: bytes, span: tuple[int, int], record_id: int) -> tuple[int, int] | None:
+    """The bytes to take out to delete the record whose JSON is at `span`: its line and one separator."""
+    begin = span[0] - len(record_head(record_id))
+    if raw[begin - len(SEPARATOR) : begin] == SEPARATOR:
+        return begin - len(SEPARATOR), span[1]  # ',\n    "ID": {...}'
+    if raw[span[1] : span[1] + len(SEPARATOR)] == SEPARATOR:
+        return begin, span[1] + len(SEPARATOR)  # the table's first line: '\n    "ID": {...},'
+    return None
+
+
 def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
     """The file's bytes, in chunks, and where each record's JSON is in them (for the index).
 
@@ -97,7 +128,7 @@ def decode(raw: bytes, path: Path) -> tuple[Tables, dict[str, Any] | None]:
     is not a relations database, is damaged, or holds a key twice."""
     import orjson
 
-    from .errors import StoreError
+    from ..errors import StoreError
 
     if not raw or raw.isspace():
         return {}, None

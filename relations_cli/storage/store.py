@@ -15,19 +15,21 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
+from ..errors import InvalidInput, NotFound, StoreError, TemporaryFailure
+from ..files import atomic_write, temporaries
+from ..lock import lock_for
+from ..models import Engagement
+from ..ondisk import check_target, opened, target
 from . import index, shape
-from .batch import Batch
-from .errors import InvalidInput, NotFound, StoreError, TemporaryFailure
-from .files import atomic_write, temporaries
-from .layout import META, TABLE, Tables, decode, dump, holds_record, record_head
-from .lock import lock_for
-from .ondisk import check_target, opened, target
+from .change import Batch
+from .columns import Columns, Keep
+from .layout import META, TABLE, Tables, decode, dump
+from .records import Stored, stored_records
+from .source import Source
 
 __all__ = ["SCHEMA_VERSION", "Store", "default_path", "dump", "lock_timeout"]
-from .models import Engagement
-from .stored import Stored, stored_records
 
 SCHEMA_VERSION = 1
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -77,32 +79,21 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def stored(
-        self, keep: index.Keep | None = None, *, columns_only: bool = False, use_index: bool = True
-    ) -> list[Stored]:
-        """Every record as stored, by id, without building them; a missing file is an empty database.
+    def rows(self, keep: Keep | None = None) -> list[Stored]:
+        """Every record as stored (or those whose indexed fields pass `keep`), by id, without building them.
 
-        Through the index when it matches the file, so that the file is read but not parsed (and,
-        with `columns_only`, for summaries that never look past the indexed fields, not even read).
+        Through the index when it matches the file, so that the file is not parsed (and, once settled, not
+        even read until a record's document is wanted).
         """
-        with opened(self.path) as f:
-            if f is None:
-                return []
-            st = os.fstat(f.fileno())
-            found = index.load(self.file, st, f.read) if use_index else None
-            if found is not None:
-                if not found.raw and not columns_only:
-                    found.raw = f.read()
-                return found.rows(keep)
-            f.seek(0)
-            raw = f.read()
-        tables, _ = _parse(raw, self.path)
-        self._reindex(raw, st, tables)
-        return stored_records(tables.get(TABLE, {}))
+        view = self._view()
+        if isinstance(view, list):
+            return view if keep is None else [r for r in view if keep(r)]
+        columns, source = view
+        return columns.rows(source, keep)
 
     def records(self) -> list[Engagement]:
         """Every record, built, by id."""
-        return [s.full() for s in self.stored()]
+        return [s.full() for s in self.rows()]
 
     def raw(self) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
         """The meta document and the stored documents by key, as in the file (unchecked), for `check`."""
@@ -111,44 +102,46 @@ class Store:
         return tables.get(META, {}).get("1", {}), tables.get(TABLE, {})
 
     def ids(self) -> set[int]:
-        return {int(key) for key in (self._load() or {}).get(TABLE, {})}
+        return {r.id for r in self.rows()}
 
     def get(self, record_id: int) -> Engagement:
         """One record; through the index, only its line is read from the file (and checked to be its line)."""
-        doc: dict[str, Any] | None = None
-        with opened(self.path) as f:
-            found = index.load(self.file, os.fstat(f.fileno()), f.read) if f else None
-            span = found.span(record_id) if f and found else None
-            if f and span is not None:
-                doc = self._line(f, record_id, span)
-                found = found if doc is not None else None  # the file is not what the index says
-        if found is None:
-            docs = self.stored(use_index=False)  # parses the file, and indexes it again
-            doc = next((s.doc for s in docs if s.id == record_id), None)
+        view = self._view()
+        if not isinstance(view, list):
+            columns, source = view
+            span = columns.span(record_id)
+            try:
+                doc = None if span is None else source.document(record_id, span)
+            except StoreError:  # the file was replaced since the index was read: read it whole
+                view = self._view(use_index=False)
+        if isinstance(view, list):
+            doc = next((r.doc for r in view if r.id == record_id), None)
         if doc is None:
             raise NotFound(f"no engagement with id {record_id} in {self.path}")
         return Engagement.from_stored(doc, record_id)
 
-    @staticmethod
-    def _line(f: BinaryIO, record_id: int, span: tuple[int, int]) -> dict[str, Any] | None:
-        """The record's document at `span`, None unless the bytes there are its line and an object."""
-        import orjson
-
-        before = len(record_head(record_id)) + 1
-        f.seek(max(span[0] - before, 0))
-        window = f.read(span[1] - span[0] + before + 1)
-        start = min(before, span[0])
-        if not holds_record(window, start, start + span[1] - span[0], record_id):
-            return None
-        try:
-            doc = orjson.loads(window[start : start + span[1] - span[0]])
-        except orjson.JSONDecodeError:
-            return None
-        return doc if isinstance(doc, dict) else None
+    def _view(self, *, use_index: bool = True) -> tuple[Columns, Source] | list[Stored]:
+        """The one loader of every read: the index's columns over the file when the index matches it, else
+        the records parsed from the file."""
+        with opened(self.path) as f:
+            if f is None:
+                return []
+            st = os.fstat(f.fileno())
+            found = index.load(self.file, st, f.read) if use_index else None
+            if found is not None:
+                columns, raw = found
+                # Settled: the bytes are read only if a document is wanted, from this very file (kept open).
+                kept = None if raw is not None else os.fdopen(os.dup(f.fileno()), "rb")
+                return columns, Source(raw, self.path, kept)
+            f.seek(0)
+            raw = f.read()
+        return self._parsed(raw, st)
 
     @contextmanager
-    def writing(self) -> Iterator[Batch]:
-        """Lock, load, let the caller change the records, then write the file once, atomically."""
+    def writing(self, *, in_place: bool = True) -> Iterator[Batch]:
+        """Lock, load, let the caller change the records, then write the file once, atomically.
+
+        `in_place=False` makes every change the whole-file way (the tests compare the two strategies)."""
         from filelock import Timeout
 
         timeout = lock_timeout()
@@ -170,7 +163,7 @@ class Store:
             raw = snapshot[0] if snapshot else None
             found = index.load(self.file, snapshot[1], lambda: snapshot[0]) if snapshot else None
             self._check_writable()
-            batch = Batch(raw, found, self._tables_of, SCHEMA_VERSION)
+            batch = Batch(raw, found[0] if found else None, self._tables_of, SCHEMA_VERSION, in_place=in_place)
             del found
             yield batch
             if batch.changed:
@@ -180,24 +173,22 @@ class Store:
 
     # -- reading ---------------------------------------------------------------
 
-    def _load(self) -> Tables | None:
-        """The file's tables (upgraded to this schema in memory), None when there is no file."""
-        raw = self._read()
-        return None if raw is None else _parse(raw, self.path)[0]
-
     def _snapshot(self) -> tuple[bytes, os.stat_result] | None:
         """The file's bytes and the identity of the file they were read from (one open, so they agree)."""
         with opened(self.path) as f:
             return None if f is None else (f.read(), os.fstat(f.fileno()))
 
-    def _reindex(self, raw: bytes, st: os.stat_result, tables: Tables) -> None:
-        """Index a file this program wrote (dumping its tables gives back its bytes); others go unindexed."""
-        keys = list(tables.get(TABLE, {}))
-        if not keys or keys != sorted(keys, key=int):  # the in-place writer relies on lines in id order
-            return
-        chunks, spans = dump(tables)
-        if b"".join(chunks) == raw:
-            index.save(self.file, st, tables[TABLE], spans, index.crc([raw]))
+    def _parsed(self, raw: bytes, st: os.stat_result) -> list[Stored]:
+        """The records of a file the index does not describe, parsed; indexed again when this program wrote
+        it (dumping its tables gives back its bytes), so that the next read need not parse it."""
+        tables, _ = _parse(raw, self.path)
+        docs = tables.get(TABLE, {})
+        keys = list(docs)
+        if keys and keys == sorted(keys, key=int):  # the in-place writer relies on lines in id order
+            chunks, spans = dump(tables)
+            if b"".join(chunks) == raw:
+                index.write(self.file, st, Columns.of_documents(docs, spans), index.crc([raw]))
+        return stored_records(docs)
 
     def _read(self) -> bytes | None:
         snapshot = self._snapshot()
@@ -240,16 +231,11 @@ class Store:
         return _parse(raw, self.path) if raw is not None else ({}, SCHEMA_VERSION)
 
     def _save(self, batch: Batch, raw: bytes | None) -> None:
-        if batch.splice is not None:
-            self._write([batch.splice.raw])
-            index.write(self.file, self.file.stat(), batch.splice.columns(), index.crc([batch.splice.raw]))
-            return
-        if raw is not None and batch.source_version < SCHEMA_VERSION:
+        if raw is not None and batch.whole_file and batch.source_version < SCHEMA_VERSION:
             self._back_up(raw, batch.source_version)
-        written = batch.tables()
-        chunks, spans = dump(written)
+        chunks, columns = batch.written()
         self._write(chunks)
-        index.save(self.file, self.file.stat(), written.get(TABLE, {}), spans, index.crc(chunks))
+        index.write(self.file, self.file.stat(), columns, index.crc(chunks))
 
     def _write(self, chunks: list[bytes]) -> None:
         try:

@@ -1,0 +1,157 @@
+"""The records inside one write: change them through a `Batch`, then the store saves the file once.
+
+The strategy is chosen once, as the write begins: in place (`inplace.py`) when the index matches a
+file laid out as this program writes it, else the whole file (`wholefile.py`). There is one way
+back, `Batch._whole`: a change the in-place strategy cannot make (many records at once, the last
+record, a line that is not what the index says) moves the write, with the changes made so far, to
+the whole file. Both write the same bytes (tests/test_strategies.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
+
+from ..errors import NotFound
+from ..models import Engagement, Occasion
+from .columns import Columns
+from .inplace import InPlace, Refused
+from .layout import Tables
+from .records import Stored, stored_records
+from .wholefile import WholeFile
+
+T = TypeVar("T")
+_REFUSED = object()
+
+
+class Batch:
+    def __init__(
+        self,
+        raw: bytes | None,
+        found: Columns | None,
+        load: Callable[[bytes | None], tuple[Tables, int]],
+        schema: int,
+        *,
+        in_place: bool = True,
+    ) -> None:
+        self._raw, self._load, self._schema = raw, load, schema
+        self.strategy: InPlace | WholeFile | None = None
+        if in_place and raw is not None and found is not None:
+            with contextlib.suppress(Refused):
+                self.strategy = InPlace(raw, found, schema)
+        self.source_version = schema  # the schema the file had, once parsed
+        self.changed = False
+
+    # -- the strategies --------------------------------------------------------
+
+    def _whole(self) -> WholeFile:
+        """The whole-file strategy, from the file as changed so far (the one fallback from in place)."""
+        if not isinstance(self.strategy, WholeFile):
+            raw = self.strategy.raw if self.strategy is not None else self._raw
+            tables, self.source_version = self._load(raw)
+            self.strategy = WholeFile(tables, self._schema)
+        return self.strategy
+
+    def _in_place(self, change: Callable[[InPlace], T]) -> T | object:
+        """`change` made in place, or `_REFUSED` (and the whole-file strategy from now on)."""
+        if not isinstance(self.strategy, InPlace):
+            return _REFUSED
+        try:
+            return change(self.strategy)
+        except Refused:
+            self._whole()
+            return _REFUSED
+
+    def written(self) -> tuple[list[bytes], Columns]:
+        """The file's new bytes and its columns (for the index)."""
+        return (self.strategy or self._whole()).written()
+
+    @property
+    def next_id(self) -> int:
+        return (self.strategy or self._whole()).next_id
+
+    @property
+    def whole_file(self) -> bool:
+        return not isinstance(self.strategy, InPlace)
+
+    # -- reading ---------------------------------------------------------------
+
+    def records(self) -> list[Stored]:
+        return stored_records(self._whole().documents())
+
+    def get(self, record_id: int) -> Engagement:
+        doc = self._in_place(lambda s: s.doc(record_id))
+        if doc is _REFUSED:
+            doc = self._whole().doc(record_id)
+        if not isinstance(doc, dict):
+            raise NotFound(f"no engagement with id {record_id}")
+        return Engagement.from_stored(doc, record_id)
+
+    def of_occasion(self, occasion: Occasion) -> list[Engagement]:
+        """The records of this date, parties and kind (`add` refuses a duplicate): from the index's columns
+        when writing in place, so that a large file is not parsed."""
+        if isinstance(self.strategy, InPlace):
+            return [self.get(i) for i in self.strategy.of_occasion(occasion)]
+        return [r.full() for r in self.records() if r.occasion() == occasion]
+
+    # -- changing --------------------------------------------------------------
+
+    def insert(self, records: list[Engagement], *, keep_ids: bool = False) -> list[int]:
+        """Store new records; their ids are kept only if asked and none was ever used here."""
+        ids: Any = _REFUSED
+        if len(records) == 1:
+            ids = self._in_place(lambda s: [s.insert(stored_doc(records[0]))])
+        if ids is _REFUSED:
+            docs, given = [stored_doc(r) for r in records], [r.id for r in records]
+            ids = self._whole().insert_many(docs, given, keep_ids=keep_ids)
+        for record, record_id in zip(records, ids, strict=True):
+            record.id = record_id
+        self.changed = self.changed or bool(records)
+        return list(ids)
+
+    def replace(self, record: Engagement) -> None:
+        record_id = record.id
+        assert record_id is not None
+        self.get(record_id)
+        if self._in_place(lambda s: s.replace(record_id, stored_doc(record))) is _REFUSED:
+            self._whole().replace(record_id, stored_doc(record))
+        self.changed = True
+
+    def replace_many(self, records: list[Engagement]) -> None:
+        """Replace several stored records in one pass (in place, each would copy the file)."""
+        if len(records) <= 1:
+            for record in records:
+                self.replace(record)
+            return
+        whole = self._whole()
+        present = set(whole.documents())
+        missing = [r.id for r in records if str(r.id) not in present]
+        if missing:
+            raise NotFound(f"no engagement with id {missing[0]}")
+        whole.replace_many({r.id: stored_doc(r) for r in records if r.id is not None})
+        self.changed = True
+
+    def delete(self, record_ids: list[int]) -> None:
+        present = set((self.strategy or self._whole()).ids())
+        missing = [str(i) for i in record_ids if i not in present]
+        if missing:
+            raise NotFound(f"no engagement with id {', '.join(missing)}")
+        left = list(dict.fromkeys(record_ids))
+        self.changed = self.changed or bool(left)
+        if len(left) < len(present):  # deleting every record changes the table's layout: the whole file
+            while left and self._in_place(partial(_delete, record_id=left[0])) is not _REFUSED:
+                left = left[1:]
+        if left:
+            self._whole().delete(left)  # from the bytes without the ids deleted in place so far
+
+
+def _delete(strategy: InPlace, record_id: int) -> None:
+    strategy.delete(record_id)
+
+
+def stored_doc(record: Engagement) -> dict[str, Any]:
+    doc = record.to_dict()
+    del doc["id"]  # the key is the record id
+    return doc
