@@ -1,4 +1,5 @@
-"""Changing stored records with edit's options: several at once, in one write, leaving unchanged ones alone."""
+"""Writes of records a command makes: add (refusing a twin), edit with edit's options (several at once, in one
+write, leaving unchanged ones alone) and delete."""
 
 from __future__ import annotations
 
@@ -95,3 +96,44 @@ def read_ids(given: list[int] | None, source: str | None, verb: str) -> list[int
     if not ids:
         raise InvalidInput(f"no ids: give the ids to {verb}, or --ids-from FILE (- for stdin)")
     return list(dict.fromkeys(ids))
+
+
+def add_record(
+    store: Store, record: Engagement, *, force: bool = False,
+    before_write: Callable[[list[Engagement], Store], list[str]] | None = None,
+) -> list[str]:  # fmt: skip
+    """Store one new record, refusing (unless forced) one the database holds already by import's rule;
+    what `before_write` says of it, under the lock (for warnings), is returned."""
+    from .errors import Duplicate
+    from .slips import stored_twin
+
+    with store.writing() as batch:  # checked under the lock, so that two equal adds cannot both pass
+        twin = None if force else stored_twin(batch, record)
+        if twin is not None:
+            rule = "source url" if record.source.url else "summary" if record.summary else "no url or summary"
+            raise Duplicate(
+                f"the same engagement is stored as {twin} (same date, parties, kind and {rule}); "
+                "not added (--force adds it anyway)"
+            )
+        said = before_write([record], store) if before_write else []
+        batch.insert([record])
+    return said
+
+
+def delete_records(store: Store, ids: list[int], *, missing_ok: bool = False) -> list[int]:
+    """Delete records in one write; with `missing_ok`, ids gone already (another process may have deleted
+    them since they were checked) are skipped. The ids deleted."""
+    from .errors import NotFound
+
+    with store.writing() as batch:
+        if missing_ok:
+            present = []
+            for record_id in ids:
+                try:
+                    batch.get(record_id)
+                except NotFound:
+                    continue
+                present.append(record_id)
+            ids = present
+        batch.delete(ids)
+    return ids

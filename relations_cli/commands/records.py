@@ -10,7 +10,7 @@ import typer
 from .. import complete
 from ..app import command, note, store
 from ..editing import read_ids, set_fields
-from ..errors import Duplicate, InvalidInput, NotFound
+from ..errors import InvalidInput, NotFound
 from ..options import (
     CountOption,
     FieldsOption,
@@ -48,7 +48,6 @@ from .fields import (
 
 if TYPE_CHECKING:
     from ..models import Engagement
-    from ..storage.change import Batch
 
 IdsFromOption = Annotated[
     str | None,
@@ -94,8 +93,9 @@ def add(
     --place Baku --location AZ --participant "Zakir Hasanov|Defence Minister|AZ"
     """
     from ..dates import utc_now
+    from ..editing import add_record
     from ..models import parse_record
-    from ..slips import area_warnings, new_custom_areas, stored_twin
+    from ..slips import area_warnings, new_custom_areas
 
     if tag:  # tags compare without case: one the database already has is spelt as it was first given
         from ..tags import canonical, spellings
@@ -110,17 +110,7 @@ def add(
     )  # fmt: skip
     record = parse_record(raw)
     record.created = record.updated = utc_now()
-    target = store()
-    with target.writing() as batch:  # checked under the lock, so that two equal adds cannot both pass
-        twin = None if force else stored_twin(batch, record)
-        if twin is not None:
-            rule = "source url" if record.source.url else "summary" if record.summary else "no url or summary"
-            raise Duplicate(
-                f"the same engagement is stored as {twin} (same date, parties, kind and {rule}); "
-                "not added (--force adds it anyway)"
-            )
-        new_areas = new_custom_areas([record], target)
-        batch.insert([record])
+    new_areas = add_record(store(), record, force=force, before_write=new_custom_areas)
     for line in area_warnings(new_areas):
         note(line)
     if json_flag:
@@ -315,16 +305,7 @@ def delete(
         if not confirm_delete([target.get(i) for i in ids]):
             note("nothing deleted")
             raise typer.Exit(1)
-    with target.writing() as batch:
-        if missing_ok:  # another process may have deleted some since
-            ids = [i for i in ids if _present(batch, i)]
-        batch.delete(ids)
+    from ..editing import delete_records
+
+    ids = delete_records(target, ids, missing_ok=missing_ok)
     sys.stdout.writelines(f"{i}\n" for i in ids)
-
-
-def _present(batch: Batch, record_id: int) -> bool:
-    try:
-        batch.get(record_id)
-    except NotFound:
-        return False
-    return True

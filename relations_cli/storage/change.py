@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..errors import NotFound
 from ..models import Engagement, Occasion
@@ -24,6 +24,23 @@ from .wholefile import WholeFile
 
 T = TypeVar("T")
 _REFUSED = object()
+
+
+class Strategy(Protocol):
+    """What every write strategy does; a new one is a class with these, chosen in `Batch.__init__`."""
+
+    name: str
+    next_id: int
+
+    def ids(self) -> list[int]: ...
+    def doc(self, record_id: int) -> dict[str, Any] | None: ...
+    def insert(self, doc: dict[str, Any]) -> int: ...
+    def replace(self, record_id: int, doc: dict[str, Any]) -> None: ...
+    def written(self) -> tuple[list[bytes], Columns]: ...
+
+
+def _chosen(strategy: Strategy) -> Strategy:
+    return strategy
 
 
 class Batch:
@@ -66,11 +83,11 @@ class Batch:
 
     def written(self) -> tuple[list[bytes], Columns]:
         """The file's new bytes and its columns (for the index)."""
-        return (self.strategy or self._whole()).written()
+        return _chosen(self.strategy or self._whole()).written()
 
     @property
     def next_id(self) -> int:
-        return (self.strategy or self._whole()).next_id
+        return _chosen(self.strategy or self._whole()).next_id
 
     @property
     def whole_file(self) -> bool:
@@ -134,7 +151,7 @@ class Batch:
         self.changed = True
 
     def delete(self, record_ids: list[int]) -> None:
-        present = set((self.strategy or self._whole()).ids())
+        present = set(_chosen(self.strategy or self._whole()).ids())
         missing = [str(i) for i in record_ids if i not in present]
         if missing:
             raise NotFound(f"no engagement with id {', '.join(missing)}")
