@@ -43,8 +43,8 @@ def ask(question: str, answers: Mapping[str, str], default: str | None = None) -
 
 def read_line(question: str) -> str | None:
     """One line typed after the question (on stderr, so stdout stays data); None on EOF or Ctrl-C."""
-    say(question, end=" ")
-    try:
+    try:  # the question too: Ctrl-C the moment it appears is still an answer, not a traceback or exit 130
+        say(question, end=" ")
         line = sys.stdin.readline()
     except KeyboardInterrupt:
         say("")
