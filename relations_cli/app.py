@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+import click
 import typer
 from typer.core import TyperGroup
 
@@ -27,6 +28,17 @@ COMMAND_ORDER: tuple[str, ...] = (
     "import", "export", "ingest", "events-sql",
     "countries", "areas", "schema", "check",
 )  # fmt: skip
+
+
+def _usage_error_line(self: Any, file: Any = None) -> None:
+    """Bad usage in one line, as every other bad input gets (Click prints a usage banner and a hint first)."""
+    where = f" (see {self.ctx.command_path} -h)" if self.ctx is not None else ""
+    sys.stderr.write(printable(f"Error: {self.format_message()}{where}") + "\n")
+
+
+# Typer from 0.22 carries its own copy of Click, whose errors are the ones raised.
+for _click in {click, getattr(typer.core, "_click", click)}:
+    _click.exceptions.UsageError.show = _usage_error_line
 
 
 class _InOrderOfUse(TyperGroup):

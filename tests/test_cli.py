@@ -290,3 +290,17 @@ def test_check(run: Run, add: AddFn, db: Path) -> None:
     assert bad.exit_code == 1
     assert json.loads(bad.stdout)[0]["field"] == "countries"
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["show", "abc"], "Invalid value for 'ID': 'abc' is not an integer in ASCII digits (see relations show -h)"),
+        (["lst"], "No such command 'lst'. Did you mean 'list'? (see relations -h)"),
+        (["list", "--bogus"], "No such option: --bogus (see relations list -h)"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help(run: Run, args: list[str], said: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {said}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -44,9 +45,13 @@ def countries_command(
         titles = ["Code", "Alpha-2", "Name", "Official name", "Demonyms", "Capital"]
     emit_rows(rows, columns, fmt_name, titles)
     if failed:
-        for row in rows:
-            if row["error"]:
-                error(row["error"])
+        if fmt_name == "table" and sys.stdout.isatty():  # the table on screen gives each reason already
+            bad = ", ".join(repr(row["input"]) for row in rows if row["error"])
+            error(f"{failed} of {len(rows)} not resolved: {bad}")
+        else:
+            for row in rows:
+                if row["error"]:
+                    error(row["error"])
         raise typer.Exit(2)
 
 
