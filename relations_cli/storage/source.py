@@ -41,21 +41,24 @@ class Source:
         return self.documents([(record_id, span)])[0]
 
     def documents(self, spans: list[tuple[int, tuple[int, int]]]) -> list[dict[str, Any]]:
-        """The documents of records at these spans: parsed in one call from the bytes when they are read,
-        else each line read on its own (checked to be that record's line)."""
+        """The documents of records at these spans. Many are parsed in one call from the bytes; a few are
+        each checked to be that record's line first (read on its own when the file is not read yet)."""
         import orjson
 
-        if self._data is not None or len(spans) > 64:
+        if len(spans) > 64:
             data = self.data
             docs: list[dict[str, Any]] = orjson.loads(b"[" + b",".join([data[s:e] for _, (s, e) in spans]) + b"]")
             return docs
         found = []
-        f = self._opened()
         for record_id, (start, end) in spans:
             before = len(record_head(record_id)) + 1
-            f.seek(max(start - before, 0))
-            window = f.read(end - start + before + 1)
             at = min(before, start)
+            if self._data is not None:
+                window = self._data[start - at : end + 1]
+            else:
+                f = self._opened()
+                f.seek(start - at)
+                window = f.read(end - start + at + 1)
             try:
                 if not holds_record(window, at, at + end - start, record_id):
                     raise ValueError
