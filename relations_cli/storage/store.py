@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInput, NotFound, StoreError, TemporaryFailure
 from ..files import atomic_write, temporaries
@@ -23,11 +23,13 @@ from ..lock import lock_for
 from ..models import Engagement
 from ..ondisk import check_target, opened, target
 from . import index, shape
-from .change import Batch
 from .columns import Columns, Keep
 from .layout import META, TABLE, Tables, decode, dump
 from .records import Stored, stored_records
 from .source import Source
+
+if TYPE_CHECKING:
+    from .change import Batch
 
 __all__ = ["SCHEMA_VERSION", "Store", "default_path", "dump", "lock_timeout"]
 
@@ -143,6 +145,8 @@ class Store:
 
         `in_place=False` makes every change the whole-file way (the tests compare the two strategies)."""
         from filelock import Timeout
+
+        from .change import Batch  # writers only: it brings TinyDB and the in-place writer
 
         timeout = lock_timeout()
         check_target(self.path, self.file)
