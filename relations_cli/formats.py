@@ -263,7 +263,13 @@ def read_records(text: str, fmt: str) -> Iterator[tuple[str, Any]]:
     elif fmt == "csv":
         csv.field_size_limit(_CSV_FIELD_LIMIT)
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        unknown = sorted(set(reader.fieldnames or []) - set(CSV_COLUMNS))
+        header = reader.fieldnames or []
+        unknown = sorted(set(header) - set(CSV_COLUMNS))
+        if len(header) == 1 and unknown:  # one unknown column, no comma: most likely not CSV at all
+            raise ValueError(
+                f"not JSON (which starts with [ or {{) nor CSV with relations' columns (the first line is "
+                f"{','.join(header)[:60]!r}; a header names columns such as date,countries)"
+            )
         if unknown:
             raise ValueError(f"unknown CSV column {unknown[0]!r}; expected {', '.join(CSV_COLUMNS)}")
         for number, row in enumerate(reader, 1):

@@ -160,3 +160,10 @@ def test_export_import_export_is_lossless(tmp_path_factory: Any, records: list[d
         runner.invoke(app, ["--db", str(second), "export"]).stdout
         == runner.invoke(app, ["--db", str(first), "export"]).stdout
     )
+
+
+def test_text_that_is_neither_json_nor_csv_is_named_as_such(run: Run, db: Path) -> None:
+    result = run("import", "-", input="this is not json\n")
+    assert result.exit_code == 2 and not db.exists()
+    assert result.stderr.startswith("Error: -: not JSON (which starts with [ or {) nor CSV with relations' columns")
+    assert "'this is not json'" in result.stderr and result.stderr.count("\n") == 1

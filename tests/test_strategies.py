@@ -29,7 +29,7 @@ steps = st.lists(
         st.sampled_from(["add", "add", "edit", "delete"]),
         st.integers(0, 30),  # which record (by position among those left)
         st.integers(0, len(PAIRS) - 1),
-        st.text(alphabet="abc é\"\\\n🙂", max_size=12),  # summaries of other lengths move every later line
+        st.text(alphabet='abc é"\\\n🙂', max_size=12),  # summaries of other lengths move every later line
     ),
     min_size=1,
     max_size=12,
