@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .. import countries
 from ..errors import InvalidInput
 from . import article as articles
-from . import classify, people, place, weights, when
+from . import classify, leaders, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
@@ -88,10 +88,11 @@ def propose(
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
     found_people = people.merge(found_people)
+    through_leaders = _place_leaders(found_people, int(art.published[:4]) if art.published else None)
     lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)
     unplaced = sum(1 for p in found_people if p.country is None)
-    choice = choose(sentences, mentions, countries_of, lead_size, unplaced)
+    choice = choose(sentences, mentions, countries_of, lead_size, unplaced, through_leaders)
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
         raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
@@ -139,6 +140,18 @@ def _between_others(s: articles.Sentence, found: list[Mention], parties: list[st
     if between < 0 or any(m.code in parties for m in found):
         return set()
     return {m.code for m in found if m.start > between}
+
+
+def _place_leaders(found: list[people.Person], year: int | None) -> dict[str, str]:
+    """Give people the text ties to no country the country of the leader the table knows by that title and name
+    ("President Duterte"); the countries so found, each with the words that showed it."""
+    placed: dict[str, str] = {}
+    for p in found:
+        code = None if p.country else leaders.country_of(p.name, p.role, year)
+        if code:
+            p.country, p.rule = code, "participants.leader"
+            placed.setdefault(code, f"{p.role} {p.name}")
+    return placed
 
 
 def _fill_countries(found: list[people.Person], parties: list[str], mentions: dict[int, list[Mention]]) -> None:

@@ -32,6 +32,7 @@ RULES: dict[str, str] = {
     "participants.title-name": "a title then a name: “Defence Minister Zakir Hasanov”",
     "participants.name-title": "a name then a title: “Jane Doe, the Foreign Minister of X”",
     "participants.title-of-name": "“the Minister of Foreign Affairs of X, Jane Doe”",
+    "participants.leader": "a title and a name in the table of leaders: “President Duterte”, no country named",
 }
 
 

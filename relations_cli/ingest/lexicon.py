@@ -172,7 +172,8 @@ CONTEXT_BEFORE = re.compile(
     r"invasion of|tensions with|border with|borders with|sanctions on|sanctions against|attack on|attacks by|"
     r"attacks on|dispute with|crisis in|situation in|hostilities|neighbouring|neighboring|mediat\w+ between|"
     r"including|such as|like|against|region|regional|earlier in|previously in|situation around|"
-    r"refugees from|independence from|threat from|threats from)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"refugees from|independence from|threat from|threats from|competition between|rivalry between)"
+    r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 
@@ -271,3 +272,13 @@ PROSE_DEMONYMS = {
     "guinean": "GIN", "kosovar": "XKX", "turkish": "TUR", "american": "USA", "indian": "IND",
     "argentine": "ARG", "argentinian": "ARG", "lao": "LAO", "laotian": "LAO", "thai": "THA", "afghan": "AFG",
 }  # fmt: skip
+
+# The offices of the leaders table (leaders.py), by the words of a role; the first that matches wins.
+OFFICES = (
+    ("foreign", re.compile(r"\bforeign\b|external affairs|secretary of state|\bFM\b", re.I)),
+    ("defence", re.compile(r"\bdefen[cs]e\b|armed forces minister", re.I)),
+    ("government", re.compile(r"prime minister|premier|chancellor|\bPM\b|head of government", re.I)),
+    ("head", re.compile(r"\bpresident\b|\bking\b|\bemir\b|\bamir\b|\bsultan\b|supreme leader|head of state", re.I)),
+)
+# Roles near an office that are not it: "Vice President", "former Prime Minister", "First Lady".
+NOT_THE_OFFICE = re.compile(r"\b(vice|deputy|former|ex|first lady|spouse|wife|husband|son|daughter)\b", re.I)
