@@ -87,7 +87,7 @@ def propose(
     found_people: list[people.Person] = []
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
-    found_people = people.merge(found_people)
+    found_people = [p for p in people.merge(found_people) if people.took_part(p, sentences)]
     through_leaders = _place_leaders(found_people, int(art.published[:4]) if art.published else None)
     lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)

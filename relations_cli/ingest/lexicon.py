@@ -282,3 +282,20 @@ OFFICES = (
 )
 # Roles near an office that are not it: "Vice President", "former Prime Minister", "First Lady".
 NOT_THE_OFFICE = re.compile(r"\b(vice|deputy|former|ex|first lady|spouse|wife|husband|son|daughter)\b", re.I)
+
+# A person named only as the sender or subject of what others carry is mentioned, not a participant:
+# "a message from Prime Minister X", "the invitation of President Y", "an invitation to his counterpart Z",
+# "Special Envoy of PM W", "X's commitment".
+RELAYED_BEFORE = re.compile(
+    r"\b(?:message|messages|letter|greetings|regards|invitation|wishes|congratulations|condolences|envoy|behalf|"
+    r"instructions?|appointed|appointment)\s+(?:from|of|to|by)?\s*(?:the\s+|his\s+|her\s+)?"
+    r"(?:(?!and\b|with\b)[\w'’.-]+\s+){0,6}$",
+    re.I,
+)
+RELAYED_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:commitment|message|letter|invitation|greetings|wishes|behalf|envoy|regards|"
+    r"instructions?|talks|government|administration)\b",
+    re.I,
+)
+# After "Name, title,": the person is the source of a report, not a participant ("…, said on Monday").
+SOURCE_AFTER = re.compile(r"^,?\s*(?:\w+\s+)?(?:said|says|told|noted|stated|announced)\b")

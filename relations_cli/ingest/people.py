@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .article import Sentence, before
 from .mentions import Mention, find
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -182,7 +183,7 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
         first = title.split()[0]
         if not _HEAD_WORD.search(title) or not (first[0].isupper() or first.lower() in lx.TITLE_STARTS):
             continue
-        if any(w in lx.NOT_NAMES for w in m.group("name").split()):
+        if any(w in lx.NOT_NAMES for w in m.group("name").split()) or lx.SOURCE_AFTER.match(sentence[m.end() :]):
             continue
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = _role(title, mentions, m.start("title"))
@@ -207,6 +208,21 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
         role = re.sub(r"\s+of\s*(?:the\s*)?$", "", role or "").strip() or None
         people.append(Person(m.group("name"), role, country, m.group(0), "participants.title-of-name"))
     return people
+
+
+def took_part(person: Person, sentences: list[Sentence]) -> bool:
+    """Whether a person is named at least once other than as the sender or subject of what others carry
+    ("a message from Prime Minister X", "X's commitment"): someone named only so is mentioned, not a participant."""
+    surname = re.escape(person.name.split()[-1])
+    seen = False
+    for s in sentences:
+        for m in re.finditer(rf"\b{surname}\b", s.text):
+            seen = True
+            if not lx.RELAYED_BEFORE.search(before(s.text, m.start())) and not lx.RELAYED_AFTER.match(
+                s.text[m.end() :]
+            ):
+                return True
+    return not seen
 
 
 def merge(people: list[Person]) -> list[Person]:
