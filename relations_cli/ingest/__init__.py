@@ -37,6 +37,9 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
 
 
+_ASSUMED_YEAR = "the year is the latest the article names, else today's: the article's date has none"
+
+
 class TooFewParties(InvalidInput):
     """Fewer than two parties: the message says what was found and why."""
 
@@ -71,9 +74,7 @@ def propose(
     if author and not art.author:
         art.author, art.evidence["author"] = author, "the page's byline"
     if art.year_from_clock and art.published:
-        warnings.append(
-            f"{name}: the article's date has no year; {art.published[:4]} is today's year, not the article's"
-        )
+        warnings.append(f"{name}: the article's date has no year; {art.published[:4]} is assumed ({_ASSUMED_YEAR})")
     if outlet:
         art.outlet, art.evidence["outlet"] = outlet, outlet_from
     sentences = list(art.sentences)
@@ -103,9 +104,13 @@ def propose(
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
     evidence.mentioned = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
-    date, evidence.date = when.decide(sentences, art.published, art.dateline_date, today, lead_size, month_in_url(url))
-    if art.year_from_clock and evidence.date.rule != "date.missing":
-        evidence.date = Why(evidence.date.rule, f"{evidence.date.words} (the year is today's: the article has none)")
+    named_year = when.year_reference(text, today)
+    date, evidence.date = when.decide(
+        sentences, art.published, art.dateline_date, today, lead_size, month_in_url(url),
+        named_year if named_year != today else None,
+    )  # fmt: skip
+    if (art.year_from_clock or (not art.published and named_year != today)) and evidence.date.rule != "date.missing":
+        evidence.date = Why(evidence.date.rule, f"{evidence.date.words} ({_ASSUMED_YEAR})")
 
     kind, evidence.kind = classify.kind(sentences[:lead_size], sentences)
     topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])

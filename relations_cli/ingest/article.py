@@ -96,6 +96,7 @@ def parse(text: str, today: str) -> Article:
     body starts they are passed over, and a dateline found in the first paragraphs drops what came before it.
     """
     article = Article()
+    today = when.year_reference(text, today)  # a year-less dateline takes the latest year the text names
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paragraphs: list[str] = []
     header = True
@@ -177,6 +178,10 @@ def _header_line(article: Article, line: str, today: str) -> bool:
         article.published = f"{year}-{int(month):02d}-{int(day):02d}"
         article.evidence["published"] = line
         return not rest or _header_line(article, rest, today) or not _dateline_rest(article, rest, today)
+    stamped = when.stamp_date(line) if article.published is None and len(line) < 60 else None
+    if stamped and not line.endswith("."):
+        article.published, article.evidence["published"] = stamped, line
+        return True
     if article.published is None and len(line) < 45 and not line.endswith("."):
         found = _PUBLISHED.match(line)
         stated = when.absolute_date(found.group(1), today) if found else None

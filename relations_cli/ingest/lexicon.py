@@ -299,3 +299,13 @@ RELAYED_AFTER = re.compile(
 )
 # After "Name, title,": the person is the source of a report, not a participant ("…, said on Monday").
 SOURCE_AFTER = re.compile(r"^,?\s*(?:\w+\s+)?(?:said|says|told|noted|stated|announced)\b")
+
+# A page's date stamp, day first, in a short line of its own: "20.04.2019", "18:16 20.04.2019" (the time may be
+# glued on), "11/May/2020 14:44", "Thursday, 23 February De 2023 19h06".
+STAMP_DATE = re.compile(
+    rf"(?:(?<!\d)|(?<=\d\d:\d\d))(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})(?!\d)|"
+    rf"\b(?P<day2>\d{{1,2}})(?:/|\s+)(?P<month2>{MONTH})\.?(?:/|,?\s+(?:de\s+)?)(?P<year2>\d{{4}})\b",
+    re.I,
+)
+# A year the text names (a caption's date, an exercise's name): bounds the year of year-less dates.
+YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20\d\d)(?![\d])")
