@@ -136,7 +136,7 @@ OFFICE_AFTER = re.compile(
 
 OFFICE_BEFORE = re.compile(
     r"\b(?:[Mm]inistry|[Mm]inisters?|[Dd]epartment|[Ss]ecretary|[Cc]ommittee|[Cc]ouncil) (?:of|for) (?:the )?"
-    r"(?:[A-Z][\w-]*,? (?:and )?){0,4}$"
+    r"(?:[A-Z][\w-]*,? (?:and (?:of |for )?)?){0,4}$"
 )
 
 # Words of the genre that name an area without being one of its aliases (longest phrase wins).
@@ -154,6 +154,19 @@ PROSE_AREAS = {
     "cultural-humanitarian": "culture", "cultural-and-humanitarian": "culture", "bilateral-relations": "political",
     "bilateral-ties": "political", "political-dialogue": "political", "food-security": "", "food-safety": "",
     "military-assistance": "military", "defence-aid": "military", "defense-aid": "military",
+    # terrorism, regional or border security (INGEST-GOLD.md)
+    "terrorism": "security", "terrorist": "security", "terrorists": "security", "anti-terrorism": "security",
+    "extremism": "security", "drug-trafficking": "security", "narcotics": "security", "organized-crime": "security",
+    "organised-crime": "security", "piracy": "security", "smuggling": "security", "border-dispute": "security",
+    "border-issues": "security", "border-cooperation": "security", "maritime-security": "security",
+    "peace-and-stability": "security", "regional-peace": "security", "denuclearization": "security",
+    "denuclearisation": "security", "non-proliferation": "security", "health-security": "health",
+    # bilateral relations named as a topic
+    "relations-between": "political", "ties-between": "political", "strategic-partnership": "political",
+    # names that hold an area's word but are no topic: a city, an institution, drill parts
+    "port-moresby": "", "port-louis": "", "port-vila": "", "port-said": "", "port-sudan": "", "port-of-spain": "",
+    "port-au-prince": "", "port-harcourt": "", "port-blair": "", "world-trade-organization": "",
+    "medical-operations": "", "medical-evacuation": "",
 }  # fmt: skip
 
 OFFICER_TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?officers\b", re.I)
