@@ -89,6 +89,9 @@ def propose(
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
     found_people = [p for p in people.merge(found_people) if people.took_part(p, sentences)]
+    for person in found_people:
+        people.complete(person, sentences, mentions)
+    found_people = people.merge(found_people)  # "Marcos" completed to "Marcos Jr" is "Ferdinand R. Marcos Jr"
     through_leaders = _place_leaders(found_people, int(art.published[:4]) if art.published else None)
     lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)

@@ -36,9 +36,13 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     people: list[Person] = []
     for i, (word, _, _) in enumerate(tokens):
-        if not _HEAD.match(word) or (i + 1 < len(tokens) and tokens[i + 1][0] == ","):
+        if not _HEAD.match(word):
             continue
         after = i + 1
+        if after < len(tokens) and tokens[after][0] == ",":
+            if word.lower() != "counterpart":  # "his Russian counterpart, Vladimir Putin,": the name in apposition
+                continue
+            after += 1
         if after < len(tokens) and tokens[after][0] in ("of", "to"):
             # "Minister of National Defense Muhsin Dere", "Ambassador to Pakistan Jiang Zaidong"
             after = _skip_institution(tokens, after + 1, mentions)
@@ -223,6 +227,29 @@ def took_part(person: Person, sentences: list[Sentence]) -> bool:
             ):
                 return True
     return not seen
+
+
+def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> None:
+    """A participant known by one name ("Rousseff", "General Prayut") takes the fullest form the body writes
+    it in: a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut Chan-o-cha")."""
+    if len(person.name.split()) != 1:
+        return
+    stop = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
+    best = person.name
+    for s in sentences:
+        if s.paragraph == -1:  # a headline in title case capitalises every word
+            continue
+        for m in re.finditer(rf"(?:\b([A-Z][\w'’-]+)\s+)?\b{re.escape(person.name)}\b(?:\s+([A-Z][\w'’-]+))?", s.text):
+            words = [
+                (m.group(k), m.start(k))
+                for k in (1, 2)
+                if m.group(k) and m.group(k) not in stop and not _HEAD.match(m.group(k).removesuffix("s"))
+                and not any(c.start <= m.start(k) < c.end for c in mentions.get(s.index, []))
+            ]  # fmt: skip
+            if words:
+                name = " ".join(sorted([*(w for w, _ in words), person.name], key=lambda w: s.text.find(w, m.start())))
+                best = max(best, name, key=len)
+    person.name = best
 
 
 def merge(people: list[Person]) -> list[Person]:
