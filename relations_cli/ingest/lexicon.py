@@ -218,6 +218,9 @@ CONTEXT_AFTER = re.compile(r"^(?:['’]s)?\s+(border|frontier|territory|territor
 NOT_PLACES = {
     *MONTH_NAMES, *WEEKDAY_NAMES, "The", "This", "That", "Which", "Order", "Accordance", "Addition", "Particular",
     "Turn", "Total", "Response", "Light", "Line", "Charge",
+    # documents and texts: "in the MoU", "in the Joint Statement"
+    "MoU", "MoUs", "MOU", "MOUs", "Memorandum", "Agreement", "Statement", "Declaration", "Communique", "Protocol",
+    "Treaty", "Framework", "Plan", "Roadmap",
 }  # fmt: skip
 
 SITUATION = re.compile(r"\b(situation|crisis|war|conflict|peace|tensions|developments|stability|events)\s*$", re.I)
