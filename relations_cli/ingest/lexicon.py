@@ -83,8 +83,17 @@ TITLE_STARTS = {
 # "signed in 2019": a document of the past, not of this engagement.
 SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
 SIGNED = re.compile(
-    r"\b(signed|inked|signing ceremony|witnessed the signing|exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
+    r"\b(signed|inked|signing ceremony|witnessed the signing|presided over the signing|"
+    r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
     r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
+    re.I,
+)
+
+# A signing tied to the talks themselves, wherever the report tells it: "After the talks, the leaders attended
+# the signing ceremony", "signed a protocol following the results of the talks".
+AT_THE_TALKS = re.compile(
+    r"\b(?:after|following|at the end of|on the sidelines of|during|as a result of|following the results of)\s+"
+    r"(?:the\s+)?(?:results of the\s+)?(?:talks|meeting|negotiations|visit|summit)\b",
     re.I,
 )
 
