@@ -333,4 +333,4 @@ STAMP_DATE = re.compile(
     re.I,
 )
 # A year the text names (a caption's date, an exercise's name): bounds the year of year-less dates.
-YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20\d\d)(?![\d])")
+YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19[5-9]\d|20\d\d)(?!\d)")
