@@ -12,7 +12,8 @@ from .conftest import Run
 def _draft(run: Run, text: str, *args: str) -> dict[str, Any]:
     result = run("ingest", "-", "--json", *args, input=text)
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+    draft: dict[str, Any] = json.loads(result.stdout)
+    return draft
 
 
 CALL = (
