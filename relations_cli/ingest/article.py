@@ -131,10 +131,22 @@ def parse(text: str, today: str) -> Article:
                 paragraphs = [rest] if rest else []
                 continue
         paragraphs.append(line)
-    for number, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(_rejoined(paragraphs)):
         for piece in split_sentences(paragraph):
             article.sentences.append(Sentence(piece, len(article.sentences), number))
     return article
+
+
+def _rejoined(paragraphs: list[str]) -> list[str]:
+    """A sentence a saved page broke over lines ("Sailors from Chile, Peru, and" / "the United States began")
+    is one again: a paragraph with no closing punctuation is joined to a next one that starts in lower case."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and paragraph[:1].islower() and not joined[-1].endswith((".", "!", "?", ":", "”", '"')):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _date_prefix(article: Article, line: str) -> str:
