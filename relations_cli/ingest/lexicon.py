@@ -276,6 +276,9 @@ COUNTRY_ABBREVIATIONS = {"US": "USA", "U.S.": "USA", "UK": "GBR", "U.K.": "GBR",
 NOT_COUNTRIES = {
     "korean peninsula", "small island developing states", "island", "islands", "small island", "pacific islands",
     "the island", "island nation", "island state",
+    # seas and gulfs named after a country: "the Gulf of Oman", "the South China Sea"
+    "gulf of oman", "sea of oman", "gulf of aden", "gulf of guinea", "gulf of mexico", "gulf of thailand",
+    "south china sea", "east china sea", "sea of japan", "gulf of finland",
 }  # fmt: skip
 
 # Names and demonyms in news prose that the resolver finds ambiguous or does not hold.
