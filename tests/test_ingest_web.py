@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Run, relations
+from .conftest import Run, at_a_terminal, relations
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 PAGE = ARTICLES / "web-page.html"
@@ -121,6 +121,18 @@ def test_no_date_prints_the_draft_with_a_null_date_and_the_reason_and_saves_noth
     assert draft["date"] is None and draft["countries"] == ["AZE", "PAK"]
     assert "no date found" in draft["reason"] and "--published" in draft["reason"]
     assert not db.exists()
+
+
+def test_on_a_terminal_a_missing_date_is_asked_for_and_a_wrong_answer_asked_again(db: Path, tmp_path: Path) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text(UNDATED, encoding="utf-8")
+    shown = at_a_terminal(["--db", str(db), "ingest", str(article)], {"TERM": "dumb", "COLUMNS": "160"},
+                          answers="2024-02-30\n2024-02-12\ny\n", stream="both")  # fmt: skip
+    assert "no date found" in shown and "try again" in shown
+    from relations_cli.store import Store
+
+    [record] = Store(db).records()
+    assert (record.date, record.countries) == ("2024-02-12", ["AZE", "PAK"])
 
 
 def test_a_date_in_the_url_path_is_the_publication_date_when_nothing_better(run: Run, server: str) -> None:

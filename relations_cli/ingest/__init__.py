@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .. import countries
 from ..errors import InvalidInput
 from . import article as articles
-from . import classify, people, place, weights, when
+from . import classify, leaders, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
@@ -35,6 +35,9 @@ class Draft:
     record: dict[str, Any]  # "date" is None when no date was found and none given
     evidence: Evidence = field(default_factory=Evidence)
     warnings: list[str] = field(default_factory=list)
+
+
+_ASSUMED_YEAR = "the year is the latest the article names, else today's: the article's date has none"
 
 
 class TooFewParties(InvalidInput):
@@ -71,9 +74,7 @@ def propose(
     if author and not art.author:
         art.author, art.evidence["author"] = author, "the page's byline"
     if art.year_from_clock and art.published:
-        warnings.append(
-            f"{name}: the article's date has no year; {art.published[:4]} is today's year, not the article's"
-        )
+        warnings.append(f"{name}: the article's date has no year; {art.published[:4]} is assumed ({_ASSUMED_YEAR})")
     if outlet:
         art.outlet, art.evidence["outlet"] = outlet, outlet_from
     sentences = list(art.sentences)
@@ -87,11 +88,15 @@ def propose(
     found_people: list[people.Person] = []
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
-    found_people = people.merge(found_people)
+    found_people = [p for p in people.merge(found_people) if people.took_part(p, sentences)]
+    for person in found_people:
+        people.complete(person, sentences, mentions)
+    found_people = people.merge(found_people)  # "Marcos" completed to "Marcos Jr" is "Ferdinand R. Marcos Jr"
+    through_leaders = _place_leaders(found_people, int(art.published[:4]) if art.published else None)
     lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)
     unplaced = sum(1 for p in found_people if p.country is None)
-    choice = choose(sentences, mentions, countries_of, lead_size, unplaced)
+    choice = choose(sentences, mentions, countries_of, lead_size, unplaced, through_leaders)
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
         raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
@@ -102,9 +107,13 @@ def propose(
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
     evidence.mentioned = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
-    date, evidence.date = when.decide(sentences, art.published, art.dateline_date, today, lead_size, month_in_url(url))
-    if art.year_from_clock and evidence.date.rule != "date.missing":
-        evidence.date = Why(evidence.date.rule, f"{evidence.date.words} (the year is today's: the article has none)")
+    named_year = when.year_reference(text, today)
+    date, evidence.date = when.decide(
+        sentences, art.published, art.dateline_date, today, lead_size, month_in_url(url),
+        named_year if named_year != today else None,
+    )  # fmt: skip
+    if (art.year_from_clock or (not art.published and named_year != today)) and evidence.date.rule != "date.missing":
+        evidence.date = Why(evidence.date.rule, f"{evidence.date.words} ({_ASSUMED_YEAR})")
 
     kind, evidence.kind = classify.kind(sentences[:lead_size], sentences)
     topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])
@@ -139,6 +148,18 @@ def _between_others(s: articles.Sentence, found: list[Mention], parties: list[st
     if between < 0 or any(m.code in parties for m in found):
         return set()
     return {m.code for m in found if m.start > between}
+
+
+def _place_leaders(found: list[people.Person], year: int | None) -> dict[str, str]:
+    """Give people the text ties to no country the country of the leader the table knows by that title and name
+    ("President Duterte"); the countries so found, each with the words that showed it."""
+    placed: dict[str, str] = {}
+    for p in found:
+        code = None if p.country else leaders.country_of(p.name, p.role, year)
+        if code:
+            p.country, p.rule = code, "participants.leader"
+            placed.setdefault(code, f"{p.role} {p.name}")
+    return placed
 
 
 def _fill_countries(found: list[people.Person], parties: list[str], mentions: dict[int, list[Mention]]) -> None:

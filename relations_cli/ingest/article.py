@@ -96,6 +96,7 @@ def parse(text: str, today: str) -> Article:
     body starts they are passed over, and a dateline found in the first paragraphs drops what came before it.
     """
     article = Article()
+    today = when.year_reference(text, today)  # a year-less dateline takes the latest year the text names
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paragraphs: list[str] = []
     header = True
@@ -130,10 +131,22 @@ def parse(text: str, today: str) -> Article:
                 paragraphs = [rest] if rest else []
                 continue
         paragraphs.append(line)
-    for number, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(_rejoined(paragraphs)):
         for piece in split_sentences(paragraph):
             article.sentences.append(Sentence(piece, len(article.sentences), number))
     return article
+
+
+def _rejoined(paragraphs: list[str]) -> list[str]:
+    """A sentence a saved page broke over lines ("Sailors from Chile, Peru, and" / "the United States began")
+    is one again: a paragraph with no closing punctuation is joined to a next one that starts in lower case."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and paragraph[:1].islower() and not joined[-1].endswith((".", "!", "?", ":", "”", '"')):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _date_prefix(article: Article, line: str) -> str:
@@ -177,6 +190,10 @@ def _header_line(article: Article, line: str, today: str) -> bool:
         article.published = f"{year}-{int(month):02d}-{int(day):02d}"
         article.evidence["published"] = line
         return not rest or _header_line(article, rest, today) or not _dateline_rest(article, rest, today)
+    stamped = when.stamp_date(line) if article.published is None and len(line) < 60 else None
+    if stamped and not line.endswith("."):
+        article.published, article.evidence["published"] = stamped, line
+        return True
     if article.published is None and len(line) < 45 and not line.endswith("."):
         found = _PUBLISHED.match(line)
         stated = when.absolute_date(found.group(1), today) if found else None

@@ -18,12 +18,18 @@ _WORD = re.compile(r"[\w'’]+")
 def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     """The kind and the sentence that shows it: a document signed outranks a call, a drill and a meeting.
 
-    Only the first sentences count for a signing: one told later is usually background.
+    Only the first sentences count for a signing (one told later is usually background), unless the sentence ties
+    it to the talks ("after the talks ... the signing ceremony").
     """
     for s in sentences[: len(lead) + w.SIGNING_PAST_LEAD]:
         for m in lx.SIGNED.finditer(s.text):
             if not lx.NOT_NOW.search(before(s.text, m.start())) and not lx.SIGNED_LONG_AGO.search(s.text):
                 return "agreement", Why("kind.signed", s.text)
+    for s in sentences:
+        if lx.AT_THE_TALKS.search(s.text):
+            for m in lx.SIGNED.finditer(s.text):
+                if not lx.NOT_NOW.search(before(s.text, m.start())) and not lx.SIGNED_LONG_AGO.search(s.text):
+                    return "agreement", Why("kind.signed-at-talks", s.text)
     for s in lead:
         if lx.CALL.search(s.text):
             return "call", Why("kind.call", s.text)

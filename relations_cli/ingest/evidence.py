@@ -19,6 +19,7 @@ RULES: dict[str, str] = {
     "date.url-month": "no day anywhere: the month in the article's URL",
     "date.missing": "no date in the text and no publication date",
     "kind.signed": "a document signed or exchanged in the lead or just after it",
+    "kind.signed-at-talks": "a document signed at or after the talks, wherever the report tells it",
     "kind.call": "a phone or video call in the lead",
     "kind.exercise": "a joint drill under way in the lead",
     "kind.meeting": "no signing, call or drill in the lead: talks or a visit",
@@ -32,6 +33,7 @@ RULES: dict[str, str] = {
     "participants.title-name": "a title then a name: “Defence Minister Zakir Hasanov”",
     "participants.name-title": "a name then a title: “Jane Doe, the Foreign Minister of X”",
     "participants.title-of-name": "“the Minister of Foreign Affairs of X, Jane Doe”",
+    "participants.leader": "a title and a name in the table of leaders: “President Duterte”, no country named",
 }
 
 

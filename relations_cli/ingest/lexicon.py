@@ -83,8 +83,17 @@ TITLE_STARTS = {
 # "signed in 2019": a document of the past, not of this engagement.
 SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
 SIGNED = re.compile(
-    r"\b(signed|inked|signing ceremony|witnessed the signing|exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
+    r"\b(signed|inked|signing ceremony|witnessed the signing|presided over the signing|"
+    r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
     r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
+    re.I,
+)
+
+# A signing tied to the talks themselves, wherever the report tells it: "After the talks, the leaders attended
+# the signing ceremony", "signed a protocol following the results of the talks".
+AT_THE_TALKS = re.compile(
+    r"\b(?:after|following|at the end of|on the sidelines of|during|as a result of|following the results of)\s+"
+    r"(?:the\s+)?(?:results of the\s+)?(?:talks|meeting|negotiations|visit|summit)\b",
     re.I,
 )
 
@@ -136,7 +145,7 @@ OFFICE_AFTER = re.compile(
 
 OFFICE_BEFORE = re.compile(
     r"\b(?:[Mm]inistry|[Mm]inisters?|[Dd]epartment|[Ss]ecretary|[Cc]ommittee|[Cc]ouncil) (?:of|for) (?:the )?"
-    r"(?:[A-Z][\w-]*,? (?:and )?){0,4}$"
+    r"(?:[A-Z][\w-]*,? (?:and (?:of |for )?)?){0,4}$"
 )
 
 # Words of the genre that name an area without being one of its aliases (longest phrase wins).
@@ -154,6 +163,19 @@ PROSE_AREAS = {
     "cultural-humanitarian": "culture", "cultural-and-humanitarian": "culture", "bilateral-relations": "political",
     "bilateral-ties": "political", "political-dialogue": "political", "food-security": "", "food-safety": "",
     "military-assistance": "military", "defence-aid": "military", "defense-aid": "military",
+    # terrorism, regional or border security (INGEST-GOLD.md)
+    "terrorism": "security", "terrorist": "security", "terrorists": "security", "anti-terrorism": "security",
+    "extremism": "security", "drug-trafficking": "security", "narcotics": "security", "organized-crime": "security",
+    "organised-crime": "security", "piracy": "security", "smuggling": "security", "border-dispute": "security",
+    "border-issues": "security", "border-cooperation": "security", "maritime-security": "security",
+    "peace-and-stability": "security", "regional-peace": "security", "denuclearization": "security",
+    "denuclearisation": "security", "non-proliferation": "security", "health-security": "health",
+    # bilateral relations named as a topic
+    "relations-between": "political", "ties-between": "political", "strategic-partnership": "political",
+    # names that hold an area's word but are no topic: a city, an institution, drill parts
+    "port-moresby": "", "port-louis": "", "port-vila": "", "port-said": "", "port-sudan": "", "port-of-spain": "",
+    "port-au-prince": "", "port-harcourt": "", "port-blair": "", "world-trade-organization": "",
+    "medical-operations": "", "medical-evacuation": "",
 }  # fmt: skip
 
 OFFICER_TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?officers\b", re.I)
@@ -172,7 +194,8 @@ CONTEXT_BEFORE = re.compile(
     r"invasion of|tensions with|border with|borders with|sanctions on|sanctions against|attack on|attacks by|"
     r"attacks on|dispute with|crisis in|situation in|hostilities|neighbouring|neighboring|mediat\w+ between|"
     r"including|such as|like|against|region|regional|earlier in|previously in|situation around|"
-    r"refugees from|independence from|threat from|threats from)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"refugees from|independence from|threat from|threats from|competition between|rivalry between)"
+    r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 
@@ -204,6 +227,9 @@ CONTEXT_AFTER = re.compile(r"^(?:['’]s)?\s+(border|frontier|territory|territor
 NOT_PLACES = {
     *MONTH_NAMES, *WEEKDAY_NAMES, "The", "This", "That", "Which", "Order", "Accordance", "Addition", "Particular",
     "Turn", "Total", "Response", "Light", "Line", "Charge",
+    # documents and texts: "in the MoU", "in the Joint Statement"
+    "MoU", "MoUs", "MOU", "MOUs", "Memorandum", "Agreement", "Statement", "Declaration", "Communique", "Protocol",
+    "Treaty", "Framework", "Plan", "Roadmap",
 }  # fmt: skip
 
 SITUATION = re.compile(r"\b(situation|crisis|war|conflict|peace|tensions|developments|stability|events)\s*$", re.I)
@@ -250,6 +276,9 @@ COUNTRY_ABBREVIATIONS = {"US": "USA", "U.S.": "USA", "UK": "GBR", "U.K.": "GBR",
 NOT_COUNTRIES = {
     "korean peninsula", "small island developing states", "island", "islands", "small island", "pacific islands",
     "the island", "island nation", "island state",
+    # seas and gulfs named after a country: "the Gulf of Oman", "the South China Sea"
+    "gulf of oman", "sea of oman", "gulf of aden", "gulf of guinea", "gulf of mexico", "gulf of thailand",
+    "south china sea", "east china sea", "sea of japan", "gulf of finland",
 }  # fmt: skip
 
 # Names and demonyms in news prose that the resolver finds ambiguous or does not hold.
@@ -271,3 +300,40 @@ PROSE_DEMONYMS = {
     "guinean": "GIN", "kosovar": "XKX", "turkish": "TUR", "american": "USA", "indian": "IND",
     "argentine": "ARG", "argentinian": "ARG", "lao": "LAO", "laotian": "LAO", "thai": "THA", "afghan": "AFG",
 }  # fmt: skip
+
+# The offices of the leaders table (leaders.py), by the words of a role; the first that matches wins.
+OFFICES = (
+    ("foreign", re.compile(r"\bforeign\b|external affairs|secretary of state|\bFM\b", re.I)),
+    ("defence", re.compile(r"\bdefen[cs]e\b|armed forces minister", re.I)),
+    ("government", re.compile(r"prime minister|premier|chancellor|\bPM\b|head of government", re.I)),
+    ("head", re.compile(r"\bpresident\b|\bking\b|\bemir\b|\bamir\b|\bsultan\b|supreme leader|head of state", re.I)),
+)
+# Roles near an office that are not it: "Vice President", "former Prime Minister", "First Lady".
+NOT_THE_OFFICE = re.compile(r"\b(vice|deputy|former|ex|first lady|spouse|wife|husband|son|daughter)\b", re.I)
+
+# A person named only as the sender or subject of what others carry is mentioned, not a participant:
+# "a message from Prime Minister X", "the invitation of President Y", "an invitation to his counterpart Z",
+# "Special Envoy of PM W", "X's commitment".
+RELAYED_BEFORE = re.compile(
+    r"\b(?:message|messages|letter|greetings|regards|invitation|wishes|congratulations|condolences|envoy|behalf|"
+    r"instructions?|appointed|appointment)\s+(?:from|of|to|by)?\s*(?:the\s+|his\s+|her\s+)?"
+    r"(?:(?!and\b|with\b)[\w'’.-]+\s+){0,6}$",
+    re.I,
+)
+RELAYED_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:commitment|message|letter|invitation|greetings|wishes|behalf|envoy|regards|"
+    r"instructions?|talks|government|administration)\b",
+    re.I,
+)
+# After "Name, title,": the person is the source of a report, not a participant ("…, said on Monday").
+SOURCE_AFTER = re.compile(r"^,?\s*(?:\w+\s+)?(?:said|says|told|noted|stated|announced)\b")
+
+# A page's date stamp, day first, in a short line of its own: "20.04.2019", "18:16 20.04.2019" (the time may be
+# glued on), "11/May/2020 14:44", "Thursday, 23 February De 2023 19h06".
+STAMP_DATE = re.compile(
+    rf"(?:(?<!\d)|(?<=\d\d:\d\d))(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})(?!\d)|"
+    rf"\b(?P<day2>\d{{1,2}})(?:/|\s+)(?P<month2>{MONTH})\.?(?:/|,?\s+(?:de\s+)?)(?P<year2>\d{{4}})\b",
+    re.I,
+)
+# A year the text names (a caption's date, an exercise's name): bounds the year of year-less dates.
+YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19[5-9]\d|20\d\d)(?!\d)")

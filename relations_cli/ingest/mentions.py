@@ -92,8 +92,10 @@ def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int
     most = _longest_from().get((fold_word(first).split() or [""])[0], 0)
     for length in range(min(most, len(tokens) - i), 0, -1):
         words = [t[0] for t in tokens[i : i + length]]
-        if words[-1] in lx.NAME_JOINERS or not words[-1][0].isupper():
+        if words[-1] in lx.NAME_JOINERS:
             continue
+        if not words[-1][0].isupper() and " ".join(fold_word(w) for w in words) not in lx.NOT_COUNTRIES:
+            continue  # a name ends in a capital, but "the Korean peninsula" names no country either
         # The words must be adjacent in the text: a comma or a full stop ends a name.
         gaps = [text[tokens[k][2] : tokens[k + 1][1]] for k in range(i, i + length - 1)]
         if any(gap.strip() for gap in gaps) or any(w.endswith(".") for w in words[:-1]):

@@ -30,9 +30,11 @@ def choose(
     people: dict[str, int],
     lead_size: int,
     unplaced: int = 0,
+    leaders: dict[str, str] | None = None,
 ) -> Choice:
     """Score each country: the lead, actor phrases ("the Pakistani delegation"), pairs ("Azerbaijan-Pakistan"),
-    visits and participants count for it; context phrases ("the war with Armenia") count against."""
+    visits, participants and leaders known by name count for it; context phrases ("the war with Armenia") count
+    against."""
     scores: dict[str, float] = {}
     reasons: dict[str, list[str]] = {}
     evidence: dict[str, str] = {}
@@ -79,6 +81,8 @@ def choose(
                 if other.code != m.code and (_PAIR.match(gap) or lx.LIST_GAP.match(gap)):
                     add(m.code, w.PAIRED, f"paired with {other.text}")
                     acting.add(m.code)
+    for code, words in (leaders or {}).items():
+        add(code, w.LEADER, f"a leader the table knows: “{words}”")
     for code, count in people.items():
         add(code, w.PARTICIPANT * min(count, w.PARTICIPANTS_COUNTED), "a participant's country")
         acting.add(code)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .article import Sentence, before
 from .mentions import Mention, find
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -35,9 +36,13 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     people: list[Person] = []
     for i, (word, _, _) in enumerate(tokens):
-        if not _HEAD.match(word) or (i + 1 < len(tokens) and tokens[i + 1][0] == ","):
+        if not _HEAD.match(word):
             continue
         after = i + 1
+        if after < len(tokens) and tokens[after][0] == ",":
+            if word.lower() != "counterpart":  # "his Russian counterpart, Vladimir Putin,": the name in apposition
+                continue
+            after += 1
         if after < len(tokens) and tokens[after][0] in ("of", "to"):
             # "Minister of National Defense Muhsin Dere", "Ambassador to Pakistan Jiang Zaidong"
             after = _skip_institution(tokens, after + 1, mentions)
@@ -182,7 +187,7 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
         first = title.split()[0]
         if not _HEAD_WORD.search(title) or not (first[0].isupper() or first.lower() in lx.TITLE_STARTS):
             continue
-        if any(w in lx.NOT_NAMES for w in m.group("name").split()):
+        if any(w in lx.NOT_NAMES for w in m.group("name").split()) or lx.SOURCE_AFTER.match(sentence[m.end() :]):
             continue
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = _role(title, mentions, m.start("title"))
@@ -207,6 +212,44 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
         role = re.sub(r"\s+of\s*(?:the\s*)?$", "", role or "").strip() or None
         people.append(Person(m.group("name"), role, country, m.group(0), "participants.title-of-name"))
     return people
+
+
+def took_part(person: Person, sentences: list[Sentence]) -> bool:
+    """Whether a person is named at least once other than as the sender or subject of what others carry
+    ("a message from Prime Minister X", "X's commitment"): someone named only so is mentioned, not a participant."""
+    surname = re.escape(person.name.split()[-1])
+    seen = False
+    for s in sentences:
+        for m in re.finditer(rf"\b{surname}\b", s.text):
+            seen = True
+            if not lx.RELAYED_BEFORE.search(before(s.text, m.start())) and not lx.RELAYED_AFTER.match(
+                s.text[m.end() :]
+            ):
+                return True
+    return not seen
+
+
+def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> None:
+    """A participant known by one name ("Rousseff", "General Prayut") takes the fullest form the body writes
+    it in: a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut Chan-o-cha")."""
+    if len(person.name.split()) != 1:
+        return
+    stop = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
+    best = person.name
+    for s in sentences:
+        if s.paragraph == -1:  # a headline in title case capitalises every word
+            continue
+        for m in re.finditer(rf"(?:\b([A-Z][\w'’-]+)\s+)?\b{re.escape(person.name)}\b(?:\s+([A-Z][\w'’-]+))?", s.text):
+            words = [
+                (m.group(k), m.start(k))
+                for k in (1, 2)
+                if m.group(k) and m.group(k) not in stop and not _HEAD.match(m.group(k).removesuffix("s"))
+                and not any(c.start <= m.start(k) < c.end for c in mentions.get(s.index, []))
+            ]  # fmt: skip
+            if words:
+                name = " ".join(sorted([*(w for w, _ in words), person.name], key=lambda w: s.text.find(w, m.start())))
+                best = max(best, name, key=len)
+    person.name = best
 
 
 def merge(people: list[Person]) -> list[Person]:

@@ -46,6 +46,7 @@ def locate(
                 continue
             known = next((x for x in mentions.get(s.index, []) if x.start == m.start("place")), None)
             code = known.code if known else _country_after(s.text, m.end(), mentions.get(s.index, []), parties)
+            code = code or _city_within(place, parties)
             if code is not None and code not in parties:
                 continue
             score = (w.PLACE_KNOWN if known else 0) + (
@@ -111,3 +112,9 @@ def _country_after(text: str, end: int, found: list[Mention], parties: list[str]
         if m.start >= end and m.code in parties and lx.PLACED_IN.match(text[end : m.start]):
             return m.code
     return None
+
+
+def _city_within(place: str, parties: list[str]) -> str | None:
+    """The party whose capital or city an unknown place's name holds: "Metro Manila", "Greater Jakarta"."""
+    found = [m for m in find(place) if m.form in ("capital", "city")]
+    return found[0].code if found and found[0].code in parties else None

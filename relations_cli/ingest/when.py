@@ -68,6 +68,24 @@ def absolute_date(text: str, today: str) -> str | None:
     return None
 
 
+def stamp_date(line: str) -> str | None:
+    """The date of a page's stamp line, day first ("20.04.2019", "11/May/2020 14:44"), or None."""
+    found = lx.STAMP_DATE.search(line)
+    if not found:
+        return None
+    day, month, year = (found.group("day"), found.group("month"), found.group("year"))
+    if day is None:
+        day, month, year = found.group("day2"), str(_month(found.group("month2"))), found.group("year2")
+    return _resolve(year, int(month), int(day), None)
+
+
+def year_reference(text: str, today: str) -> str:
+    """What year-less dates are read against when no publication date is given: the end of the latest year the
+    text names (a caption's "January 9, 2011", "Exercise X-2017"), else today."""
+    named = [int(y) for y in lx.YEAR.findall(text[:20_000]) if int(y) <= int(today[:4])]
+    return f"{max(named)}-12-31" if named and max(named) < int(today[:4]) else today
+
+
 def candidates(sentence: str, index: int, published: str | None, lead_size: int) -> list[Found]:
     """Every date in a sentence, scored by how likely it is the engagement's."""
     reference = date.fromisoformat(published) if published else None
@@ -136,12 +154,17 @@ def decide(
     today: str,
     lead_size: int,
     month: str | None = None,
+    year_of: str | None = None,
 ) -> tuple[str | None, Why]:
     """The engagement's date: the best date in the text, resolved against the report's date (the dateline's,
-    else the publication date); else the dateline's date; else the publication date; else none."""
+    else the publication date); else the dateline's date; else the publication date; else none. With no report
+    date at all, a stated date without a year is read against `year_of` (the year the text names)."""
     report = absolute_date(dateline, published or today) if dateline else None
     reference = report or published
     found = pick([f for s in sentences for f in candidates(s.text, s.index, reference, lead_size)])
+    if found is None and reference is None and year_of:  # "on September 18", no publication date: the year named
+        found = pick([f for s in sentences for f in candidates(s.text, s.index, year_of, lead_size)
+                      if f.rule == "date.stated"])  # fmt: skip
     if found:
         return found.value, Why(found.rule, f"“{found.phrase}” in: {sentences[found.sentence].text}")
     if report:
