@@ -129,7 +129,7 @@ def test_on_a_terminal_a_missing_date_is_asked_for_and_a_wrong_answer_asked_agai
     shown = at_a_terminal(["--db", str(db), "ingest", str(article)], {"TERM": "dumb", "COLUMNS": "160"},
                           answers="2024-02-30\n2024-02-12\ny\n", stream="both")  # fmt: skip
     assert "no date found" in shown and "try again" in shown
-    from relations_cli.store import Store
+    from relations_cli.storage.store import Store
 
     [record] = Store(db).records()
     assert (record.date, record.countries) == ("2024-02-12", ["AZE", "PAK"])
