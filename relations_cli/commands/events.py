@@ -56,15 +56,15 @@ def import_events(
 
         out = report.to_dict()
         if dry_run:
-            out["drafts"] = [r.to_dict() for r in fresh]
+            out["drafts"] = [doc.engagement().to_dict() for doc in fresh]
         write_json(out, sys.stdout)
     elif dry_run:
         from ..output import emit_records
 
         if fmt is not None:
-            emit_records(fresh, fmt)
+            emit_records([doc.engagement() for doc in fresh], fmt)
             return
-        emit_records(fresh[:SHOWN], "table")
+        emit_records([doc.engagement() for doc in fresh[:SHOWN]], "table")
         if len(fresh) > SHOWN:
             note(f"showing the first {SHOWN} of {len(fresh)} drafts; --format jsonl prints them all")
 

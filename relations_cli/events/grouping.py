@@ -1,0 +1,63 @@
+"""The built-in import's last step on DuckDB: the collapse's rows (one per engagement and CAMEO code)
+folded into one row per engagement, its codes and areas as lists, its place settled.
+
+The engine-neutral query (sql.py) stops at one row per code, which any engine can produce; this
+step uses DuckDB's list aggregates, so that Python receives one row per engagement and builds its
+document straight away. Rows that carry a reason are the skipped events' counts, one per reason.
+"""
+
+from __future__ import annotations
+
+from .sql import COLUMNS, ORDER_WIDTH
+
+# A code row counts for the place when some of its events had a place country.
+_PLACED = "placed > 0 AND place_country_first IS NOT NULL AND place_country_last IS NOT NULL"
+
+# The result's columns, in order.
+ENGAGEMENT_COLUMNS = (
+    "reason", "day", "one", "two", "kind", "codes", "areas", "events", "country", "place", "outlet", "url",
+)  # fmt: skip
+
+
+def engagements(relation: str) -> str:
+    """One row per engagement (and per skip reason) from `relation`, which has the collapse's COLUMNS.
+
+    The place: the events' country when they all agree, and its city when every placed event names
+    the same one (the fold's rule, as collapse.py applies it to ICEWS). The outlet and url are the
+    first event's, their ordering prefix taken off."""
+    return f"""
+SELECT
+  reason, day, one, two, kind, codes, areas, events,
+  CASE WHEN country_low = country_high THEN country_low END AS country,
+  CASE WHEN country_low = country_high AND named = placed AND place_low = place_high THEN place_low END AS place,
+  SUBSTR(outlet, {ORDER_WIDTH + 1}) AS outlet,
+  SUBSTR(url, {ORDER_WIDTH + 1}) AS url
+FROM (
+  SELECT
+    reason, day, LEAST(country1, country2) AS one, GREATEST(country1, country2) AS two, kind,
+    list_sort(list(DISTINCT code)) AS codes,
+    list_sort(list(DISTINCT area)) AS areas,
+    SUM(events) AS events,
+    MIN(place_country_first) FILTER (WHERE {_PLACED}) AS country_low,
+    MAX(place_country_last) FILTER (WHERE {_PLACED}) AS country_high,
+    SUM(named) FILTER (WHERE {_PLACED}) AS named,
+    SUM(placed) FILTER (WHERE {_PLACED}) AS placed,
+    MIN(place_first) FILTER (WHERE {_PLACED}) AS place_low,
+    MAX(place_last) FILTER (WHERE {_PLACED}) AS place_high,
+    MIN(outlet) AS outlet,
+    MIN(url) AS url
+  FROM {relation}
+  GROUP BY reason, day, one, two, kind
+) engagement
+ORDER BY day, one, two, kind
+"""
+
+
+def typed(relation: str) -> str:
+    """A saved result read as text (empty cells unknown, counts as numbers), with the collapse's COLUMNS."""
+    numbers = {"events", "placed", "named"}
+    cells = [
+        f"CAST(NULLIF(TRIM({c}), '') AS BIGINT) AS {c}" if c in numbers else f"NULLIF({c}, '') AS {c}"
+        for c in COLUMNS
+    ]
+    return f"(SELECT {', '.join(cells)} FROM {relation})"
