@@ -35,8 +35,8 @@ SELECT
 FROM (
   SELECT
     reason, day, LEAST(country1, country2) AS one, GREATEST(country1, country2) AS two, kind,
-    list_sort(list(DISTINCT code)) AS codes,
-    list_sort(list(DISTINCT area)) AS areas,
+    list_sort(list_distinct(list(code))) AS codes,
+    list_sort(list_distinct(list(area))) AS areas,
     SUM(events) AS events,
     MIN(place_country_first) FILTER (WHERE {_PLACED}) AS country_low,
     MAX(place_country_last) FILTER (WHERE {_PLACED}) AS country_high,
