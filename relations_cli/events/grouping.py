@@ -57,7 +57,6 @@ def typed(relation: str) -> str:
     """A saved result read as text (empty cells unknown, counts as numbers), with the collapse's COLUMNS."""
     numbers = {"events", "placed", "named"}
     cells = [
-        f"CAST(NULLIF(TRIM({c}), '') AS BIGINT) AS {c}" if c in numbers else f"NULLIF({c}, '') AS {c}"
-        for c in COLUMNS
+        f"CAST(NULLIF(TRIM({c}), '') AS BIGINT) AS {c}" if c in numbers else f"NULLIF({c}, '') AS {c}" for c in COLUMNS
     ]
     return f"(SELECT {', '.join(cells)} FROM {relation})"
