@@ -48,7 +48,7 @@ def drafts(
             elif dataset == "gdelt":
                 scan.define(dataset, files)
                 scan.tables(sql.mapping_tables())
-                query = engagements(f"({sql.gdelt(filters, inline=False)})")
+                query = engagements(f"({sql.gdelt(filters, inline=False, ungrouped=True)})")
                 records, tally = documents(scan.rows(query, progress), dataset, filters)
             else:
                 scan.define(dataset, files)

@@ -98,12 +98,16 @@ def mapping_tables() -> dict[str, str]:
     }
 
 
-def gdelt(filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True) -> str:
+def gdelt(
+    filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True, ungrouped: bool = False
+) -> str:
     """The collapse of GDELT events, actor and place countries mapped in the query.
 
     With `inline`, the mapping tables are part of the text; without, the engine has them as tables
     already (the built-in import: a real table tells the planner its size, so that it builds its
-    hash joins on the small side)."""
+    hash joins on the small side). With `ungrouped`, the rows come before their last grouping (one
+    per distinct day, actors, code and place, with the same columns, each its own group), and the
+    areas filter is left to the caller: the built-in import groups them by engagement at once."""
     raw = {
         "day": "CAST(SQLDATE AS STRING)",
         "actor1": "Actor1CountryCode",
@@ -151,7 +155,7 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events", *, inline
     LEFT JOIN places f ON f.fips = c.place_fips
     LEFT JOIN codes k ON k.code = c.code"""
     data = mapping_tables() if inline else {}
-    return _query(data, gathered, cleaned, mapped, f, countries_known=True)
+    return _query(data, gathered, cleaned, mapped, f, countries_known=True, ungrouped=ungrouped)
 
 
 def icews(filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True) -> str:
@@ -216,7 +220,14 @@ def _kind(code: str, alias: str) -> str:
 
 
 def _query(
-    data: dict[str, str], gathered: str, cleaned: str, mapped: str, f: EngineFilters, *, countries_known: bool
+    data: dict[str, str],
+    gathered: str,
+    cleaned: str,
+    mapped: str,
+    f: EngineFilters,
+    *,
+    countries_known: bool,
+    ungrouped: bool = False,
 ) -> str:
     outside = _outside(f, countries_known)
     # Events skipped for a reason keep no key, so that each reason is one group.
@@ -254,8 +265,12 @@ def _query(
         f"mapped AS ({mapped}\n)",
         f"judged AS ({judged}\n)",
         f"taken AS ({taken}\n)",
-        f"grouped AS ({grouped}\n)",
     ]
+    if ungrouped:
+        from .grouping import EACH_ITS_OWN
+
+        return "WITH\n" + ",\n".join(ctes) + "\n" + EACH_ITS_OWN + "\n"
+    ctes.append(f"grouped AS ({grouped}\n)")
     columns = ", ".join(COLUMNS)
     if f.areas and countries_known:
         ctes.append(f"kept AS ({_kept(f.areas)}\n)")
