@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -45,6 +46,9 @@ def import_events(
     if collapsed and dataset != "gdelt":
         raise InvalidInput("--collapsed reads the result of `relations events-sql --from gdelt`: use --from gdelt")
     filters = engine_filters(countries, areas, kind, since, until)
+    # Hundreds of thousands of drafts and no cycles among them: the collector would walk them again
+    # and again as they are made and written (half the time of building them, measured at 318,000).
+    gc.disable()
     try:
         records, tally = drafts(sources, dataset, filters, collapsed=collapsed, progress=_progress())
         note(_events_line(tally.to_dict()))
@@ -59,6 +63,8 @@ def import_events(
         if e.errno not in (errno.ENOSPC, errno.EDQUOT):
             raise
         raise StoreError(f"no space left on the disk while importing the events; nothing was written ({e})") from None
+    finally:
+        gc.enable()
     report.events = tally.to_dict()
     verb = "would import" if dry_run else "imported"
     merged = f", {'would merge' if dry_run else 'merged'} {report.merged}" if report.merged else ""
