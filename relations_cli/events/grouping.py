@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from .sql import COLUMNS, ORDER_WIDTH
 
-# A code row counts for the place when some of its events had a place country.
-_PLACED = "placed > 0 AND place_country_first IS NOT NULL AND place_country_last IS NOT NULL"
-
 # The result's columns, in order.
 ENGAGEMENT_COLUMNS = (
     "reason", "day", "one", "two", "kind", "codes", "areas", "events", "country", "place", "outlet", "url",
@@ -38,8 +35,9 @@ def engagements(relation: str) -> str:
     """One row per engagement (and per skip reason) from `relation`, which has the collapse's COLUMNS.
 
     The place: the events' country when they all agree, and its city when every placed event names
-    the same one (the fold's rule, as collapse.py applies it to ICEWS). The outlet and url are the
-    first event's, their ordering prefix taken off."""
+    the same one (the fold's rule, as collapse.py applies it to ICEWS; a code row without a placed
+    event has no place values and counts 0, so it takes no part). The outlet and url are the first
+    event's, their ordering prefix taken off."""
     return f"""
 SELECT
   reason, day, one, two, kind, codes, areas, events,
@@ -53,12 +51,12 @@ FROM (
     list_sort(list_distinct(list(code))) AS codes,
     list_sort(list_distinct(list(area))) AS areas,
     SUM(events) AS events,
-    MIN(place_country_first) FILTER (WHERE {_PLACED}) AS country_low,
-    MAX(place_country_last) FILTER (WHERE {_PLACED}) AS country_high,
-    SUM(named) FILTER (WHERE {_PLACED}) AS named,
-    SUM(placed) FILTER (WHERE {_PLACED}) AS placed,
-    MIN(place_first) FILTER (WHERE {_PLACED}) AS place_low,
-    MAX(place_last) FILTER (WHERE {_PLACED}) AS place_high,
+    MIN(place_country_first) AS country_low,
+    MAX(place_country_last) AS country_high,
+    SUM(named) AS named,
+    SUM(placed) AS placed,
+    MIN(place_first) AS place_low,
+    MAX(place_last) AS place_high,
     MIN(outlet) AS outlet,
     MIN(url) AS url
   FROM {relation}
