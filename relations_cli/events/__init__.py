@@ -34,7 +34,7 @@ def drafts(
     from . import sources as inputs
     from . import sql
     from .engine import Scan
-    from .grouping import engagements, typed
+    from .grouping import bits_table, engagements, typed
 
     filters = filters or EngineFilters()
     workdir = Path(tempfile.mkdtemp(prefix="relations-events-"))
@@ -42,6 +42,7 @@ def drafts(
         files = inputs.gather(sources, workdir)
         scan = Scan(workdir)
         try:
+            scan.tables({"code_bits": bits_table()})
             if collapsed:
                 scan.define_collapsed(files)
                 records, tally = documents(scan.rows(engagements(typed("collapsed")), progress), dataset, filters)

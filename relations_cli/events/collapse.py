@@ -18,6 +18,7 @@ from typing import Any
 from ..models import Location
 from .documents import Document, document
 from .documents import summary as summary
+from .grouping import codes_of
 from .sql import MALFORMED, ORDER_WIDTH, OUTSIDE, SAME_COUNTRY, UNKNOWN_COUNTRY, EngineFilters
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -137,7 +138,7 @@ def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilt
     records = []
     name = DATASET_NAMES[dataset]
     checked = filters != EngineFilters()
-    for reason, day, one, two, kind, codes, areas, events, country, place, outlet, url in rows:
+    for reason, day, one, two, kind, mask, others, events, country, place, outlet, url in rows:
         if reason:
             tally.skip(reason, events)
         elif one is None or two is None:
@@ -146,9 +147,10 @@ def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilt
             tally.skip(SAME_COUNTRY, events)
         elif not _real_day(day):
             tally.skip(MALFORMED, events)
-        elif checked and not _wanted(day, one, two, kind, set(areas), filters):
+        elif checked and not _wanted(day, one, two, kind, set(codes_of(mask, tuple(others or ()))[1]), filters):
             tally.skip(OUTSIDE, events)
         else:
+            codes, areas = codes_of(mask, tuple(others or ()))
             tally.read += events
             tally.taken += events
             records.append(document(day, one, two, kind, codes, areas, events, (country, place), (outlet, url), name))
