@@ -109,6 +109,23 @@ def dataset(workdir: Path, count: int, files_per_day: int, gz: bool) -> Path:
     return folder
 
 
+def month_of(workdir: Path) -> Path:
+    """30 days of 96 files: the 96-file days of the largest set already written (linked, not copied:
+    the generator's one stream makes them the month's first days), and the days after them."""
+    month = workdir / "month"
+    if month.exists():
+        return month
+    bases = sorted((int(p.name.split("-")[0]), p) for p in workdir.glob("*-96-plain") if p.is_dir())
+    done = 0
+    month.mkdir()
+    if bases and bases[-1][0] % PER_DAY == 0:
+        done, base = bases[-1]
+        for path in sorted(base.iterdir()):
+            os.link(path, month / path.name)
+    gdelt_gen.write(month, 30 * PER_DAY, files_per_day=96, per_day=PER_DAY, start=date(2024, 3, 1), skip=done)
+    return month
+
+
 def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bool = True) -> dict[str, Any]:
     files = sorted(str(p) for p in folder.iterdir())
     db = workdir / "bench.json"
@@ -169,8 +186,8 @@ def main() -> None:
         for count in args.sizes:
             for files_per_day, gz in ((0, False), (0, True), (96, False), (96, True)):
                 dataset(args.workdir, count, files_per_day, gz)
-        if args.month and not (args.workdir / "month").exists():
-            gdelt_gen.write(args.workdir / "month", 30 * PER_DAY, files_per_day=96, per_day=PER_DAY)
+        if args.month:
+            month_of(args.workdir)
         return
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"date: {date.today()}; load average at start: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
@@ -189,9 +206,7 @@ def main() -> None:
             row = case(folder, args.workdir, ["--country", first, "--country", second], dry=False)
             print(_line(count, f"one file, `--country {first} --country {second}`", row), flush=True)
     if args.month:
-        month = args.workdir / "month"
-        if not month.exists():
-            gdelt_gen.write(month, 30 * PER_DAY, files_per_day=96, per_day=PER_DAY, start=date(2024, 3, 1))
+        month = month_of(args.workdir)
         layout = f"a month, 96 files a day ({len(list(month.iterdir()))} files)"
         print(_line(30 * PER_DAY, layout, case(month, args.workdir, dry=False)), flush=True)
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
