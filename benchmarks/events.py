@@ -132,9 +132,10 @@ def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bo
     db.unlink(missing_ok=True)
     relations = [sys.executable, "-m", "relations_cli", "--db", str(db), "import", str(folder), "--from", "gdelt",
                  "--json", *(extra or [])]  # fmt: skip
+    load = os.getloadavg()[0]
     took, rss, out, cpu = run_isolated(relations)
     report = json.loads(out[: out.rindex("}") + 1])
-    row: dict[str, Any] = {"relations_s": took, "relations_rss": rss, "relations_cpu": cpu,
+    row: dict[str, Any] = {"load": load, "relations_s": took, "relations_rss": rss, "relations_cpu": cpu,
                            "engagements": report["imported"],
                               "events": report["events"]["read"]}  # fmt: skip
     db.unlink(missing_ok=True)
@@ -151,7 +152,7 @@ def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bo
 
 def _line(count: int, layout: str, r: dict[str, Any]) -> str:
     mb = 1 << 20
-    cells = [f"{count:,}", layout, f"{r['relations_s']:.1f} s", f"{r['relations_cpu']:.1f} s",
+    cells = [f"{count:,}", layout, f"{r['load']:.1f}", f"{r['relations_s']:.1f} s", f"{r['relations_cpu']:.1f} s",
              f"{r['relations_rss'] // mb} MB", f"{r['engagements']:,}"]  # fmt: skip
     if "dry_s" in r:
         cells[2] += f" (dry run {r['dry_s']:.1f} s)"
@@ -189,11 +190,15 @@ def main() -> None:
         if args.month:
             month_of(args.workdir)
         return
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"date: {date.today()}; load average at start: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
-    print("| events | layout | relations import | its CPU | peak RSS | engagements "
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    import duckdb
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"DuckDB {duckdb.__version__}; date: {date.today()}; commit {commit}; "
+          f"load average at start: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
+    print("| events | layout | load | relations import | its CPU | peak RSS | engagements "
           "| bare DuckDB | its CPU | its RSS | groups | wall ÷ bare | CPU ÷ bare |")  # fmt: skip
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         for name in args.layouts:
             files_per_day, gz = (0 if name.startswith("one") else 96), name.endswith("gz")
