@@ -190,8 +190,8 @@ def test_python_running_out_of_memory_or_disk_while_importing_events_is_one_line
 
 def test_codes_outside_the_named_table_join_the_named_ones_of_their_engagement(run: Run, tmp_path: Path) -> None:
     # 0311 has a name and an area (economic); 0399 is read by its prefix (a statement, political).
-    [record] = _import(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "0399"),
-                       gdelt_row("20240305", "DEU", "FRA", "0311"), gdelt_row("20240305", "FRA", "DEU", "0399"))  # fmt: skip
+    rows = [gdelt_row("20240305", "FRA", "DEU", "0399"), gdelt_row("20240305", "DEU", "FRA", "0311")]
+    [record] = _import(run, tmp_path, *rows, rows[0])
     assert record["tags"] == ["cameo:0311", "cameo:0399", "gdelt"]
     assert record["areas"] == ["economic", "political"] and record["kind"] == "statement"
     assert str(record["summary"]).endswith("(3 GDELT events)")
