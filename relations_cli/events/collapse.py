@@ -1,8 +1,9 @@
 """The query's rows folded into draft engagements: one per pair of countries, date and kind, either direction.
 
-The engine has already grouped the events by pair, day, kind and CAMEO code; here the codes of one
-engagement come together, its place is settled, and it gets its summary and tags. Memory follows
-the number of engagements, not of events.
+GDELT's rows come one per engagement (grouping.py): here each is checked, tallied and made into its
+stored document. ICEWS's come one per engagement, CAMEO code and place, with country names that only
+Python resolves: here the codes of one engagement come together and its place is settled first.
+Memory follows the number of engagements, not of events.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Any
 
 from ..models import Location
 from .documents import Document, document
-from .documents import summary as summary
 from .grouping import codes_of
 from .sql import MALFORMED, ORDER_WIDTH, OUTSIDE, SAME_COUNTRY, UNKNOWN_COUNTRY, EngineFilters
 
@@ -147,10 +147,11 @@ def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilt
             tally.skip(SAME_COUNTRY, events)
         elif not _real_day(day):
             tally.skip(MALFORMED, events)
-        elif checked and not _wanted(day, one, two, kind, set(codes_of(mask, tuple(others or ()))[1]), filters):
-            tally.skip(OUTSIDE, events)
         else:
             codes, areas = codes_of(mask, tuple(others or ()))
+            if checked and not _wanted(day, one, two, kind, set(areas), filters):
+                tally.skip(OUTSIDE, events)
+                continue
             tally.read += events
             tally.taken += events
             records.append(document(day, one, two, kind, codes, areas, events, (country, place), (outlet, url), name))

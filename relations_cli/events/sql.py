@@ -105,9 +105,8 @@ def gdelt(
 
     With `inline`, the mapping tables are part of the text; without, the engine has them as tables
     already (the built-in import: a real table tells the planner its size, so that it builds its
-    hash joins on the small side). With `ungrouped`, the rows come before their last grouping (one
-    per distinct day, actors, code and place, with the same columns, each its own group), and the
-    areas filter is left to the caller: the built-in import groups them by engagement at once."""
+    hash joins on the small side). `ungrouped`: the rows before the last grouping, as grouping.py
+    groups them by engagement at once (the areas filter is then the caller's)."""
     raw = {
         "day": "CAST(SQLDATE AS STRING)",
         "actor1": "Actor1CountryCode",
