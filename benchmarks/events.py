@@ -37,7 +37,7 @@ from relations_cli.events import tables
 actors = tables.rows_sql(("cameo", "iso"), tables.actor_countries())
 codes = tables.rows_sql(("code", "kind", "area"), tables.code_readings())
 columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(61)) + "}"
-files = sys.argv[1:]
+files = sys.argv[1:]  # paths or globs
 query = f'''
 WITH actors AS ({actors}), codes AS ({codes}),
 e AS (SELECT c1 AS day, c7 AS a1, c17 AS a2, c26 AS code
@@ -109,15 +109,33 @@ def dataset(workdir: Path, count: int, files_per_day: int, gz: bool) -> Path:
     return folder
 
 
+def month_of(workdir: Path) -> Path:
+    """30 days of 96 files: the 96-file days of the largest set already written (linked, not copied:
+    the generator's one stream makes them the month's first days), and the days after them."""
+    month = workdir / "month"
+    if month.exists():
+        return month
+    bases = sorted((int(p.name.split("-")[0]), p) for p in workdir.glob("*-96-plain") if p.is_dir())
+    done = 0
+    month.mkdir()
+    if bases and bases[-1][0] % PER_DAY == 0:
+        done, base = bases[-1]
+        for path in sorted(base.iterdir()):
+            os.link(path, month / path.name)
+    gdelt_gen.write(month, 30 * PER_DAY, files_per_day=96, per_day=PER_DAY, start=date(2024, 3, 1), skip=done)
+    return month
+
+
 def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bool = True) -> dict[str, Any]:
     files = sorted(str(p) for p in folder.iterdir())
     db = workdir / "bench.json"
     db.unlink(missing_ok=True)
     relations = [sys.executable, "-m", "relations_cli", "--db", str(db), "import", str(folder), "--from", "gdelt",
                  "--json", *(extra or [])]  # fmt: skip
+    load = os.getloadavg()[0]
     took, rss, out, cpu = run_isolated(relations)
     report = json.loads(out[: out.rindex("}") + 1])
-    row: dict[str, Any] = {"relations_s": took, "relations_rss": rss, "relations_cpu": cpu,
+    row: dict[str, Any] = {"load": load, "relations_s": took, "relations_rss": rss, "relations_cpu": cpu,
                            "engagements": report["imported"],
                               "events": report["events"]["read"]}  # fmt: skip
     db.unlink(missing_ok=True)
@@ -126,7 +144,9 @@ def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bo
         command = [c for c in relations if c != "--json"] + ["--dry-run"]
         row["dry_s"], row["dry_rss"], _, row["dry_cpu"] = run_isolated(command)
     if extra is None:
-        bare_took, bare_rss, bare_out, bare_cpu = run_isolated([sys.executable, "-c", BARE, *files])
+        # The folder as a glob: thousands of paths would pass the argument-length limit.
+        pattern = str(folder / "*") if len(files) > 1 else files[0]
+        bare_took, bare_rss, bare_out, bare_cpu = run_isolated([sys.executable, "-c", BARE, pattern])
         row |= {"bare_s": bare_took, "bare_rss": bare_rss, "bare_groups": int(bare_out), "bare_cpu": bare_cpu}
     db.unlink(missing_ok=True)
     return row
@@ -134,7 +154,7 @@ def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bo
 
 def _line(count: int, layout: str, r: dict[str, Any]) -> str:
     mb = 1 << 20
-    cells = [f"{count:,}", layout, f"{r['relations_s']:.1f} s", f"{r['relations_cpu']:.1f} s",
+    cells = [f"{count:,}", layout, f"{r['load']:.1f}", f"{r['relations_s']:.1f} s", f"{r['relations_cpu']:.1f} s",
              f"{r['relations_rss'] // mb} MB", f"{r['engagements']:,}"]  # fmt: skip
     if "dry_s" in r:
         cells[2] += f" (dry run {r['dry_s']:.1f} s)"
@@ -169,14 +189,18 @@ def main() -> None:
         for count in args.sizes:
             for files_per_day, gz in ((0, False), (0, True), (96, False), (96, True)):
                 dataset(args.workdir, count, files_per_day, gz)
-        if args.month and not (args.workdir / "month").exists():
-            gdelt_gen.write(args.workdir / "month", 30 * PER_DAY, files_per_day=96, per_day=PER_DAY)
+        if args.month:
+            month_of(args.workdir)
         return
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"date: {date.today()}; load average at start: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
-    print("| events | layout | relations import | its CPU | peak RSS | engagements "
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    import duckdb
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"DuckDB {duckdb.__version__}; date: {date.today()}; commit {commit}; "
+          f"load average at start: {os.getloadavg()[0]:.1f}\n")  # fmt: skip
+    print("| events | layout | load | relations import | its CPU | peak RSS | engagements "
           "| bare DuckDB | its CPU | its RSS | groups | wall ÷ bare | CPU ÷ bare |")  # fmt: skip
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         for name in args.layouts:
             files_per_day, gz = (0 if name.startswith("one") else 96), name.endswith("gz")
@@ -189,9 +213,7 @@ def main() -> None:
             row = case(folder, args.workdir, ["--country", first, "--country", second], dry=False)
             print(_line(count, f"one file, `--country {first} --country {second}`", row), flush=True)
     if args.month:
-        month = args.workdir / "month"
-        if not month.exists():
-            gdelt_gen.write(month, 30 * PER_DAY, files_per_day=96, per_day=PER_DAY, start=date(2024, 3, 1))
+        month = month_of(args.workdir)
         layout = f"a month, 96 files a day ({len(list(month.iterdir()))} files)"
         print(_line(30 * PER_DAY, layout, case(month, args.workdir, dry=False)), flush=True)
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")

@@ -44,8 +44,9 @@ def busiest(n: int) -> list[str]:
     return _actors()[0][:n]
 
 
-def rows(count: int, start: date, per_day: int, seed: int = SEED) -> Iterator[tuple[date, str]]:
-    """(day, line) for `count` events, `per_day` of them on each day from `start`."""
+def rows(count: int, start: date, per_day: int, seed: int = SEED, skip: int = 0) -> Iterator[tuple[date, str]]:
+    """(day, line) for `count` events, `per_day` of them on each day from `start`; the first `skip`
+    are drawn but not made (so that a larger set can reuse the files of a smaller one)."""
     rng = random.Random(seed)
     actors, weights = _actors()
     cum = [0.0]
@@ -60,6 +61,8 @@ def rows(count: int, start: date, per_day: int, seed: int = SEED) -> Iterator[tu
         a1, a2 = rng.choices(actors, cum_weights=cum, k=2)
         code = rng.choice(coop) if rng.random() < COOPERATION_SHARE else rng.choice(_OTHER_CODES)
         place, fips = rng.choice(_PLACES)
+        if n < skip:
+            continue
         row = template.copy()
         stamp = event_day.strftime("%Y%m%d")
         row[0] = str(1_000_000_000 + n)
@@ -76,15 +79,17 @@ def rows(count: int, start: date, per_day: int, seed: int = SEED) -> Iterator[tu
 
 
 def write(directory: Path, count: int, *, files_per_day: int = 1, gz: bool = False, per_day: int = 200_000,
-          start: date = date(2024, 3, 1)) -> list[Path]:  # fmt: skip
-    """Write the events into one file per `1/files_per_day` of a day (one file if files_per_day is 0)."""
+          start: date = date(2024, 3, 1), skip: int = 0) -> list[Path]:  # fmt: skip
+    """Write the events into one file per `1/files_per_day` of a day (one file if files_per_day is 0);
+    with `skip` (whole days), only the events after the first `skip`: their files are those of the
+    smaller set."""
     directory.mkdir(parents=True, exist_ok=True)
     suffix = ".export.CSV" + (".gz" if gz else "")
     paths: list[Path] = []
     handle = None
     current: tuple[date, int] | None = None
     slice_size = max(1, -(-per_day // max(files_per_day, 1)))
-    for n, (day, line) in enumerate(rows(count, start, per_day)):
+    for n, (day, line) in enumerate(rows(count, start, per_day, skip=skip), start=skip):
         key = (day, 0) if files_per_day == 0 else (day, (n % per_day) // slice_size)
         if files_per_day == 0:
             key = (start, 0)

@@ -158,3 +158,40 @@ def test_running_out_of_memory_or_disk_is_one_clear_line(run: Run, db: Path, tmp
 
     with pytest.raises(StoreError, match="no space left on the temporary disk"):
         _copy(FullDisk(), tmp_path / "staged", "stdin")
+
+
+def test_python_running_out_of_memory_or_disk_while_importing_events_is_one_line_and_no_write(
+    run: Run, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relations_cli.events import merge
+
+    source = tmp_path / "events.CSV"
+    source.write_text(gdelt_row("20240305", "DEU", "FRA", "042") + "\n")
+    assert run("import", str(source), "--from", "gdelt").exit_code == 0
+    before = db.read_bytes()
+    source.write_text(gdelt_row("20240306", "DEU", "POL", "042") + "\n")
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(merge, "utc_now", exhausted)
+    result = run("import", str(source), "--from", "gdelt")
+    assert result.exit_code == 1 and "out of memory while importing the events" in result.stderr
+    assert "Traceback" not in result.stderr and db.read_bytes() == before
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(merge, "utc_now", full)
+    result = run("import", str(source), "--from", "gdelt")
+    assert result.exit_code == 1 and "no space left on the disk" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_codes_outside_the_named_table_join_the_named_ones_of_their_engagement(run: Run, tmp_path: Path) -> None:
+    # 0311 has a name and an area (economic); 0399 is read by its prefix (a statement, political).
+    rows = [gdelt_row("20240305", "FRA", "DEU", "0399"), gdelt_row("20240305", "DEU", "FRA", "0311")]
+    [record] = _import(run, tmp_path, *rows, rows[0])
+    assert record["tags"] == ["cameo:0311", "cameo:0399", "gdelt"]
+    assert record["areas"] == ["economic", "political"] and record["kind"] == "statement"
+    assert str(record["summary"]).endswith("(3 GDELT events)")

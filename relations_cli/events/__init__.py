@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput
-from ..models import Engagement
-from .collapse import Tally, fold
+from .collapse import Tally, documents, fold
+from .documents import Document
 from .sql import MALFORMED, EngineFilters
 
 DATASETS = ("icews", "gdelt")
@@ -28,12 +28,13 @@ def drafts(
     *,
     collapsed: bool = False,
     progress: Progress | None = None,
-) -> tuple[list[Engagement], Tally]:
+) -> tuple[list[Document], Tally]:
     """The draft engagements from event files (or from the saved result of `events-sql` when
-    `collapsed`), and what happened to each event read."""
+    `collapsed`), as stored documents in date order, and what happened to each event read."""
     from . import sources as inputs
     from . import sql
     from .engine import Scan
+    from .grouping import bits_table, engagements, typed
 
     filters = filters or EngineFilters()
     workdir = Path(tempfile.mkdtemp(prefix="relations-events-"))
@@ -41,17 +42,20 @@ def drafts(
         files = inputs.gather(sources, workdir)
         scan = Scan(workdir)
         try:
+            scan.tables({"code_bits": bits_table()})
             if collapsed:
                 scan.define_collapsed(files)
-                query = "SELECT " + ", ".join(sql.COLUMNS) + " FROM collapsed"
-                rows: Iterator[tuple[Any, ...]] = (_typed(row) for row in scan.rows(query, progress))
+                records, tally = documents(scan.rows(engagements(typed("collapsed")), progress), dataset, filters)
+            elif dataset == "gdelt":
+                scan.define(dataset, files)
+                scan.tables(sql.mapping_tables())
+                query = engagements(f"({sql.gdelt(filters, inline=False, ungrouped=True)})")
+                records, tally = documents(scan.rows(query, progress), dataset, filters)
             else:
                 scan.define(dataset, files)
                 scan.tables(sql.mapping_tables())
-                query = sql.gdelt(filters, inline=False) if dataset == "gdelt" else sql.icews(filters, inline=False)
-                rows = scan.rows(query, progress)
-            country_of = _icews_country if dataset == "icews" else None
-            records, tally = fold(rows, dataset, filters, country_of)
+                rows = scan.rows(sql.icews(filters, inline=False), progress)
+                records, tally = fold(rows, dataset, filters, _icews_country)
             malformed = scan.malformed()
         finally:
             scan.close()
@@ -60,11 +64,6 @@ def drafts(
     if malformed:
         tally.skip(MALFORMED, malformed)
     return records, tally
-
-
-def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A row of a saved result, read as text: empty cells are unknown."""
-    return tuple(None if cell == "" else cell for cell in row)
 
 
 @cache

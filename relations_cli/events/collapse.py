@@ -1,8 +1,9 @@
 """The query's rows folded into draft engagements: one per pair of countries, date and kind, either direction.
 
-The engine has already grouped the events by pair, day, kind and CAMEO code; here the codes of one
-engagement come together, its place is settled, and it gets its summary and tags. Memory follows
-the number of engagements, not of events.
+GDELT's rows come one per engagement (grouping.py): here each is checked, tallied and made into its
+stored document. ICEWS's come one per engagement, CAMEO code and place, with country names that only
+Python resolves: here the codes of one engagement come together and its place is settled first.
+Memory follows the number of engagements, not of events.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from datetime import date as calendar_date
 from functools import lru_cache
 from typing import Any
 
-from ..countries import display_name
-from ..models import Engagement, Location, Source
-from . import cameo
+from ..models import Location
+from .documents import Document, document
+from .grouping import codes_of
 from .sql import MALFORMED, ORDER_WIDTH, OUTSIDE, SAME_COUNTRY, UNKNOWN_COUNTRY, EngineFilters
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -83,12 +84,13 @@ def fold(
     rows: Iterable[tuple[Any, ...]],
     dataset: str,
     filters: EngineFilters,
-    country_of: Callable[[str | None], str | None] | None = None,
-) -> tuple[list[Engagement], Tally]:
-    """Draft engagements in date order (then pair, then kind), and the tally of every event read.
+    country_of: Callable[[str | None], str | None],
+) -> tuple[list[Document], Tally]:
+    """ICEWS: draft engagements in date order (then pair, then kind) from the query's rows (one per
+    engagement, code and place, countries and places still names), and the tally of every event read.
 
-    `country_of` turns the query's country values into ISO codes (ICEWS gives names); GDELT's are
-    codes already. Filters the engine could not apply (countries and areas for ICEWS) apply here.
+    `country_of` turns ICEWS's country names into ISO codes; the countries and areas filters, which
+    need them, apply here. (GDELT's rows come folded by the engine: `documents` below.)
     """
     tally = Tally()
     grouped: dict[tuple[str, str, str, str], list[tuple[Any, ...]]] = {}
@@ -97,7 +99,7 @@ def fold(
         if reason:
             tally.skip(reason, int(row[7]))
             continue
-        a, b = (country_of(one), country_of(two)) if country_of else (one, two)
+        a, b = country_of(one), country_of(two)
         if a is None or b is None:
             tally.skip(UNKNOWN_COUNTRY, int(row[7]))
         elif a == b:
@@ -115,26 +117,57 @@ def fold(
     name = DATASET_NAMES[dataset]
     for key in sorted(grouped):
         draft = _draft(grouped.pop(key), country_of)
-        if not _wanted(key, draft, filters):
+        day, a, b, kind = key
+        if not _wanted(day, a, b, kind, draft.areas, filters):
             tally.skip(OUTSIDE, draft.events)
             continue
         tally.read += draft.events
         tally.taken += draft.events
-        records.append(_record(key, draft, name))
+        place = (draft.location.country, draft.location.place)
+        records.append(
+            document(day, a, b, kind, draft.codes, sorted(draft.areas), draft.events, place,
+                     (_unordered(draft.outlet), _unordered(draft.url)), name)
+        )  # fmt: skip
+    return records, tally
+
+
+def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilters) -> tuple[list[Document], Tally]:
+    """Draft engagements from the engine's rows, already one per engagement (grouping.py), in date
+    order; and the tally. The filters apply again here: a saved result may have been made without them."""
+    tally = Tally()
+    records = []
+    name = DATASET_NAMES[dataset]
+    checked = filters != EngineFilters()
+    for reason, day, one, two, kind, mask, others, events, country, place, outlet, url in rows:
+        if reason:
+            tally.skip(reason, events)
+        elif one is None or two is None:
+            tally.skip(UNKNOWN_COUNTRY, events)
+        elif one == two:
+            tally.skip(SAME_COUNTRY, events)
+        elif not _real_day(day):
+            tally.skip(MALFORMED, events)
+        else:
+            codes, areas = codes_of(mask, tuple(others or ()))
+            if checked and not _wanted(day, one, two, kind, set(areas), filters):
+                tally.skip(OUTSIDE, events)
+                continue
+            tally.read += events
+            tally.taken += events
+            records.append(document(day, one, two, kind, codes, areas, events, (country, place), (outlet, url), name))
     return records, tally
 
 
 DATASET_NAMES = {"icews": "ICEWS", "gdelt": "GDELT"}
 
 
-def _wanted(key: tuple[str, str, str, str], draft: _Draft, f: EngineFilters) -> bool:
-    day, a, b, kind = key
+def _wanted(day: str, a: str, b: str, kind: str, areas: set[str], f: EngineFilters) -> bool:
     return (
         f.countries <= {a, b}
         and (f.kind is None or kind == f.kind)
         and (f.since is None or day >= f.since)
         and (f.until is None or day <= f.until)
-        and f.areas <= draft.areas
+        and f.areas <= areas
     )
 
 
@@ -147,28 +180,6 @@ def _real_day(day: str | None) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _record(key: tuple[str, str, str, str], draft: _Draft, dataset: str) -> Engagement:
-    day, a, b, kind = key
-    codes = draft.codes
-    return Engagement(
-        date=day,
-        countries=[a, b],
-        kind=kind,
-        areas=sorted(draft.areas),
-        location=draft.location,
-        summary=summary(a, b, codes, draft.events, dataset),
-        source=Source(outlet=_unordered(draft.outlet), url=_unordered(draft.url)),
-        tags=sorted([dataset.lower(), *(f"cameo:{code}" for code in codes)]),
-    )
-
-
-def summary(a: str, b: str, codes: list[str], events: int, dataset: str) -> str:
-    """ "Israel and Russia: consult; discuss by telephone (3 ICEWS events)"."""
-    what = "; ".join(cameo.name(code) for code in codes)
-    names = " and ".join(display_name(code) for code in (a, b))
-    return f"{names}: {what} ({events} {dataset} event{'s' if events != 1 else ''})"
 
 
 def _unordered(value: str | None) -> str | None:

@@ -18,7 +18,8 @@ from ..dates import utc_now
 from ..models import Engagement, Location, Source
 from ..storage.records import Stored
 from ..storage.store import Store
-from .collapse import DATASET_NAMES, summary
+from .collapse import DATASET_NAMES
+from .documents import Document, summary
 
 _COUNT = re.compile(r" \(([0-9]+) (ICEWS|GDELT) events?\)\Z")
 
@@ -41,26 +42,27 @@ class MergeReport:
 
 
 def store_drafts(
-    store: Store, drafts: list[Engagement], dataset: str, *, dry_run: bool = False
-) -> tuple[list[Engagement], MergeReport]:
-    """Add or merge the drafts in one write (none for a dry run); the records added, and the report."""
+    store: Store, drafts: list[Document], dataset: str, *, dry_run: bool = False
+) -> tuple[list[Document], MergeReport]:
+    """Add or merge the drafts in one write (none for a dry run); the drafts added, and the report."""
     if dry_run:
         return _plan(store.rows(), drafts, dataset)[:2]
     with store.writing() as batch:
         fresh, report, changed = _plan(batch.records(), drafts, dataset)
         now = utc_now()
-        for record in fresh:
-            record.created = record.updated = now
+        for doc in fresh:
+            doc.created = doc.updated = now
         for record in changed:
             record.updated = now
             batch.replace(record)
-        report.ids = batch.insert(fresh) if fresh else []
+        # The documents go in as they are: no Engagement, no dict per draft (see documents.py).
+        report.ids = batch.insert_documents(fresh)
     return fresh, report
 
 
 def _plan(
-    stored: list[Stored], drafts: list[Engagement], dataset: str
-) -> tuple[list[Engagement], MergeReport, list[Engagement]]:
+    stored: list[Stored], drafts: list[Document], dataset: str
+) -> tuple[list[Document], MergeReport, list[Engagement]]:
     tag = dataset.lower()
     by_occasion: dict[tuple[str, tuple[str, ...], str], Stored | None] = {}
     for record in stored:
@@ -69,7 +71,7 @@ def _plan(
         previous = by_occasion.get(record.occasion(), record)
         by_occasion[record.occasion()] = record if mergeable and previous is record else None
     report = MergeReport()
-    fresh: list[Engagement] = []
+    fresh: list[Document] = []
     changed: list[Engagement] = []
     for draft in drafts:
         occasion = draft.occasion()
@@ -77,7 +79,7 @@ def _plan(
             fresh.append(draft)
             continue
         held = by_occasion[occasion]
-        merged = _merged(held.full(), draft, dataset) if held is not None else None
+        merged = _merged(held.full(), draft.engagement(), dataset) if held is not None else None
         if merged is None:
             report.skipped += 1
             continue

@@ -98,12 +98,15 @@ def mapping_tables() -> dict[str, str]:
     }
 
 
-def gdelt(filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True) -> str:
+def gdelt(
+    filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True, ungrouped: bool = False
+) -> str:
     """The collapse of GDELT events, actor and place countries mapped in the query.
 
     With `inline`, the mapping tables are part of the text; without, the engine has them as tables
     already (the built-in import: a real table tells the planner its size, so that it builds its
-    hash joins on the small side)."""
+    hash joins on the small side). `ungrouped`: the rows before the last grouping, as grouping.py
+    groups them by engagement at once (the areas filter is then the caller's)."""
     raw = {
         "day": "CAST(SQLDATE AS STRING)",
         "actor1": "Actor1CountryCode",
@@ -151,7 +154,7 @@ def gdelt(filters: EngineFilters | None = None, table: str = "events", *, inline
     LEFT JOIN places f ON f.fips = c.place_fips
     LEFT JOIN codes k ON k.code = c.code"""
     data = mapping_tables() if inline else {}
-    return _query(data, gathered, cleaned, mapped, f, countries_known=True)
+    return _query(data, gathered, cleaned, mapped, f, countries_known=True, ungrouped=ungrouped)
 
 
 def icews(filters: EngineFilters | None = None, table: str = "events", *, inline: bool = True) -> str:
@@ -216,7 +219,14 @@ def _kind(code: str, alias: str) -> str:
 
 
 def _query(
-    data: dict[str, str], gathered: str, cleaned: str, mapped: str, f: EngineFilters, *, countries_known: bool
+    data: dict[str, str],
+    gathered: str,
+    cleaned: str,
+    mapped: str,
+    f: EngineFilters,
+    *,
+    countries_known: bool,
+    ungrouped: bool = False,
 ) -> str:
     outside = _outside(f, countries_known)
     # Events skipped for a reason keep no key, so that each reason is one group.
@@ -254,8 +264,12 @@ def _query(
         f"mapped AS ({mapped}\n)",
         f"judged AS ({judged}\n)",
         f"taken AS ({taken}\n)",
-        f"grouped AS ({grouped}\n)",
     ]
+    if ungrouped:
+        from .grouping import EACH_ITS_OWN
+
+        return "WITH\n" + ",\n".join(ctes) + "\n" + EACH_ITS_OWN + "\n"
+    ctes.append(f"grouped AS ({grouped}\n)")
     columns = ", ".join(COLUMNS)
     if f.areas and countries_known:
         ctes.append(f"kept AS ({_kept(f.areas)}\n)")

@@ -10,7 +10,7 @@ the whole file. Both write the same bytes (tests/test_strategies.py).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, Protocol, TypeVar
 
@@ -127,6 +127,14 @@ class Batch:
             record.id = record_id
         self.changed = self.changed or bool(records)
         return list(ids)
+
+    def insert_documents(self, docs: Sequence[Any]) -> list[int]:
+        """Store ready-made documents under new ids, the whole-file way: for imports of many drafts, with no
+        `Engagement` or dict built for each. A document is what the file holds for a record (no id), in the
+        contract's field order, that orjson writes and whose fields are read by name (`doc["date"]`)."""
+        ids = self._whole().insert_many(list(docs), [None] * len(docs))
+        self.changed = self.changed or bool(docs)
+        return ids
 
     def replace(self, record: Engagement) -> None:
         record_id = record.id

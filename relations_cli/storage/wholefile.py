@@ -43,8 +43,9 @@ class WholeFile:
     def insert(self, doc: dict[str, Any]) -> int:
         return self.insert_many([doc], [None])[0]
 
-    def insert_many(self, docs: list[dict[str, Any]], given: list[int | None], *, keep_ids: bool = False) -> list[int]:
-        """Store new documents; their given ids are kept only if asked and none was ever used here."""
+    def insert_many(self, docs: list[Any], given: list[int | None], *, keep_ids: bool = False) -> list[int]:
+        """Store new documents (dicts, or records read by key: see `Batch.insert_documents`); their given ids
+        are kept only if asked and none was ever used here."""
         documents = self.documents()
         ids: list[int]
         if keep_ids and not documents and _fresh_ids(given, self.next_id):
