@@ -52,7 +52,7 @@ class Stored(NamedTuple):
         if self.parsed is not None:
             return self.parsed
         assert self.source is not None
-        return self.source.document(self.id, self.span)
+        return self.source.parse(self.id, self.span)
 
     def searchable(self) -> str:
         doc = self.doc
@@ -75,7 +75,7 @@ class Stored(NamedTuple):
 
     def json_line(self) -> bytes:
         """The record as compact JSON, keys in the contract's order: the file's own bytes when it has them."""
-        if self.parsed is None and self.source is not None and self.source.loaded:
+        if self.parsed is None and self.source is not None:
             return json_line(self.id, self.source.data, self.span)
         import orjson
 
