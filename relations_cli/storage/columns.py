@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import repeat
 from typing import Any
 
@@ -68,9 +69,15 @@ class Columns:
     def rows(self, source: Source | None, keep: Keep | None = None) -> list[Stored]:
         """Every record's view over `source`, or those that pass `keep`."""
         make = tuple.__new__  # a Stored straight from the zipped columns, without a Python-level __new__
-        rows = zip(*self.fields, repeat(None), repeat(source), zip(self.starts, self.ends, strict=True), strict=False)
-        built: list[Stored] = [make(Stored, row) for row in rows]
-        return built if keep is None else [r for r in built if keep(r)]
+        if keep is None:
+            rows = zip(
+                *self.fields, repeat(None), repeat(source), zip(self.starts, self.ends, strict=True), strict=False
+            )
+            return [make(Stored, row) for row in rows]
+        # `keep` reads the indexed fields alone: each row is made of those first, and whole only if it passes.
+        starts, ends = self.starts, self.ends
+        indexed = map(partial(make, Stored), zip(*self.fields, strict=True))
+        return [make(Stored, (*row, None, source, (starts[i], ends[i]))) for i, row in enumerate(indexed) if keep(row)]
 
     def position(self, record_id: int) -> int | None:
         ids = self.ids
