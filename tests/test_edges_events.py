@@ -55,3 +55,9 @@ def test_one_codes_events_in_two_countries_claim_no_place(run: Run, tmp_path: Pa
 def test_an_icews_place_in_a_country_not_recognised_is_no_place(run: Run, tmp_path: Path) -> None:
     [talks] = _icews(run, tmp_path, _icews_row("2018-06-01", "France", "Germany", country="Atlantis"))
     assert talks["location"] == {"country": None, "place": None}
+
+
+def test_one_codes_events_in_two_cities_of_one_country_keep_the_country_not_a_city(run: Run, tmp_path: Path) -> None:
+    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+                     gdelt_row("20240305", "FRA", "DEU", "042", "Munich, Bayern, Germany", "GM"))  # fmt: skip
+    assert visit["location"] == {"country": "DEU", "place": None}

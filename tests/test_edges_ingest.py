@@ -1,0 +1,93 @@
+"""What ingest proposes for short articles written for these tests: each date form against the report's date."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import Run
+
+# One engagement in every article: only the words of the date change.
+MEETING = "Azerbaijan and Pakistan held talks\n\nAzerbaijani and Pakistani officials met in Baku {} to discuss trade.\n"
+
+
+def _draft(run: Run, text: str, *args: str) -> tuple[int, dict[str, Any]]:
+    result = run("ingest", "-", *args, "--json", input=text)
+    draft: dict[str, Any] = json.loads(result.stdout)
+    return result.exit_code, draft
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "date"),
+    [
+        ("on December 30", "2024-01-05", "2023-12-30"),  # a date after the report is last year's
+        ("on December 30", "2023-12-31", "2023-12-30"),
+        ("on March 8", "2024-03-01", "2024-03-08"),  # up to a week ahead is this year's (a plan)
+        ("on March 9", "2024-03-01", "2023-03-09"),  # more than a week ahead is last year's
+        ("on Monday", "2024-03-04", "2024-03-04"),  # the report's own weekday is that day
+        ("last Monday", "2024-03-04", "2024-02-26"),  # ... "last" makes it a week before
+        ("on Friday", "2024-03-04", "2024-03-01"),
+        ("last Friday", "2024-03-04", "2024-03-01"),
+        ("yesterday", "2024-03-01", "2024-02-29"),
+        ("today", "2024-03-10", "2024-03-10"),
+        ("last week", "2024-03-05", "2024-02"),  # only the month is sure
+        ("last week", "2024-03-09", "2024-03"),
+        ("last month", "2024-03-01", "2024-02"),
+        ("last month", "2024-01-31", "2023-12"),
+        ("on 3-5 March 2024", "2024-04-01", "2024-03-03"),  # a range starts the engagement
+        ("on March 3rd", "2024-03-10", "2024-03-03"),
+        ("on 3 March", "2024-03-10", "2024-03-03"),
+        ("on the 3rd of March 2023", "2024-03-10", "2023-03-03"),
+        ("on 2024-03-03", "2024-05-01", "2024-03-03"),
+        ("on February 30", "2024-03-10", "2024-03-10"),  # no such day: the publication date
+        ("on February 29", "2024-03-10", "2024-02-29"),
+    ],
+)
+def test_each_date_form_against_the_publication_date(run: Run, words: str, published: str, date: str) -> None:
+    code, draft = _draft(run, MEETING.format(words), "--published", published)
+    assert code == 0
+    assert draft["date"] == date
+    assert draft["countries"] == ["AZE", "PAK"]
+
+
+def test_a_full_date_needs_no_publication_date(run: Run) -> None:
+    code, draft = _draft(run, MEETING.format("on 2024-03-03"))
+    assert (code, draft["date"]) == (0, "2024-03-03")
+    code, draft = _draft(run, MEETING.format("on 3 March 2024"))
+    assert (code, draft["date"]) == (0, "2024-03-03")
+
+
+def test_no_date_anywhere_is_refused_with_what_to_give(run: Run) -> None:
+    code, draft = _draft(run, MEETING.format(""))
+    assert code == 2 and draft["date"] is None
+    assert "no publication date; give --published DATE" in draft["reason"]
+    # A weekday alone cannot be placed without a date to count back from.
+    code, draft = _draft(run, MEETING.format("on Monday"))
+    assert code == 2 and draft["date"] is None
+
+
+def test_a_month_in_the_url_is_the_last_resort(run: Run) -> None:
+    code, draft = _draft(run, MEETING.format(""), "--url", "https://example.org/2023/07/talks.html")
+    assert (code, draft["date"]) == (0, "2023-07")
+    code, draft = _draft(run, MEETING.format(""), "--url", "https://example.org/2023/07/talks.html",
+                         "--published", "2023-08-02")  # fmt: skip
+    assert draft["date"] == "2023-08-02"
+
+
+def test_the_dateline_dates_the_report_and_anchors_its_weekdays(run: Run) -> None:
+    dateline = "BAKU, Jan. 28 -- Azerbaijani and Pakistani officials met {}to discuss trade.\n"
+    code, draft = _draft(run, dateline.format(""), "--published", "2024-02-02")
+    assert (code, draft["date"]) == (0, "2024-01-28")
+    code, draft = _draft(run, dateline.format("on Friday "), "--published", "2024-02-02")
+    assert draft["date"] == "2024-01-26"  # the Friday before 28 January, not before 2 February
+
+
+def test_the_meeting_date_beats_an_arrival_and_a_date_later_in_the_article(run: Run) -> None:
+    text = ("Azerbaijan and Pakistan held talks\n\n"
+            "The Pakistani delegation arrived in Baku on March 2. "
+            "Azerbaijani and Pakistani officials held talks on March 4 on trade.\n\n"
+            "A further round is planned for May 20.\n")  # fmt: skip
+    code, draft = _draft(run, text, "--published", "2024-03-05")
+    assert (code, draft["date"]) == (0, "2024-03-04")
