@@ -61,3 +61,55 @@ def test_one_codes_events_in_two_cities_of_one_country_keep_the_country_not_a_ci
     [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
                      gdelt_row("20240305", "FRA", "DEU", "042", "Munich, Bayern, Germany", "GM"))  # fmt: skip
     assert visit["location"] == {"country": "DEU", "place": None}
+
+
+# A saved result of `events-sql` (one row per engagement and code), as `import --collapsed` reads it back;
+# the outlet and url carry the first event's position in front (20 characters), which the import takes off.
+COLUMNS = ("reason,country1,country2,day,kind,area,code,events,placed,named,place_first,place_last,"
+           "place_country_first,place_country_last,outlet,url")  # fmt: skip
+FIRST = "0" * 19 + "1"
+SAVED = [
+    f",DEU,FRA,2024-03-05,meeting,political,042,2,2,2,Berlin,Berlin,DEU,DEU,{FIRST}example.org,{FIRST}https://a.test",
+    ",MDA,ROU,2024-03-06,statement,military,0312,1,0,0,,,,,,",
+    ",AZE,PAK,2024-03-07,agreement,political,057,1,1,0,,,AZE,AZE,,",
+    "not cooperation (CAMEO root outside 03-06),,,,,,,5,0,0,,,,,,",
+]
+
+
+def _saved(run: Run, tmp_path: Path, *options: str) -> tuple[list[list[str]], dict[str, Any]]:
+    source = tmp_path / "collapsed.csv"
+    source.write_text("\n".join([COLUMNS, *SAVED]) + "\n")
+    result = run("import", str(source), "--from", "gdelt", "--collapsed", "--dry-run", "--json", *options)
+    assert result.exit_code == 0, result.stderr
+    report: dict[str, Any] = json.loads(result.stdout)
+    return [d["countries"] for d in report["drafts"]], report["events"]
+
+
+def test_a_saved_result_imports_with_its_place_source_and_counts(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "collapsed.csv"
+    source.write_text("\n".join([COLUMNS, *SAVED]) + "\n")
+    result = run("import", str(source), "--from", "gdelt", "--collapsed", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["events"] == {
+        "read": 9, "taken": 4, "skipped": {"not cooperation (CAMEO root outside 03-06)": 5}}  # fmt: skip
+    visit, statement, signed = json.loads(run("export").stdout)
+    assert visit["location"] == {"country": "DEU", "place": "Berlin"}
+    assert visit["source"] == {"outlet": "example.org", "author": None, "url": "https://a.test", "published": None}
+    assert visit["summary"] == "Germany and France: make a visit (2 GDELT events)"
+    assert statement["location"] == {"country": None, "place": None}
+    assert statement["source"]["url"] is None and statement["source"]["outlet"] is None
+    assert signed["location"] == {"country": "AZE", "place": None}
+
+
+def test_the_filters_apply_to_a_saved_result_with_both_ends_of_a_range_included(run: Run, tmp_path: Path) -> None:
+    assert _saved(run, tmp_path, "--since", "2024-03-06")[0] == [["MDA", "ROU"], ["AZE", "PAK"]]
+    assert _saved(run, tmp_path, "--until", "2024-03-06")[0] == [["DEU", "FRA"], ["MDA", "ROU"]]
+    assert _saved(run, tmp_path, "--since", "2024-03-06", "--until", "2024-03-06")[0] == [["MDA", "ROU"]]
+    assert _saved(run, tmp_path, "--kind", "agreement")[0] == [["AZE", "PAK"]]
+    assert _saved(run, tmp_path, "--country", "FR")[0] == [["DEU", "FRA"]]
+    assert _saved(run, tmp_path, "--country", "FR", "--country", "DE")[0] == [["DEU", "FRA"]]
+    assert _saved(run, tmp_path, "--country", "FR", "--country", "PK")[0] == []
+    kept, events = _saved(run, tmp_path, "--area", "military")
+    assert kept == [["MDA", "ROU"]]
+    assert events == {"read": 9, "taken": 1, "skipped": {"not cooperation (CAMEO root outside 03-06)": 5,
+                                                          "outside the filters": 3}}  # fmt: skip
