@@ -113,3 +113,19 @@ def test_the_filters_apply_to_a_saved_result_with_both_ends_of_a_range_included(
     assert kept == [["MDA", "ROU"]]
     assert events == {"read": 9, "taken": 1, "skipped": {"not cooperation (CAMEO root outside 03-06)": 5,
                                                           "outside the filters": 3}}  # fmt: skip
+
+
+def test_the_report_names_each_reason_once_in_order_and_the_summary_every_code(run: Run, tmp_path: Path) -> None:
+    result = run("import", str(EXCERPT), "--from", "icews", "--dry-run", "--json")
+    assert result.stderr.splitlines()[0] == (
+        "events: 309 read, 143 taken; skipped 6 an actor without a country, 16 both actors in the same country, "
+        "144 not cooperation (CAMEO root outside 03-06)")  # fmt: skip
+    assert list(json.loads(result.stdout)["events"]["skipped"]) == [
+        "an actor without a country",
+        "both actors in the same country",
+        "not cooperation (CAMEO root outside 03-06)",
+    ]
+    visit_rows = [gdelt_row("20240305", "DEU", "FRA", "043"), *[gdelt_row("20240305", "FRA", "DEU", "042")] * 2]
+    [visit] = _gdelt(run, tmp_path, *visit_rows)
+    assert visit["summary"] == "Germany and France: make a visit; host a visit (3 GDELT events)"
+    assert visit["tags"] == ["cameo:042", "cameo:043", "gdelt"]
