@@ -129,3 +129,10 @@ def test_the_report_names_each_reason_once_in_order_and_the_summary_every_code(r
     [visit] = _gdelt(run, tmp_path, *visit_rows)
     assert visit["summary"] == "Germany and France: make a visit; host a visit (3 GDELT events)"
     assert visit["tags"] == ["cameo:042", "cameo:043", "gdelt"]
+
+
+def test_a_city_named_for_only_some_of_the_events_is_not_claimed(run: Run, tmp_path: Path) -> None:
+    # Two events placed in Germany, one of them in Berlin and one in the country only.
+    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+                     gdelt_row("20240305", "DEU", "FRA", "043", "Germany", "GM"))  # fmt: skip
+    assert visit["location"] == {"country": "DEU", "place": None}
