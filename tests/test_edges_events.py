@@ -26,6 +26,12 @@ def test_a_sub_code_without_a_name_of_its_own_is_named_by_its_parent(run: Run, t
     assert (record["kind"], record["areas"], record["tags"]) == ("statement", ["political"], ["cameo:0341", "gdelt"])
 
 
+def test_a_cooperative_code_cameo_does_not_name_is_shown_as_its_number(run: Run, tmp_path: Path) -> None:
+    [record] = _gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0491"))
+    assert record["summary"] == "Moldova and Romania: CAMEO 0491 (1 GDELT event)"
+    assert (record["kind"], record["areas"]) == ("other", ["political"])
+
+
 HEADER = EXCERPT.read_text().splitlines()[0]
 
 
