@@ -91,3 +91,50 @@ def test_the_meeting_date_beats_an_arrival_and_a_date_later_in_the_article(run: 
             "A further round is planned for May 20.\n")  # fmt: skip
     code, draft = _draft(run, text, "--published", "2024-03-05")
     assert (code, draft["date"]) == (0, "2024-03-04")
+
+
+HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        # The lead's date of the engagement beats a later one.
+        ("Azerbaijani and Pakistani officials met in Baku on March 4. They discussed trade. Both sides praised "
+         "the ties. The sides held talks on March 6 too.", "2024-03-04"),
+        # A date in a sentence that tells no engagement loses to one that does, even from the lead.
+        ("On March 1 the news came. Pakistan and Azerbaijan are friends. Nothing else. Azerbaijani and Pakistani "
+         "officials met in Baku on March 4.", "2024-03-04"),
+        # Dates of context (since, anniversary, war) are never the engagement's: the publication date is.
+        ("Azerbaijani and Pakistani officials met in Baku. The countries have had ties since March 2, 2001.",
+         "2024-03-05"),
+        ("Azerbaijani and Pakistani officials met in Baku. The anniversary is March 2.", "2024-03-05"),
+        ("Azerbaijani and Pakistani officials met in Baku on March 4, after the war of March 2.", "2024-03-04"),
+        ("Azerbaijani and Pakistani officials met in Baku on Sept. 4.", "2023-09-04"),
+        ("Azerbaijani and Pakistani officials met in Baku this Sunday.", "2024-03-03"),
+    ],
+)  # fmt: skip
+def test_which_date_in_the_article_is_the_engagements(run: Run, body: str, date: str) -> None:
+    code, draft = _draft(run, HEADLINE + body + "\n", "--published", "2024-03-05")
+    assert (code, draft["date"]) == (0, date)
+
+
+def test_29_february_outside_a_leap_year_is_no_date(run: Run) -> None:
+    text = MEETING.format("on February 29")
+    assert _draft(run, text, "--published", "2024-03-05")[1]["date"] == "2024-02-29"
+    assert _draft(run, text, "--published", "2025-03-05")[1]["date"] == "2025-03-05"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "date"),
+    [
+        ("BAKU, 2024-01-28", None, "2024-01-28"),
+        ("BAKU, 28 January 2023", "2024-03-05", "2023-01-28"),
+        ("BAKU, January 28, 2023", "2024-03-05", "2023-01-28"),
+        ("BAKU, February 30", "2024-03-05", "2024-03-05"),  # no such day: the publication date
+    ],
+)
+def test_a_dated_dateline(run: Run, dateline: str, published: str | None, date: str) -> None:
+    text = f"{dateline} -- Azerbaijani and Pakistani officials met to discuss trade.\n"
+    code, draft = _draft(run, text, *(["--published", published] if published else []))
+    assert (code, draft["date"]) == (0, date)
