@@ -138,3 +138,32 @@ def test_a_dated_dateline(run: Run, dateline: str, published: str | None, date: 
     text = f"{dateline} -- Azerbaijani and Pakistani officials met to discuss trade.\n"
     code, draft = _draft(run, text, *(["--published", published] if published else []))
     assert (code, draft["date"]) == (0, date)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "areas"),
+    [
+        ("Azerbaijani and Pakistani ministers signed an agreement on trade in Baku on March 4.", "agreement", ["trade"]),
+        ("The presidents of Azerbaijan and Pakistan held a phone call on March 4 and discussed energy cooperation.",
+         "call", ["energy"]),
+        ("A joint military exercise of Azerbaijan and Pakistan began in Baku on March 4.", "exercise", ["military"]),
+        # Drills as a topic, not under way; a signing told long after the lead, or still to come.
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 and agreed to deepen ties, including joint "
+         "exercises.", "meeting", []),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4. They discussed trade. They praised ties. "
+         "They talked more. In 2019 the two countries signed a treaty.", "meeting", ["trade"]),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 and will sign an agreement next month.",
+         "meeting", []),
+        # Areas of third countries' ties are not this engagement's; ministers' titles name no area.
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss energy cooperation. Military ties "
+         "between North Korea and Russia were not discussed.", "meeting", ["energy"]),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss cooperation in energy, trade and "
+         "defence.", "meeting", ["energy", "military", "trade"]),
+        ("Azerbaijan's Energy Minister and Pakistan's Defence Minister met in Baku on March 4 to discuss "
+         "cooperation.", "meeting", []),
+    ],
+)  # fmt: skip
+def test_the_kind_and_areas_an_article_reports(run: Run, body: str, kind: str, areas: list[str]) -> None:
+    code, draft = _draft(run, HEADLINE + body + "\n", "--published", "2024-03-05")
+    assert code == 0
+    assert (draft["kind"], sorted(draft["areas"])) == (kind, areas)
