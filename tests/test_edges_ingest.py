@@ -143,7 +143,8 @@ def test_a_dated_dateline(run: Run, dateline: str, published: str | None, date: 
 @pytest.mark.parametrize(
     ("body", "kind", "areas"),
     [
-        ("Azerbaijani and Pakistani ministers signed an agreement on trade in Baku on March 4.", "agreement", ["trade"]),
+        ("Azerbaijani and Pakistani ministers signed an agreement on trade in Baku on March 4.", "agreement",
+         ["trade"]),
         ("The presidents of Azerbaijan and Pakistan held a phone call on March 4 and discussed energy cooperation.",
          "call", ["energy"]),
         ("A joint military exercise of Azerbaijan and Pakistan began in Baku on March 4.", "exercise", ["military"]),
