@@ -146,8 +146,11 @@ def test_a_city_named_for_only_some_of_the_events_is_not_claimed(run: Run, tmp_p
 
 def test_an_icews_actor_country_not_recognised_is_counted_as_such(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "events.tab"
-    source.write_text("\n".join([HEADER, _icews_row("2018-06-01", "Atlantis", "Germany", events=2),
+    # Events without a place, so that a count of placed events would be 0.
+    source.write_text("\n".join([HEADER, _icews_row("2018-06-01", "Atlantis", "Germany", city="", country="", events=2),
+                                 _icews_row("2018-06-01", "Germany", "Germany", city="", country="", events=3),
                                  _icews_row("2018-06-01", "France", "Germany")]) + "\n")  # fmt: skip
     report = json.loads(run("import", str(source), "--from", "icews", "--json").stdout)
-    assert report["events"] == {"read": 3, "taken": 1, "skipped": {"an actor country not recognised": 2}}
+    assert report["events"] == {"read": 6, "taken": 1, "skipped": {"an actor country not recognised": 2,
+                                                                    "both actors in the same country": 3}}  # fmt: skip
     assert report["imported"] == 1
