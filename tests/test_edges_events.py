@@ -154,3 +154,13 @@ def test_an_icews_actor_country_not_recognised_is_counted_as_such(run: Run, tmp_
     assert report["events"] == {"read": 6, "taken": 1, "skipped": {"an actor country not recognised": 2,
                                                                     "both actors in the same country": 3}}  # fmt: skip
     assert report["imported"] == 1
+
+
+def test_events_on_a_day_that_does_not_exist_are_each_counted(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "events.CSV"
+    source.write_text(
+        "\n".join([gdelt_row("20240230", "FRA", "DEU", "042")] * 2 + [gdelt_row("20240229", "FRA", "DEU", "042")])
+        + "\n"
+    )
+    report = json.loads(run("import", str(source), "--from", "gdelt", "--json").stdout)
+    assert report["events"] == {"read": 3, "taken": 1, "skipped": {"malformed row": 2}}
