@@ -168,3 +168,10 @@ def test_the_kind_and_areas_an_article_reports(run: Run, body: str, kind: str, a
     code, draft = _draft(run, HEADLINE + body + "\n", "--published", "2024-03-05")
     assert code == 0
     assert (draft["kind"], sorted(draft["areas"])) == (kind, areas)
+
+
+@pytest.mark.parametrize("line", ["Published: 2024-03-01", "Posted on March 1, 2024", "2024-03-01"])
+def test_a_publication_line_dates_the_report(run: Run, line: str) -> None:
+    text = f"Azerbaijan and Pakistan held talks\n{line}\n\nAzerbaijani and Pakistani officials met in Baku on Monday.\n"
+    code, draft = _draft(run, text)
+    assert (code, draft["source"]["published"], draft["date"]) == (0, "2024-03-01", "2024-02-26")
