@@ -175,3 +175,30 @@ def test_a_publication_line_dates_the_report(run: Run, line: str) -> None:
     text = f"Azerbaijan and Pakistan held talks\n{line}\n\nAzerbaijani and Pakistani officials met in Baku on Monday.\n"
     code, draft = _draft(run, text)
     assert (code, draft["source"]["published"], draft["date"]) == (0, "2024-03-01", "2024-02-26")
+
+
+@pytest.mark.parametrize(
+    ("words", "phrase", "rule"),
+    [("on March 4", "March 4", "date.stated"), ("last Monday", "last Monday", "date.weekday"),
+     ("yesterday", "yesterday", "date.relative")],
+)  # fmt: skip
+def test_explain_quotes_the_whole_date_phrase_and_names_its_rule(run: Run, words: str, phrase: str, rule: str) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=MEETING.format(words))
+    evidence = json.loads(result.stdout)["evidence"]
+    assert (
+        evidence["date"] == f"“{phrase}” in: Azerbaijani and Pakistani officials met in Baku {words} to discuss trade."
+    )
+    assert evidence["rules"]["date"].startswith(rule + ": ")
+
+
+def test_a_later_date_in_the_same_sentence_is_still_seen(run: Run) -> None:
+    # The war's date is context; the meeting's, far enough from "war", is the engagement's.
+    body = ("After the war of March 2 ended, Azerbaijani and Pakistani officials who had waited for many long weeks "
+            "finally met in Baku on March 4 to discuss trade.")  # fmt: skip
+    code, draft = _draft(run, HEADLINE + body + "\n", "--published", "2024-03-05")
+    assert (code, draft["date"]) == (0, "2024-03-04")
+
+
+def test_last_week_on_the_8th_is_still_this_month(run: Run) -> None:
+    assert _draft(run, MEETING.format("last week"), "--published", "2024-03-08")[1]["date"] == "2024-03"
+    assert _draft(run, MEETING.format("last week"), "--published", "2024-03-07")[1]["date"] == "2024-02"
