@@ -111,6 +111,15 @@ HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
         ("Azerbaijani and Pakistani officials met in Baku. The anniversary is March 2.", "2024-03-05"),
         ("Azerbaijani and Pakistani officials met in Baku on March 4, after the war of March 2.", "2024-03-04"),
         ("Azerbaijani and Pakistani officials met in Baku on Sept. 4.", "2023-09-04"),
+        # A sentence opening on a word of context ("Since") still makes its date context.
+        ("Azerbaijani and Pakistani officials met in Baku to discuss trade. Since March 2 the talks have been "
+         "regular.", "2024-03-05"),
+        # The only date, in a sentence past the lead that tells no engagement, is still taken.
+        ("Azerbaijani and Pakistani officials met in Baku to discuss trade. They praised ties. Both sides praised "
+         "the progress. The step was decided on March 2.", "2024-03-02"),
+        # A date in a sentence that tells only an arrival beats one in a sentence of the lead that tells nothing.
+        ("On March 1 the news came. Pakistan and Azerbaijan are friends. Nothing else. The Pakistani delegation "
+         "arrived in Baku on March 3.", "2024-03-03"),
         ("Azerbaijani and Pakistani officials met in Baku this Sunday.", "2024-03-03"),
     ],
 )  # fmt: skip
