@@ -211,3 +211,15 @@ def test_a_later_date_in_the_same_sentence_is_still_seen(run: Run) -> None:
 def test_last_week_on_the_8th_is_still_this_month(run: Run) -> None:
     assert _draft(run, MEETING.format("last week"), "--published", "2024-03-08")[1]["date"] == "2024-03"
     assert _draft(run, MEETING.format("last week"), "--published", "2024-03-07")[1]["date"] == "2024-02"
+
+
+def test_explain_says_where_a_date_from_outside_the_text_came_from(run: Run) -> None:
+    def evidence(text: str, *args: str) -> str:
+        result = run("ingest", "-", "--explain", "--json", *args, input=text)
+        return str(json.loads(result.stdout)["evidence"]["date"])
+
+    dateline = "BAKU, Jan. 28 -- Azerbaijani and Pakistani officials met to discuss trade.\n"
+    assert evidence(dateline, "--published", "2024-02-02") == "the dateline: Jan. 28"
+    url = "https://example.org/2023/07/talks.html"
+    assert evidence(MEETING.format(""), "--url", url) == "the month in the URL: 2023-07"
+    assert evidence(MEETING.format(""), "--published", "2024-02-02") == "no date in the text: the publication date"
