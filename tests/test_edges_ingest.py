@@ -223,3 +223,24 @@ def test_explain_says_where_a_date_from_outside_the_text_came_from(run: Run) -> 
     url = "https://example.org/2023/07/talks.html"
     assert evidence(MEETING.format(""), "--url", url) == "the month in the URL: 2023-07"
     assert evidence(MEETING.format(""), "--published", "2024-02-02") == "no date in the text: the publication date"
+
+
+@pytest.mark.parametrize(
+    ("body", "areas"),
+    [
+        ("Azerbaijani and Pakistani ministers signed an agreement on trade in Baku on March 4.", {"trade": "trade"}),
+        ("The presidents of Azerbaijan and Pakistan held a phone call on March 4 and discussed energy cooperation.",
+         {"energy": "energy"}),
+        ("A joint military exercise of Azerbaijan and Pakistan began in Baku on March 4.", {"military": "military"}),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss cooperation in military-technical "
+         "and food security matters.", {"military-technical": "military-technical"}),
+    ],
+)  # fmt: skip
+def test_explain_quotes_the_sentence_of_the_kind_and_the_words_of_each_area(
+    run: Run, body: str, areas: dict[str, str]
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=HEADLINE + body + "\n")
+    evidence = json.loads(result.stdout)["evidence"]
+    if "met in Baku" not in body:
+        assert evidence["kind"] == body
+    assert evidence["areas"] == areas
