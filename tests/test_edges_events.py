@@ -1,0 +1,166 @@
+"""What an imported GDELT or ICEWS engagement says: code names, counts, places and ids, worked out by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .conftest import Run
+from .test_events import EXCERPT, gdelt_row
+
+
+def _gdelt(run: Run, tmp_path: Path, *rows: str) -> list[dict[str, Any]]:
+    source = tmp_path / "events.CSV"
+    source.write_text("\n".join(rows) + "\n")
+    result = run("import", str(source), "--from", "gdelt")
+    assert result.exit_code == 0, result.stderr
+    records: list[dict[str, Any]] = json.loads(run("export").stdout)
+    return records
+
+
+def test_a_sub_code_without_a_name_of_its_own_is_named_by_its_parent(run: Run, tmp_path: Path) -> None:
+    # CAMEO 0341 (intent to change leadership) has no entry of its own; 034 is its parent.
+    [record] = _gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0341"))
+    assert record["summary"] == "Moldova and Romania: express intent to institute political reform (1 GDELT event)"
+    assert (record["kind"], record["areas"], record["tags"]) == ("statement", ["political"], ["cameo:0341", "gdelt"])
+
+
+def test_a_cooperative_code_cameo_does_not_name_is_shown_as_its_number(run: Run, tmp_path: Path) -> None:
+    [record] = _gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0491"))
+    assert record["summary"] == "Moldova and Romania: CAMEO 0491 (1 GDELT event)"
+    assert (record["kind"], record["areas"]) == ("other", ["political"])
+
+
+HEADER = EXCERPT.read_text().splitlines()[0]
+
+
+def _icews_row(date: str, source: str, target: str, code: str = "040", city: str = "Paris",
+               country: str = "France", events: int = 1) -> str:  # fmt: skip
+    row = ["1", date, "A", "Gov", source, "Consult", code, "1", "B", "Gov", target, "9", "1", "Pub",
+           city, "NA", "NA", country, "0", "0"]  # fmt: skip
+    return "\n".join(["\t".join(row)] * events)
+
+
+def _icews(run: Run, tmp_path: Path, *rows: str) -> list[dict[str, Any]]:
+    source = tmp_path / "events.tab"
+    source.write_text("\n".join([HEADER, *rows]) + "\n")
+    result = run("import", str(source), "--from", "icews")
+    assert result.exit_code == 0, result.stderr
+    records: list[dict[str, Any]] = json.loads(run("export").stdout)
+    return records
+
+
+def test_one_codes_events_in_two_countries_claim_no_place(run: Run, tmp_path: Path) -> None:
+    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+                     gdelt_row("20240305", "DEU", "FRA", "042", "Paris, Paris, France", "FR"))  # fmt: skip
+    assert visit["location"] == {"country": None, "place": None}
+    assert visit["summary"] == "Germany and France: make a visit (2 GDELT events)"
+
+
+def test_an_icews_place_in_a_country_not_recognised_is_no_place(run: Run, tmp_path: Path) -> None:
+    [talks] = _icews(run, tmp_path, _icews_row("2018-06-01", "France", "Germany", country="Atlantis"))
+    assert talks["location"] == {"country": None, "place": None}
+
+
+def test_one_codes_events_in_two_cities_of_one_country_keep_the_country_not_a_city(run: Run, tmp_path: Path) -> None:
+    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+                     gdelt_row("20240305", "FRA", "DEU", "042", "Munich, Bayern, Germany", "GM"))  # fmt: skip
+    assert visit["location"] == {"country": "DEU", "place": None}
+
+
+# A saved result of `events-sql` (one row per engagement and code), as `import --collapsed` reads it back;
+# the outlet and url carry the first event's position in front (20 characters), which the import takes off.
+COLUMNS = ("reason,country1,country2,day,kind,area,code,events,placed,named,place_first,place_last,"
+           "place_country_first,place_country_last,outlet,url")  # fmt: skip
+FIRST = "0" * 19 + "1"
+SAVED = [
+    f",DEU,FRA,2024-03-05,meeting,political,042,2,2,2,Berlin,Berlin,DEU,DEU,{FIRST}example.org,{FIRST}https://a.test",
+    ",MDA,ROU,2024-03-06,statement,military,0312,1,0,0,,,,,,",
+    ",AZE,PAK,2024-03-07,agreement,political,057,1,1,0,,,AZE,AZE,,",
+    "not cooperation (CAMEO root outside 03-06),,,,,,,5,0,0,,,,,,",
+]
+
+
+def _saved(run: Run, tmp_path: Path, *options: str) -> tuple[list[list[str]], dict[str, Any]]:
+    source = tmp_path / "collapsed.csv"
+    source.write_text("\n".join([COLUMNS, *SAVED]) + "\n")
+    result = run("import", str(source), "--from", "gdelt", "--collapsed", "--dry-run", "--json", *options)
+    assert result.exit_code == 0, result.stderr
+    report: dict[str, Any] = json.loads(result.stdout)
+    return [d["countries"] for d in report["drafts"]], report["events"]
+
+
+def test_a_saved_result_imports_with_its_place_source_and_counts(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "collapsed.csv"
+    source.write_text("\n".join([COLUMNS, *SAVED]) + "\n")
+    result = run("import", str(source), "--from", "gdelt", "--collapsed", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["events"] == {
+        "read": 9, "taken": 4, "skipped": {"not cooperation (CAMEO root outside 03-06)": 5}}  # fmt: skip
+    visit, statement, signed = json.loads(run("export").stdout)
+    assert visit["location"] == {"country": "DEU", "place": "Berlin"}
+    assert visit["source"] == {"outlet": "example.org", "author": None, "url": "https://a.test", "published": None}
+    assert visit["summary"] == "Germany and France: make a visit (2 GDELT events)"
+    assert statement["location"] == {"country": None, "place": None}
+    assert statement["source"]["url"] is None and statement["source"]["outlet"] is None
+    assert signed["location"] == {"country": "AZE", "place": None}
+
+
+def test_the_filters_apply_to_a_saved_result_with_both_ends_of_a_range_included(run: Run, tmp_path: Path) -> None:
+    assert _saved(run, tmp_path, "--since", "2024-03-06")[0] == [["MDA", "ROU"], ["AZE", "PAK"]]
+    assert _saved(run, tmp_path, "--until", "2024-03-06")[0] == [["DEU", "FRA"], ["MDA", "ROU"]]
+    assert _saved(run, tmp_path, "--since", "2024-03-06", "--until", "2024-03-06")[0] == [["MDA", "ROU"]]
+    assert _saved(run, tmp_path, "--kind", "agreement")[0] == [["AZE", "PAK"]]
+    assert _saved(run, tmp_path, "--country", "FR")[0] == [["DEU", "FRA"]]
+    assert _saved(run, tmp_path, "--country", "FR", "--country", "DE")[0] == [["DEU", "FRA"]]
+    assert _saved(run, tmp_path, "--country", "FR", "--country", "PK")[0] == []
+    kept, events = _saved(run, tmp_path, "--area", "military")
+    assert kept == [["MDA", "ROU"]]
+    assert events == {"read": 9, "taken": 1, "skipped": {"not cooperation (CAMEO root outside 03-06)": 5,
+                                                          "outside the filters": 3}}  # fmt: skip
+
+
+def test_the_report_names_each_reason_once_in_order_and_the_summary_every_code(run: Run, tmp_path: Path) -> None:
+    result = run("import", str(EXCERPT), "--from", "icews", "--dry-run", "--json")
+    assert result.stderr.splitlines()[0] == (
+        "events: 309 read, 143 taken; skipped 6 an actor without a country, 16 both actors in the same country, "
+        "144 not cooperation (CAMEO root outside 03-06)")  # fmt: skip
+    assert list(json.loads(result.stdout)["events"]["skipped"]) == [
+        "an actor without a country",
+        "both actors in the same country",
+        "not cooperation (CAMEO root outside 03-06)",
+    ]
+    visit_rows = [gdelt_row("20240305", "DEU", "FRA", "043"), *[gdelt_row("20240305", "FRA", "DEU", "042")] * 2]
+    [visit] = _gdelt(run, tmp_path, *visit_rows)
+    assert visit["summary"] == "Germany and France: make a visit; host a visit (3 GDELT events)"
+    assert visit["tags"] == ["cameo:042", "cameo:043", "gdelt"]
+
+
+def test_a_city_named_for_only_some_of_the_events_is_not_claimed(run: Run, tmp_path: Path) -> None:
+    # Two events placed in Germany, one of them in Berlin and one in the country only.
+    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+                     gdelt_row("20240305", "DEU", "FRA", "043", "Germany", "GM"))  # fmt: skip
+    assert visit["location"] == {"country": "DEU", "place": None}
+
+
+def test_an_icews_actor_country_not_recognised_is_counted_as_such(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "events.tab"
+    # Events without a place, so that a count of placed events would be 0.
+    source.write_text("\n".join([HEADER, _icews_row("2018-06-01", "Atlantis", "Germany", city="", country="", events=2),
+                                 _icews_row("2018-06-01", "Germany", "Germany", city="", country="", events=3),
+                                 _icews_row("2018-06-01", "France", "Germany")]) + "\n")  # fmt: skip
+    report = json.loads(run("import", str(source), "--from", "icews", "--json").stdout)
+    assert report["events"] == {"read": 6, "taken": 1, "skipped": {"an actor country not recognised": 2,
+                                                                    "both actors in the same country": 3}}  # fmt: skip
+    assert report["imported"] == 1
+
+
+def test_events_on_a_day_that_does_not_exist_are_each_counted(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "events.CSV"
+    source.write_text(
+        "\n".join([gdelt_row("20240230", "FRA", "DEU", "042")] * 2 + [gdelt_row("20240229", "FRA", "DEU", "042")])
+        + "\n"
+    )
+    report = json.loads(run("import", str(source), "--from", "gdelt", "--json").stdout)
+    assert report["events"] == {"read": 3, "taken": 1, "skipped": {"malformed row": 2}}
