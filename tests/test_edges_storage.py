@@ -18,7 +18,7 @@ from relations_cli.errors import NotFound, StoreError
 from relations_cli.models import Engagement
 from relations_cli.storage import layout
 from relations_cli.storage.change import Batch
-from relations_cli.storage.store import Store
+from relations_cli.storage.store import SCHEMA_VERSION, Store
 
 from .conftest import Run
 
@@ -158,6 +158,8 @@ def test_a_meta_line_this_program_does_not_write_is_rewritten_whole_and_nothing_
     _edit_meta(db, note="kept by hand")
     assert len(json.loads(run("list", "--json").stdout)) == 3  # a reader indexes the edited file
     assert run("edit", "2", "--summary", "edited").exit_code == 0
+    # Written the whole-file way: the meta document as this program writes it (the hand-added key dropped).
+    assert json.loads(db.read_text())["meta"]["1"] == layout.meta_document(SCHEMA_VERSION, 4)
     assert run("add", "AZ", "TR", "--date", "2004").stdout == "4\n"
     listed = json.loads(run("list", "--json").stdout)
     assert [(r["id"], r["summary"]) for r in listed] == [(1, None), (2, "edited"), (3, None), (4, None)]
