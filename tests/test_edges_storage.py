@@ -199,3 +199,43 @@ def test_a_store_error_is_reported_not_raised_past_the_cli(run: Run, db: Path) -
     assert result.exit_code == 1 and "not a relations database" in result.stderr
     with pytest.raises(StoreError):
         Store(db).rows()
+
+
+# -- one write, many changes: the fallback to the whole file keeps what was changed in place ----------
+
+
+def test_a_write_that_moves_to_the_whole_file_keeps_the_changes_made_in_place(tmp_path: Path) -> None:
+    stores = _twins(tmp_path, 4)
+
+    def add_then_edit_two(batch: Batch) -> None:
+        assert batch.insert([_record(5)]) == [5]  # in place
+        batch.replace_many([_edited(1, "one"), _edited(5, "five")])  # many at once: the whole file
+
+    assert _both(stores, add_then_edit_two) == "whole file"
+    assert _summaries(stores[0]) == {1: "one", 2: "record 2", 3: "record 3", 4: "record 4", 5: "five"}
+
+    def add_then_delete_all(batch: Batch) -> None:
+        assert batch.insert([_record(6)]) == [6]
+        batch.delete([1, 2, 3, 4, 5, 6])
+
+    assert _both(stores, add_then_delete_all) == "whole file"
+    assert _summaries(stores[0]) == {}
+    assert json.loads(stores[0].file.read_text())["meta"]["1"]["next_id"] == 7
+
+
+def test_ids_named_twice_are_one_change_and_missing_ones_are_all_named(tmp_path: Path) -> None:
+    stores = _twins(tmp_path, 4)
+    assert _both(stores, lambda b: b.delete([2, 2, 3])) == "in place"
+    assert [r.id for r in stores[0].rows()] == [1, 4]
+    before = stores[0].file.read_bytes()
+    with pytest.raises(NotFound, match=r"no engagement with id 98, 99$"), stores[0].writing() as batch:
+        batch.delete([98, 1, 99])
+    with pytest.raises(NotFound, match=r"no engagement with id 2$"), stores[0].writing() as batch:
+        batch.replace_many([_edited(1, "x"), _edited(2, "y"), _edited(3, "z")])
+    assert stores[0].file.read_bytes() == before
+    with stores[0].writing() as batch:
+        batch.replace_many([])
+        batch.delete([])
+        assert batch.insert([]) == []
+        assert not batch.changed
+    assert stores[0].file.read_bytes() == before
