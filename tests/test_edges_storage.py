@@ -239,3 +239,15 @@ def test_ids_named_twice_are_one_change_and_missing_ones_are_all_named(tmp_path:
         assert batch.insert([]) == []
         assert not batch.changed
     assert stores[0].file.read_bytes() == before
+
+
+def test_rows_kept_by_a_test_on_indexed_fields_are_those_it_passes_with_or_without_the_index(tmp_path: Path) -> None:
+    from relations_cli.storage import index
+
+    store = _twins(tmp_path, 4)[0]
+    for indexed in (True, False):
+        if not indexed:
+            index.path_for(store.file).unlink()
+        assert [r.id for r in store.rows(lambda r: r.date in ("2002", "2004"))] == [2, 4], indexed
+        assert store.rows(lambda r: False) == []
+        assert [r.id for r in store.rows()] == [1, 2, 3, 4]
