@@ -251,3 +251,26 @@ def test_rows_kept_by_a_test_on_indexed_fields_are_those_it_passes_with_or_witho
         assert [r.id for r in store.rows(lambda r: r.date in ("2002", "2004"))] == [2, 4], indexed
         assert store.rows(lambda r: False) == []
         assert [r.id for r in store.rows()] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("change", ["a field fewer", "a field more", "a short column"])
+def test_an_index_saved_with_other_fields_is_not_used(run: Run, db: Path, change: str) -> None:
+    """As an index written by an older or newer program (same version number, other columns) would be."""
+    import marshal
+
+    from relations_cli.storage import index
+
+    for year in (2001, 2002, 2003):
+        run("add", "AZ", "PK", "--date", str(year), "--tag", f"t{year}", "--summary", f"talks {year}")
+    expected = run("list", "--json").stdout
+    saved = list(marshal.loads(index.path_for(db).read_bytes()))
+    head, columns = saved[:4], saved[4:]
+    if change == "a field fewer":
+        del columns[1]
+    elif change == "a field more":
+        columns.insert(1, list(columns[1]))
+    else:
+        columns[2] = columns[2][:-1]
+    index.path_for(db).write_bytes(marshal.dumps((*head, *columns)))
+    assert run("list", "--json").stdout == expected
+    assert run("show", "2").exit_code == 0 and "talks 2002" in run("show", "2").stdout
