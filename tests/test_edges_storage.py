@@ -274,3 +274,12 @@ def test_an_index_saved_with_other_fields_is_not_used(run: Run, db: Path, change
     index.path_for(db).write_bytes(marshal.dumps((*head, *columns)))
     assert run("list", "--json").stdout == expected
     assert run("show", "2").exit_code == 0 and "talks 2002" in run("show", "2").stdout
+
+
+def test_a_record_carrying_an_id_gets_a_new_one_unless_its_id_is_asked_to_be_kept(tmp_path: Path) -> None:
+    for keep, expected in ((False, [1]), (True, [7])):
+        store = Store(tmp_path / f"{keep}.json")
+        with store.writing() as batch:
+            given = dataclasses.replace(_record(1), id=7)
+            assert (batch.insert([given], keep_ids=True) if keep else batch.insert([given])) == expected
+        assert [r.id for r in store.rows()] == expected
