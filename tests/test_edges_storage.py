@@ -283,3 +283,19 @@ def test_a_record_carrying_an_id_gets_a_new_one_unless_its_id_is_asked_to_be_kep
             given = dataclasses.replace(_record(1), id=7)
             assert (batch.insert([given], keep_ids=True) if keep else batch.insert([given])) == expected
         assert [r.id for r in store.rows()] == expected
+
+
+def test_a_settled_index_gives_each_record_from_its_own_line(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a file has been still a while, reads take each record's document straight from its line."""
+    from relations_cli.storage import index
+
+    for year in (2001, 2002, 2003):
+        run("add", "AZ", "PK", "--date", str(year), "--summary", f"talks {year}")
+    expected = run("list", "--json").stdout
+    monkeypatch.setattr(index, "SETTLED_NS", -1)
+    run("list")  # the index is marked settled: the next reads do not read the whole file
+    assert run("list", "--json").stdout == expected
+    shown = run("show", "1", "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["summary"] == "talks 2001"
