@@ -16,7 +16,7 @@ import pytest
 
 from relations_cli.errors import NotFound, StoreError
 from relations_cli.models import Engagement
-from relations_cli.storage import layout
+from relations_cli.storage import index, layout
 from relations_cli.storage.change import Batch
 from relations_cli.storage.store import SCHEMA_VERSION, Store
 
@@ -178,6 +178,9 @@ def test_the_highest_id_is_handed_out_once_and_then_adds_are_refused(run: Run, d
     assert db.read_bytes() == before
     assert json.loads(before)["meta"]["1"]["next_id"] == layout.MAX_ID + 1
     assert [r["id"] for r in json.loads(run("list", "--json").stdout)] == [1, 2, layout.MAX_ID]
+    index.path_for(db).unlink()  # the file read whole: the highest id is an id like any other
+    assert [r["id"] for r in json.loads(run("list", "--json").stdout)] == [1, 2, layout.MAX_ID]
+    assert run("check").exit_code == 0
 
 
 @pytest.mark.parametrize("next_id", [0, -1, "3", 3.0, True, None, layout.MAX_ID + 2])
