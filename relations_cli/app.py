@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -36,8 +35,18 @@ def _usage_error_line(self: Any, file: Any = None) -> None:
     sys.stderr.write(printable(f"Error: {self.format_message()}{where}") + "\n")
 
 
-# Typer from 0.22 carries its own copy of Click, whose errors are the ones raised.
-for _click in {click, getattr(typer.core, "_click", click)}:
+def _clicks() -> list[Any]:
+    """The Click whose errors Typer raises: its own copy from Typer 0.22 on (Click itself is then not
+    installed), Click before."""
+    vendored = getattr(typer.core, "_click", None)
+    if vendored is not None:
+        return [vendored]
+    import click
+
+    return [click]
+
+
+for _click in _clicks():
     _click.exceptions.UsageError.show = _usage_error_line
 
 
