@@ -41,7 +41,7 @@ def _clicks() -> list[Any]:
     vendored = getattr(typer.core, "_click", None)
     if vendored is not None:
         return [vendored]
-    import click
+    import click  # type: ignore[import-not-found, unused-ignore]
 
     return [click]
 
