@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from ..errors import StoreError
 from ..models import FIELDS, Engagement, Identity, Occasion, identity_key, occasion_key, searchable_text
 from .layout import json_line
 from .source import Source
@@ -105,4 +106,10 @@ def documents(records: Sequence[Any]) -> list[dict[str, Any]]:
     source = viewed[0].source if viewed else None
     if source is None or len(viewed) != len(records) or any(r.source is not source for r in viewed):
         return [r.doc if isinstance(r, Stored) else r.to_dict() for r in records]
-    return source.documents([(r.id, r.span) for r in viewed])
+    try:
+        return source.documents([(r.id, r.span) for r in viewed])
+    except StoreError:  # the file was replaced since its index was read: each record read again, by its id
+        from .store import Store
+
+        again = [Store(source.path).get(r.id).to_dict() for r in viewed]
+        return [{key: value for key, value in doc.items() if key != "id"} for doc in again]

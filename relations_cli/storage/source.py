@@ -25,6 +25,10 @@ class Source:
         self._data, self._path, self._file = data, path, file
 
     @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
     def loaded(self) -> bool:
         return self._data is not None
 
