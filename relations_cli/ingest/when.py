@@ -51,6 +51,8 @@ def _resolve(year: str | None, month: int, day: int, published: date | None) -> 
         guess = date(published.year, month, day)
         if guess > published + timedelta(days=7):  # "December 30" in a January report
             guess = date(published.year - 1, month, day)
+        elif published.month == 12 and month == 1 and date(published.year + 1, 1, day) <= published + timedelta(days=7):
+            guess = date(published.year + 1, 1, day)  # "January 3" in a report of late December
         return guess.isoformat()
     except ValueError:
         return None
