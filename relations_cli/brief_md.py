@@ -53,7 +53,8 @@ def headline_lines(b: Brief) -> list[str]:
         f"- **{h.engagements}** engagements, first on {h.first}, last on {h.last}",
         f"- Busiest year: {h.busiest_year} ({h.busiest_year_engagements})",
         f"- By kind: {_counts(h.kinds)}",
-        f"- Military in {h.military} of {h.engagements} ({share}%); {h.areas} areas; {others}",
+        f"- A military area (military or military-…) in {h.military} of {h.engagements} ({share}%); "
+        f"{h.areas} areas; {others}",
         "",
     ]
 

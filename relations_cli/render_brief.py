@@ -82,8 +82,8 @@ def _header(b: Brief) -> list[RenderableType]:
     share = f"{round(100 * (h.military_share or 0))}%"
     kinds = ", ".join(f"{k} ×{n}" for k, n in h.kinds.items())
     others = _n(h.partners, "third country" if b.is_pair else "partner").replace("countrys", "countries")
-    lines.append(Text(f"{kinds}; military in {h.military} of {h.engagements} ({share}); {_n(h.areas, 'area')}; "
-                      f"{others}"))  # fmt: skip
+    lines.append(Text(f"{kinds}; a military area in {h.military} of {h.engagements} ({share}); "
+                      f"{_n(h.areas, 'area')}; {others}"))  # fmt: skip
     return lines
 
 
