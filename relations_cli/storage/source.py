@@ -4,7 +4,8 @@ A summary or a filter on the indexed fields never needs the file's bytes, so a r
 settled index does not read the file at all; the records it returns still give their documents on
 demand. Those come from the very file the index described: the read keeps that file open, and
 writers replace the file by a rename, so a write in between changes nothing it reads. A line that
-is not its record (an edit by hand) is an error, never another record's document.
+is not its record (an edit by hand) is refused with StoreError, never taken for another record's
+document; the store and `records.documents` then read that record again by its id.
 """
 
 from __future__ import annotations
