@@ -54,7 +54,9 @@ class Columns:
         """The columns saved by `payload`, None when they were saved with other fields (an older program)."""
         if len(payload) != _WIDTH + 2 or len({len(column) for column in payload}) > 1:
             return None
-        return cls([list(c) for c in payload[:_WIDTH]], list(payload[_WIDTH]), list(payload[_WIDTH + 1]))
+        if not all(isinstance(column, list) for column in payload):
+            return None
+        return cls(list(payload[:_WIDTH]), payload[_WIDTH], payload[_WIDTH + 1])  # marshal's lists, not copies
 
     # -- reading ---------------------------------------------------------------
 
