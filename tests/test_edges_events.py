@@ -7,27 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from .conftest import Run
-from .test_events import EXCERPT, gdelt_row
-
-
-def _gdelt(run: Run, tmp_path: Path, *rows: str) -> list[dict[str, Any]]:
-    source = tmp_path / "events.CSV"
-    source.write_text("\n".join(rows) + "\n")
-    result = run("import", str(source), "--from", "gdelt")
-    assert result.exit_code == 0, result.stderr
-    records: list[dict[str, Any]] = json.loads(run("export").stdout)
-    return records
+from .test_events import EXCERPT, gdelt_row, imported_gdelt
 
 
 def test_a_sub_code_without_a_name_of_its_own_is_named_by_its_parent(run: Run, tmp_path: Path) -> None:
     # CAMEO 0341 (intent to change leadership) has no entry of its own; 034 is its parent.
-    [record] = _gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0341"))
+    [record] = imported_gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0341"))
     assert record["summary"] == "Moldova and Romania: express intent to institute political reform (1 GDELT event)"
     assert (record["kind"], record["areas"], record["tags"]) == ("statement", ["political"], ["cameo:0341", "gdelt"])
 
 
 def test_a_cooperative_code_cameo_does_not_name_is_shown_as_its_number(run: Run, tmp_path: Path) -> None:
-    [record] = _gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0491"))
+    [record] = imported_gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0491"))
     assert record["summary"] == "Moldova and Romania: CAMEO 0491 (1 GDELT event)"
     assert (record["kind"], record["areas"]) == ("other", ["political"])
 
@@ -52,7 +43,7 @@ def _icews(run: Run, tmp_path: Path, *rows: str) -> list[dict[str, Any]]:
 
 
 def test_one_codes_events_in_two_countries_claim_no_place(run: Run, tmp_path: Path) -> None:
-    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+    [visit] = imported_gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
                      gdelt_row("20240305", "DEU", "FRA", "042", "Paris, Paris, France", "FR"))  # fmt: skip
     assert visit["location"] == {"country": None, "place": None}
     assert visit["summary"] == "Germany and France: make a visit (2 GDELT events)"
@@ -64,7 +55,7 @@ def test_an_icews_place_in_a_country_not_recognised_is_no_place(run: Run, tmp_pa
 
 
 def test_one_codes_events_in_two_cities_of_one_country_keep_the_country_not_a_city(run: Run, tmp_path: Path) -> None:
-    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+    [visit] = imported_gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
                      gdelt_row("20240305", "FRA", "DEU", "042", "Munich, Bayern, Germany", "GM"))  # fmt: skip
     assert visit["location"] == {"country": "DEU", "place": None}
 
@@ -132,14 +123,14 @@ def test_the_report_names_each_reason_once_in_order_and_the_summary_every_code(r
         "not cooperation (CAMEO root outside 03-06)",
     ]
     visit_rows = [gdelt_row("20240305", "DEU", "FRA", "043"), *[gdelt_row("20240305", "FRA", "DEU", "042")] * 2]
-    [visit] = _gdelt(run, tmp_path, *visit_rows)
+    [visit] = imported_gdelt(run, tmp_path, *visit_rows)
     assert visit["summary"] == "Germany and France: make a visit; host a visit (3 GDELT events)"
     assert visit["tags"] == ["cameo:042", "cameo:043", "gdelt"]
 
 
 def test_a_city_named_for_only_some_of_the_events_is_not_claimed(run: Run, tmp_path: Path) -> None:
     # Two events placed in Germany, one of them in Berlin and one in the country only.
-    [visit] = _gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+    [visit] = imported_gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
                      gdelt_row("20240305", "DEU", "FRA", "043", "Germany", "GM"))  # fmt: skip
     assert visit["location"] == {"country": "DEU", "place": None}
 

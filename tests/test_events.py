@@ -168,6 +168,16 @@ def gdelt_row(day: str, actor1: str, actor2: str, code: str, place: str = "", fi
     return "\t".join(row)
 
 
+def imported_gdelt(run: Run, tmp_path: Path, *rows: str) -> list[dict[str, Any]]:
+    """The records a GDELT file of these rows imports as, exported."""
+    source = tmp_path / "events.CSV"
+    source.write_text("\n".join(rows) + "\n")
+    result = run("import", str(source), "--from", "gdelt")
+    assert result.exit_code == 0, result.stderr
+    records: list[dict[str, Any]] = json.loads(run("export").stdout)
+    return records
+
+
 GDELT_ROWS = [
     # One visit coded from both sides, placed by FIPS code GM: Germany (in ISO, GM is the Gambia).
     gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM", "https://example.org/a"),

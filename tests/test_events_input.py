@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import Run
-from .test_events import EXCERPT, gdelt_row
+from .test_events import EXCERPT, gdelt_row, imported_gdelt
 
 ICEWS_HEADER = EXCERPT.read_text().splitlines()[0]
 
@@ -106,28 +106,19 @@ def test_a_missing_file_is_named(run: Run, tmp_path: Path) -> None:
 # -- what an imported engagement says (issue 19, items 6-8) ---------------------------------------
 
 
-def _import(run: Run, tmp_path: Path, *rows: str) -> list[dict[str, object]]:
-    source = tmp_path / "events.CSV"
-    source.write_text("\n".join(rows) + "\n")
-    result = run("import", str(source), "--from", "gdelt")
-    assert result.exit_code == 0, result.stderr
-    records: list[dict[str, object]] = json.loads(run("export").stdout)
-    return records
-
-
 def test_events_in_two_cities_of_one_country_keep_the_country(run: Run, tmp_path: Path) -> None:
-    [visit] = _import(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
+    [visit] = imported_gdelt(run, tmp_path, gdelt_row("20240305", "FRA", "DEU", "042", "Berlin, Berlin, Germany", "GM"),
                       gdelt_row("20240305", "DEU", "FRA", "043", "Munich, Bayern, Germany", "GM"))  # fmt: skip
     assert visit["location"] == {"country": "DEU", "place": None}
 
 
 def test_four_digit_codes_are_named_by_their_own_name(run: Run, tmp_path: Path) -> None:
-    [record] = _import(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0312"))
+    [record] = imported_gdelt(run, tmp_path, gdelt_row("20240306", "ROM", "MDA", "0312"))
     assert record["summary"] == "Moldova and Romania: express intent to cooperate militarily (1 GDELT event)"
 
 
 def test_imported_engagements_get_ids_in_date_order_and_counts_say_events(run: Run, tmp_path: Path) -> None:
-    records = _import(run, tmp_path, gdelt_row("20240307", "AZE", "PAK", "057"),
+    records = imported_gdelt(run, tmp_path, gdelt_row("20240307", "AZE", "PAK", "057"),
                       gdelt_row("20240305", "DEU", "FRA", "042"), gdelt_row("20240305", "FRA", "DEU", "043"),
                       gdelt_row("20240306", "MDA", "ROU", "0312"))  # fmt: skip
     assert [(r["id"], r["date"], r["countries"]) for r in records] == [
@@ -191,7 +182,7 @@ def test_python_running_out_of_memory_or_disk_while_importing_events_is_one_line
 def test_codes_outside_the_named_table_join_the_named_ones_of_their_engagement(run: Run, tmp_path: Path) -> None:
     # 0311 has a name and an area (economic); 0399 is read by its prefix (a statement, political).
     rows = [gdelt_row("20240305", "FRA", "DEU", "0399"), gdelt_row("20240305", "DEU", "FRA", "0311")]
-    [record] = _import(run, tmp_path, *rows, rows[0])
+    [record] = imported_gdelt(run, tmp_path, *rows, rows[0])
     assert record["tags"] == ["cameo:0311", "cameo:0399", "gdelt"]
     assert record["areas"] == ["economic", "political"] and record["kind"] == "statement"
     assert str(record["summary"]).endswith("(3 GDELT events)")
