@@ -35,19 +35,18 @@ def _usage_error_line(self: Any, file: Any = None) -> None:
     sys.stderr.write(printable(f"Error: {self.format_message()}{where}") + "\n")
 
 
-def _clicks() -> list[Any]:
+def _click() -> Any:
     """The Click whose errors Typer raises: its own copy from Typer 0.22 on (Click itself is then not
     installed), Click before."""
     vendored = getattr(typer.core, "_click", None)
     if vendored is not None:
-        return [vendored]
+        return vendored
     import click  # type: ignore[import-not-found, unused-ignore]
 
-    return [click]
+    return click
 
 
-for _click in _clicks():
-    _click.exceptions.UsageError.show = _usage_error_line
+_click().exceptions.UsageError.show = _usage_error_line
 
 
 class _InOrderOfUse(TyperGroup):

@@ -39,10 +39,6 @@ class Strategy(Protocol):
     def written(self) -> tuple[list[bytes], Columns]: ...
 
 
-def _chosen(strategy: Strategy) -> Strategy:
-    return strategy
-
-
 class Batch:
     def __init__(
         self,
@@ -54,7 +50,7 @@ class Batch:
         in_place: bool = True,
     ) -> None:
         self._raw, self._load, self._schema = raw, load, schema
-        self.strategy: InPlace | WholeFile | None = None
+        self.strategy: Strategy | None = None
         if in_place and raw is not None and found is not None:
             with contextlib.suppress(Refused):
                 self.strategy = InPlace(raw, found, schema)
@@ -66,7 +62,7 @@ class Batch:
     def _whole(self) -> WholeFile:
         """The whole-file strategy, from the file as changed so far (the one fallback from in place)."""
         if not isinstance(self.strategy, WholeFile):
-            raw = self.strategy.raw if self.strategy is not None else self._raw
+            raw = self.strategy.raw if isinstance(self.strategy, InPlace) else self._raw
             tables, self.source_version = self._load(raw)
             self.strategy = WholeFile(tables, self._schema)
         return self.strategy
@@ -83,11 +79,11 @@ class Batch:
 
     def written(self) -> tuple[list[bytes], Columns]:
         """The file's new bytes and its columns (for the index)."""
-        return _chosen(self.strategy or self._whole()).written()
+        return (self.strategy or self._whole()).written()
 
     @property
     def next_id(self) -> int:
-        return _chosen(self.strategy or self._whole()).next_id
+        return (self.strategy or self._whole()).next_id
 
     @property
     def whole_file(self) -> bool:
@@ -159,7 +155,7 @@ class Batch:
         self.changed = True
 
     def delete(self, record_ids: list[int]) -> None:
-        present = set(_chosen(self.strategy or self._whole()).ids())
+        present = set((self.strategy or self._whole()).ids())
         missing = [str(i) for i in record_ids if i not in present]
         if missing:
             raise NotFound(f"no engagement with id {', '.join(missing)}")

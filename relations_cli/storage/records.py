@@ -108,8 +108,12 @@ def documents(records: Sequence[Any]) -> list[dict[str, Any]]:
         return [r.doc if isinstance(r, Stored) else r.to_dict() for r in records]
     try:
         return source.documents([(r.id, r.span) for r in viewed])
-    except StoreError:  # the file was replaced since its index was read: each record read again, by its id
+    except StoreError:  # the file was replaced since its index was read: the records read again, by their ids
+        from ..errors import NotFound
         from .store import Store
 
-        again = [Store(source.path).get(r.id).to_dict() for r in viewed]
-        return [{key: value for key, value in doc.items() if key != "id"} for doc in again]
+        now = {r.id: r for r in Store(source.path).rows()}
+        gone = [r.id for r in viewed if r.id not in now]
+        if gone:
+            raise NotFound(f"no engagement with id {gone[0]} in {source.path}") from None
+        return [now[r.id].doc for r in viewed]
