@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,19 @@ def at_a_terminal(args: list[str], env: dict[str, str], *, stream: str = "stdout
     proc.wait(timeout=30)
     os.close(leader)
     return b"".join(chunks).decode(errors="replace")
+
+
+@contextmanager
+def lock_held(db: Path) -> Iterator[None]:
+    """The database's lock held by another process, as another writer would, until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import filelock, time; lock = filelock.FileLock({str(db) + '.lock'!r}); "
+         "lock.acquire(); print('held', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()

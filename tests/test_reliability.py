@@ -24,7 +24,7 @@ from relations_cli.cli import app
 from relations_cli.storage import store as store_module
 from relations_cli.storage.store import Store
 
-from .conftest import ROOT, Run, relations
+from .conftest import ROOT, Run, lock_held, relations
 
 PYTHON = [sys.executable, "-m", "relations_cli"]
 
@@ -134,19 +134,10 @@ def test_a_writer_killed_during_import_or_add_leaves_the_old_or_the_new_database
 def test_a_lock_held_by_another_process_makes_a_writer_give_up_in_bounded_time(db: Path) -> None:
     relations("add", "AZ", "PK", "--date", "2021", db=db)
     before = db.read_bytes()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import filelock, time; lock = filelock.FileLock({str(db) + '.lock'!r}); "
-         "lock.acquire(); print('held', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    with lock_held(db):
         started = time.monotonic()
         result = relations("add", "AZ", "TR", "--date", "2022", db=db, env={"RELATIONS_LOCK_TIMEOUT": "0.5"})
         waited = time.monotonic() - started
-    finally:
-        holder.kill()
-        holder.wait()
     assert result.returncode == 75  # temporary: a script may try again
     assert b"locked by another relations process" in result.stderr and b"0.5s" in result.stderr
     assert 0.5 <= waited < 10

@@ -19,7 +19,7 @@ import pytest
 
 from relations_cli.storage.store import Store
 
-from .conftest import Run, relations
+from .conftest import Run, lock_held, relations
 
 BIN = str(Path(sys.executable).parent)
 needs_jq = pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed (.ci/run installs it)")
@@ -138,17 +138,8 @@ def test_2_a_closed_pipe_stays_quiet_under_pipefail(db: Path, tmp_path: Path) ->
 
 def test_3_a_lock_timeout_is_75_a_missing_id_1_bad_input_2(db: Path) -> None:
     seed(db, 1)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import filelock, time; lock = filelock.FileLock({str(db) + '.lock'!r}); "
-         "lock.acquire(); print('held', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    with lock_held(db):
         locked = relations("edit", "1", "--add-tag", "x", db=db, env={"RELATIONS_LOCK_TIMEOUT": "0.2"})
-    finally:
-        holder.kill()
-        holder.wait()
     assert locked.returncode == 75 and locked.stderr.startswith(b"Error: ")
     assert relations("show", "9", db=db).returncode == 1
     assert relations("add", "AZ", "--date", "2021", db=db).returncode == 2

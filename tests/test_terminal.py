@@ -16,6 +16,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from relations_cli.areas import VOCABULARY
 from relations_cli.cli import app
 
 from .conftest import SAMPLE, Run, at_a_terminal
@@ -23,24 +24,7 @@ from .conftest import SAMPLE, Run, at_a_terminal
 WIDTHS = (60, 80, 120)
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
 LONG_URL = "https://www.example.org/news/2024/03/05/" + "bilateral-cooperation-" * 7 + "ministers-met.html"
-AREAS = [
-    "political",
-    "military",
-    "military-technical",
-    "military-educational",
-    "military-industrial",
-    "security",
-    "economic",
-    "trade",
-    "energy",
-    "transport",
-    "education",
-    "science-technology",
-    "culture",
-    "health",
-    "humanitarian",
-    "environment",
-]
+AREAS = [area.name for area in VOCABULARY]  # all sixteen, in the vocabulary's order
 COUNTRIES = ["BIH", "VCT", "CAF", "GBR", "USA", "PNG", "AZE", "TUR"]
 
 
