@@ -57,7 +57,7 @@ class InvalidRecords(InvalidInput):
         self.problems = problems
 
 
-def validate(items: Iterable[tuple[str, Any]], expected: int | None = None) -> list[Engagement]:
+def validate(items: Iterable[tuple[object, Any]], expected: int | None = None) -> list[Engagement]:
     """Every record validated and normalised as `add` does, or InvalidRecords naming each bad one.
 
     `expected` is how many records there are likely to be, for the progress bar.

@@ -232,8 +232,8 @@ def guess_format(name: str | None, text: str) -> str:
     return {"[": "json", "{": "jsonl"}.get(head, "csv")
 
 
-def read_records(text: str, fmt: str) -> Iterator[tuple[str, Any]]:
-    """(where, raw record) for each record in the text; `where` is `record N (line L)`.
+def read_records(text: str, fmt: str) -> Iterator[tuple[object, Any]]:
+    """(where, raw record) for each record in the text; `where` reads `record N (line L)` when shown.
 
     A record that cannot even be parsed is yielded as a ValueError in place of the record.
     Raises ValueError when the whole text is not the format (not a JSON array, say).
@@ -245,8 +245,9 @@ def read_records(text: str, fmt: str) -> Iterator[tuple[str, Any]]:
             raise ValueError(f"not valid JSON: {e}") from None
         if not isinstance(data, list):
             raise ValueError("a JSON import must be an array of records")
+        lines = _ArrayLines(text)
         for number, item in enumerate(data, 1):
-            yield f"record {number}", item
+            yield _Element(lines, number), item
     elif fmt == "jsonl":
         number = 0
         # Lines end at LF (or CRLF) only: str.splitlines would also split at U+2028 or NEL, which JSON
@@ -280,3 +281,42 @@ def read_records(text: str, fmt: str) -> Iterator[tuple[str, Any]]:
                 yield where, e
     else:
         raise ValueError(f"cannot read format {fmt!r}")
+
+
+class _ArrayLines:
+    """The line each element of a JSON array starts on, found when first asked: only records with a
+    problem are located, by reading the array again up to them, so a valid import pays nothing."""
+
+    _BETWEEN = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
+
+    def __init__(self, text: str) -> None:
+        import json
+
+        self.text, self.decoder = text, json.JSONDecoder()
+        self.starts: list[int] = []
+        self.end = text.index("[") + 1
+        self.counted, self.line = 0, 1  # lines counted up to offset `counted`
+
+    def of(self, number: int) -> int:
+        while len(self.starts) < number:
+            start = self._BETWEEN.match(self.text, self.end).end()  # type: ignore[union-attr]
+            self.starts.append(start)
+            _, self.end = self.decoder.raw_decode(self.text, start)
+        start = self.starts[number - 1]
+        if start < self.counted:  # asked out of order: count from the top
+            self.counted, self.line = 0, 1
+        self.line += self.text.count("\n", self.counted, start)
+        self.counted = start
+        return self.line
+
+
+class _Element:
+    """`record N (line L)` for the Nth element of a JSON array, its line found only when it is shown."""
+
+    __slots__ = ("lines", "number")
+
+    def __init__(self, lines: _ArrayLines, number: int) -> None:
+        self.lines, self.number = lines, number
+
+    def __str__(self) -> str:
+        return f"record {self.number} (line {self.lines.of(self.number)})"

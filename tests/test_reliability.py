@@ -367,6 +367,18 @@ def test_extra_csv_cells_are_an_error_naming_the_record(run: Run, db: Path) -> N
     assert not db.exists()
 
 
+def test_errors_in_a_json_array_name_the_line_each_record_starts_on(run: Run, db: Path) -> None:
+    run("add", "AZ", "TR", "--date", "2020")
+    good = '{"date": "2021", "countries": ["AZ", "PK"], "summary": "a [ , ] {\\n"}'
+    text = f"[\n  {good},\n\n  {good.replace('2021', '2021-13')} ,\n  {good},{good.replace('PK', 'AZ')}\n]\n"
+    before = db.read_bytes()
+    result = run("import", "-", "--format", "json", input=text)
+    assert result.exit_code == 2
+    assert "record 2 (line 4): bad date" in result.stderr
+    assert "record 4 (line 5): at least two distinct countries" in result.stderr
+    assert db.read_bytes() == before
+
+
 def test_ids_at_the_top_of_the_range(run: Run, db: Path) -> None:
     huge = [{"id": 2**64 - 1, "date": "2021", "countries": ["AZ", "PK"]}]
     result = run("import", "-", "--format", "json", input=json.dumps(huge))

@@ -134,7 +134,7 @@ def _import_with_warnings(
     return fresh, report
 
 
-def _records_in(source: str, text: str, chosen: str) -> Iterator[tuple[str, object]]:
+def _records_in(source: str, text: str, chosen: str) -> Iterator[tuple[object, object]]:
     """The raw records one at a time, so that each is dropped once validated (100,000 add up)."""
     from ..formats import read_records
 
