@@ -188,7 +188,8 @@ def _described(path: Path, name: str, *, gz: bool) -> EventFile:
         # A multi-byte character cut by the sample's end is still UTF-8.
         encoding = "utf-8" if e.start >= len(head) - 3 else "latin-1"
     text = head.decode(encoding, errors="replace").removeprefix("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # Lines end at LF only, as the engine reads them: splitlines would also cut at U+2028 or \x1c in a place name.
+    first = next((line.removesuffix("\r") for line in text.split("\n") if line.strip()), "")
     return EventFile(path=path, name=name, gzip=gz, first_line=first, encoding=encoding)
 
 
