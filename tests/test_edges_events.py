@@ -155,3 +155,26 @@ def test_events_on_a_day_that_does_not_exist_are_each_counted(run: Run, tmp_path
     )
     report = json.loads(run("import", str(source), "--from", "gdelt", "--json").stdout)
     assert report["events"] == {"read": 3, "taken": 1, "skipped": {"malformed row": 2}}
+
+
+def test_imported_event_records_keep_their_lines_when_the_file_is_written_whole_later(
+    run: Run, db: Path, tmp_path: Path
+) -> None:
+    # Odd characters in every text the import writes: a later write of the whole file (here an
+    # ordinary import) must give each event record the same line, so that a diff shows only the change.
+    odd = 'Baku "old town" \\ / é 🙂 \u2028 \x1f'
+    rows = [
+        gdelt_row("20240305", "FRA", "DEU", "042", f"{odd}, Berlin, Germany", "GM", 'https://example.org/a?q="x"'),
+        gdelt_row("20240306", "AZE", "PAK", "057", "Azerbaijan", "AJ", f"https://example.org/{odd}"),
+        gdelt_row("20240307", "ROM", "MDA", "0312"),
+    ]
+    imported_gdelt(run, tmp_path, *rows)
+    before = db.read_bytes().splitlines()
+    by_hand = [{"date": "2024-03-08", "countries": ["AZ", "GE"], "summary": "by hand"}]
+    assert run("import", "-", "--format", "json", input=json.dumps(by_hand)).exit_code == 0
+    after = [line.rstrip(b",") for line in db.read_bytes().splitlines()]  # the last line gains a comma
+    event_lines = [line.rstrip(b",") for line in before if b"GDELT event" in line]
+    assert len(event_lines) == 3
+    assert all(line in after for line in event_lines)
+    shown = json.loads(run("show", "1", "--json").stdout)
+    assert shown["location"]["place"] == odd and shown["source"]["url"] == 'https://example.org/a?q="x"'

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import orjson
+
 from ..countries import display_name
 from ..models import Engagement, Location, Source
 from . import cameo
@@ -44,6 +46,22 @@ class Document:
     def occasion(self) -> tuple[str, tuple[str, ...], str]:
         return (self.date, self.countries, self.kind)
 
+    # -- handed to the store ready (storage.records.Ready) ----------------------
+
+    def indexed(self) -> tuple[str, tuple[str, str], str, tuple[str, ...], tuple[str, ...]]:
+        return (self.date, self.countries, self.kind, self.areas, self.tags)
+
+    def json(self) -> bytes:
+        """The bytes orjson writes for this record (tested), in half its time: the values drafts share
+        (dates, pairs, codes, places, outlets) are encoded once, only the summary and url each time."""
+        location, source = self.location, self.source
+        return _SHAPE % (
+            _encoded(self.date), _encoded(self.countries), _encoded(self.kind), _encoded(self.areas),
+            _encoded(location.country), _encoded(location.place), orjson.dumps(self.summary),
+            _encoded(source.outlet), _encoded(source.author), orjson.dumps(source.url), _encoded(source.published),
+            _encoded(self.tags), _encoded(self.created), _encoded(self.updated),
+        )  # fmt: skip
+
     def engagement(self) -> Engagement:
         """The draft as a record, for showing or merging."""
         return Engagement(
@@ -56,6 +74,15 @@ class Document:
             source=Source(self.source.outlet, self.source.author, self.source.url, self.source.published),
             tags=list(self.tags),
         )
+
+
+# A draft's stored JSON, field for field (participants and mentioned are always empty).
+_SHAPE = (
+    b'{"date":%s,"countries":%s,"kind":%s,"areas":%s,"location":{"country":%s,"place":%s},'
+    b'"participants":[],"mentioned":[],"summary":%s,"source":{"outlet":%s,"author":%s,"url":%s,'
+    b'"published":%s},"tags":%s,"created":%s,"updated":%s}'
+)
+_encoded = lru_cache(maxsize=65536)(orjson.dumps)
 
 
 def document(

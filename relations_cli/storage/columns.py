@@ -15,7 +15,7 @@ from functools import partial
 from itertools import repeat
 from typing import Any
 
-from .records import INDEXED, Stored
+from .records import INDEXED, Stored, view
 from .source import Source
 
 # A test on a record's indexed fields (its document is not read): records that fail are never built.
@@ -42,7 +42,7 @@ class Columns:
     @classmethod
     def of_documents(cls, docs: dict[str, dict[str, Any]], spans: dict[str, tuple[int, int]]) -> Columns:
         keys = sorted(docs, key=int)
-        return cls.of((Stored.of(int(k), docs[k]) for k in keys), (spans[k] for k in keys))
+        return cls.of((view(int(k), docs[k]) for k in keys), (spans[k] for k in keys))
 
     # -- persistence (index.py) ------------------------------------------------
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from .records import Ready
 
 FORMAT = "relations"
 META = "meta"  # one document: the format name, the schema version and the next id
@@ -95,6 +98,7 @@ def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
     """
     import orjson
 
+    dumps = orjson.dumps
     chunks: list[bytes] = []
     spans: dict[str, tuple[int, int]] = {}
     pending: list[bytes] = [b"{"]
@@ -112,7 +116,7 @@ def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
         put(b"%s\n  %s: {" % (SEPARATOR if t else b"", orjson.dumps(name)))
         for r, (key, doc) in enumerate(table.items()):
             head = b"%s\n    %s: " % (SEPARATOR if r else b"", orjson.dumps(key))
-            body = orjson.dumps(doc)
+            body = dumps(doc) if type(doc) is dict else cast("Ready", doc).json()
             if name == TABLE:
                 spans[key] = (offset + len(head), offset + len(head) + len(body))
             put(head)

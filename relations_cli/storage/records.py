@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from ..errors import StoreError
 from ..models import FIELDS, Engagement, Identity, Occasion, identity_key, occasion_key, searchable_text
@@ -88,6 +88,22 @@ class Stored(NamedTuple):
 
 # The fields the index keeps, in its order (`Columns` stores one list per field).
 INDEXED: tuple[str, ...] = Stored._fields[: Stored._fields.index("parsed")]
+
+
+class Ready(Protocol):
+    """A document handed over ready to store (an event import's hundreds of thousands of drafts): it
+    gives its indexed fields itself, in `INDEXED` order after the id, and its JSON, which must be
+    the bytes orjson writes for it; the store then neither reads its fields nor encodes it."""
+
+    def indexed(self) -> tuple[Any, ...]: ...
+    def json(self) -> bytes: ...
+
+
+def view(record_id: int, doc: dict[str, Any] | Ready) -> Stored:
+    """The view of a stored or ready document (only its indexed fields, for the index, when ready)."""
+    if isinstance(doc, dict):
+        return Stored.of(record_id, doc)
+    return Stored(record_id, *doc.indexed())
 
 
 def stored_records(docs: dict[str, dict[str, Any]]) -> list[Stored]:
