@@ -1,88 +1,78 @@
 """Draft engagements as the database stores them, built straight from the collapsed rows.
 
-A month of GDELT gives hundreds of thousands of drafts. Each is held until the one write as a
-`Document`: a slotted record laid out as the stored JSON document (orjson writes a dataclass as
-an object of its fields in order), about half the memory of a dict and a quarter of an
-`Engagement` with its document beside it. The summary, tags and country pairs are made once per
-distinct value and shared. An `Engagement` is built only for the few drafts shown or merged.
+A month of GDELT gives hundreds of thousands of drafts, held until the one write. Each is kept as
+the bytes the database will hold for it (all but its timestamps, stamped when it is written) and
+the few fields the index and the merge read: no `Engagement`, no dict, no objects for its place
+and source. The bytes are those orjson writes for the stored document (tested); the values drafts
+share (dates, pairs, codes, places, outlets) are encoded once. An `Engagement` is built, from the
+bytes, only for the drafts shown or merged.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import orjson
 
 from ..countries import display_name
-from ..models import Engagement, Location, Source
+from ..models import Engagement
 from . import cameo
 
-_NONE: tuple[()] = ()
+# A draft's stored JSON up to its timestamps, field for field (participants and mentioned are empty,
+# and so are the source's author and publication date).
+_HEAD = (
+    b'{"date":%s,"countries":%s,"kind":%s,"areas":%s,"location":{"country":%s,"place":%s},'
+    b'"participants":[],"mentioned":[],"summary":%s,"source":{"outlet":%s,"author":null,"url":%s,'
+    b'"published":null},"tags":%s,'
+)
+_UNSTAMPED = b'"created":null,"updated":null}'
+_encoded = lru_cache(maxsize=65536)(orjson.dumps)
 
 
-@dataclass(slots=True)
 class Document:
-    """One draft, field for field the stored document (no id: the database keys records by id)."""
+    """One draft: its stored JSON and the fields the index and the merge read (no id: the database
+    keys records by id). It is a `storage.records.Ready` document."""
 
-    date: str
-    countries: tuple[str, str]
-    kind: str
-    areas: tuple[str, ...]
-    location: Location
-    participants: tuple[()]
-    mentioned: tuple[()]
-    summary: str
-    source: Source
-    tags: tuple[str, ...]
-    created: str | None
-    updated: str | None
+    __slots__ = ("areas", "countries", "date", "head", "kind", "stamps", "tags")
 
-    # The store reads a document's indexed fields by name (a C-level lookup: the index reads six per draft).
-    __getitem__ = object.__getattribute__
+    def __init__(
+        self,
+        date: str,
+        countries: tuple[str, str],
+        kind: str,
+        areas: tuple[str, ...],
+        tags: tuple[str, ...],
+        head: bytes,
+    ) -> None:
+        self.date, self.countries, self.kind, self.areas, self.tags = date, countries, kind, areas, tags
+        self.head, self.stamps = head, _UNSTAMPED
 
     def occasion(self) -> tuple[str, tuple[str, ...], str]:
         return (self.date, self.countries, self.kind)
-
-    # -- handed to the store ready (storage.records.Ready) ----------------------
 
     def indexed(self) -> tuple[str, tuple[str, str], str, tuple[str, ...], tuple[str, ...]]:
         return (self.date, self.countries, self.kind, self.areas, self.tags)
 
     def json(self) -> bytes:
-        """The bytes orjson writes for this record (tested), in half its time: the values drafts share
-        (dates, pairs, codes, places, outlets) are encoded once, only the summary and url each time."""
-        location, source = self.location, self.source
-        return _SHAPE % (
-            _encoded(self.date), _encoded(self.countries), _encoded(self.kind), _encoded(self.areas),
-            _encoded(location.country), _encoded(location.place), orjson.dumps(self.summary),
-            _encoded(source.outlet), _encoded(source.author), orjson.dumps(source.url), _encoded(source.published),
-            _encoded(self.tags), _encoded(self.created), _encoded(self.updated),
-        )  # fmt: skip
+        return self.head + self.stamps
+
+    def __getitem__(self, key: str) -> Any:
+        """A field of the stored document by name, as the store reads a dict's."""
+        return orjson.loads(self.json())[key]
 
     def engagement(self) -> Engagement:
         """The draft as a record, for showing or merging."""
-        return Engagement(
-            date=self.date,
-            countries=list(self.countries),
-            kind=self.kind,
-            areas=list(self.areas),
-            location=Location(self.location.country, self.location.place),
-            summary=self.summary,
-            source=Source(self.source.outlet, self.source.author, self.source.url, self.source.published),
-            tags=list(self.tags),
-        )
+        record = Engagement.from_stored(orjson.loads(self.json()), 0)
+        record.id = None
+        return record
 
 
-# A draft's stored JSON, field for field (participants and mentioned are always empty).
-_SHAPE = (
-    b'{"date":%s,"countries":%s,"kind":%s,"areas":%s,"location":{"country":%s,"place":%s},'
-    b'"participants":[],"mentioned":[],"summary":%s,"source":{"outlet":%s,"author":%s,"url":%s,'
-    b'"published":%s},"tags":%s,"created":%s,"updated":%s}'
-)
-_encoded = lru_cache(maxsize=65536)(orjson.dumps)
+def stamps(now: str) -> bytes:
+    """The end of every draft's JSON when written at `now`: one bytes object the drafts share."""
+    return b'"created":%s,"updated":%s}' % (orjson.dumps(now), orjson.dumps(now))
 
 
 def document(
@@ -98,24 +88,15 @@ def document(
     dataset: str,
 ) -> Document:
     """The draft for one engagement: its codes sorted, its place settled, its first outlet and url."""
-    codes = tuple(codes)
-    what, tags = _codes(codes, dataset)
-    names = _pair(one, two)
+    what, tags = _codes(tuple(codes), dataset)
+    countries, kind, areas = _countries(one, two), sys.intern(kind), _areas(tuple(areas))
     events_word = "event" if events == 1 else "events"
-    return Document(
-        date=sys.intern(day),
-        countries=_countries(one, two),
-        kind=sys.intern(kind),
-        areas=_areas(tuple(areas)),
-        location=Location(place[0], place[1]),
-        participants=_NONE,
-        mentioned=_NONE,
-        summary=f"{names}: {what} ({events} {dataset} {events_word})",
-        source=Source(outlet=source[0], url=source[1]),
-        tags=tags,
-        created=None,
-        updated=None,
-    )
+    summary = f"{_pair(one, two)}: {what} ({events} {dataset} {events_word})"
+    head = _HEAD % (
+        _encoded(day), _encoded(countries), _encoded(kind), _encoded(areas), _encoded(place[0]), _encoded(place[1]),
+        orjson.dumps(summary), _encoded(source[0]), orjson.dumps(source[1]), _encoded(tags),
+    )  # fmt: skip
+    return Document(sys.intern(day), countries, kind, areas, tags, head)
 
 
 def summary(a: str, b: str, codes: Sequence[str], events: int, dataset: str) -> str:

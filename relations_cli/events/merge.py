@@ -19,7 +19,7 @@ from ..models import Engagement, Location, Source
 from ..storage.records import Stored
 from ..storage.store import Store
 from .collapse import DATASET_NAMES
-from .documents import Document, summary
+from .documents import Document, stamps, summary
 
 _COUNT = re.compile(r" \(([0-9]+) (ICEWS|GDELT) events?\)\Z")
 
@@ -50,8 +50,9 @@ def store_drafts(
     with store.writing() as batch:
         fresh, report, changed = _plan(batch.records(), drafts, dataset)
         now = utc_now()
+        stamped = stamps(now)
         for doc in fresh:
-            doc.created = doc.updated = now
+            doc.stamps = stamped
         for record in changed:
             record.updated = now
             batch.replace(record)

@@ -15,7 +15,7 @@ from functools import partial
 from itertools import repeat
 from typing import Any
 
-from .records import INDEXED, Stored, view
+from .records import INDEXED, Stored, indexed
 from .source import Source
 
 # A test on a record's indexed fields (its document is not read): records that fail are never built.
@@ -34,15 +34,18 @@ class Columns:
     @classmethod
     def of(cls, records: Iterable[Stored], spans: Iterable[tuple[int, int]]) -> Columns:
         """From records in id order and their spans."""
-        rows = [record[:_WIDTH] for record in records]
-        fields = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in INDEXED]
-        places = list(spans)
-        return cls(fields, [s for s, _ in places], [e for _, e in places])
+        return cls._of_rows([record[:_WIDTH] for record in records], list(spans))
 
     @classmethod
     def of_documents(cls, docs: dict[str, dict[str, Any]], spans: dict[str, tuple[int, int]]) -> Columns:
+        """From the documents by key (stored ones, or ready ones: see `records.Ready`) and their spans."""
         keys = sorted(docs, key=int)
-        return cls.of((view(int(k), docs[k]) for k in keys), (spans[k] for k in keys))
+        return cls._of_rows([indexed(int(k), docs[k]) for k in keys], [spans[k] for k in keys])
+
+    @classmethod
+    def _of_rows(cls, rows: list[tuple[Any, ...]], places: list[tuple[int, int]]) -> Columns:
+        fields = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in INDEXED]
+        return cls(fields, [s for s, _ in places], [e for _, e in places])
 
     # -- persistence (index.py) ------------------------------------------------
 

@@ -99,11 +99,11 @@ class Ready(Protocol):
     def json(self) -> bytes: ...
 
 
-def view(record_id: int, doc: dict[str, Any] | Ready) -> Stored:
-    """The view of a stored or ready document (only its indexed fields, for the index, when ready)."""
+def indexed(record_id: int, doc: dict[str, Any] | Ready) -> tuple[Any, ...]:
+    """The id and indexed fields of a stored or a ready document: a row of the index."""
     if isinstance(doc, dict):
-        return Stored.of(record_id, doc)
-    return Stored(record_id, *doc.indexed())
+        return Stored.of(record_id, doc)[: len(INDEXED)]
+    return (record_id, *doc.indexed())
 
 
 def stored_records(docs: dict[str, dict[str, Any]]) -> list[Stored]:
