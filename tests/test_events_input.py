@@ -179,6 +179,34 @@ def test_python_running_out_of_memory_or_disk_while_importing_events_is_one_line
     assert db.read_bytes() == before
 
 
+def test_memory_running_out_midway_through_writing_the_drafts_leaves_the_database_as_it_was(
+    run: Run, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file is written as its bytes are made: a failure halfway must still leave the old file whole.
+    from relations_cli.events.documents import Document
+    from relations_cli.files import temporaries
+
+    assert run("add", "AZ", "PK", "--date", "2021").exit_code == 0
+    before = db.read_bytes()
+    source = tmp_path / "events.CSV"
+    source.write_text("\n".join(gdelt_row(f"202403{d:02}", "DEU", "FRA", "042") for d in range(1, 29)) + "\n")
+    made = 0
+    encode = Document.json
+
+    def failing(self: Document) -> bytes:
+        nonlocal made
+        made += 1
+        if made > 20:
+            raise MemoryError
+        return encode(self)
+
+    monkeypatch.setattr(Document, "json", failing)
+    result = run("import", str(source), "--from", "gdelt")
+    assert result.exit_code == 1 and "out of memory while importing the events" in result.stderr
+    assert made > 20 and db.read_bytes() == before
+    assert not temporaries(db)  # the half-written file is gone
+
+
 def test_codes_outside_the_named_table_join_the_named_ones_of_their_engagement(run: Run, tmp_path: Path) -> None:
     # 0311 has a name and an area (economic); 0399 is read by its prefix (a statement, political).
     rows = [gdelt_row("20240305", "FRA", "DEU", "0399"), gdelt_row("20240305", "DEU", "FRA", "0311")]

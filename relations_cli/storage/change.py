@@ -10,7 +10,7 @@ the whole file. Both write the same bytes (tests/test_strategies.py).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any, Protocol, TypeVar
 
@@ -36,7 +36,7 @@ class Strategy(Protocol):
     def doc(self, record_id: int) -> dict[str, Any] | None: ...
     def insert(self, doc: dict[str, Any]) -> int: ...
     def replace(self, record_id: int, doc: dict[str, Any]) -> None: ...
-    def written(self) -> tuple[list[bytes], Columns]: ...
+    def written(self) -> tuple[Iterable[bytes], Callable[[], Columns]]: ...
 
 
 class Batch:
@@ -77,8 +77,8 @@ class Batch:
             self._whole()
             return _REFUSED
 
-    def written(self) -> tuple[list[bytes], Columns]:
-        """The file's new bytes and its columns (for the index)."""
+    def written(self) -> tuple[Iterable[bytes], Callable[[], Columns]]:
+        """The file's new bytes, made as they are taken, and then its columns (for the index)."""
         return (self.strategy or self._whole()).written()
 
     @property

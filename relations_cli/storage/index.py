@@ -18,7 +18,7 @@ import marshal
 import os
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,18 @@ def crc(chunks: Iterable[bytes]) -> int:
     for chunk in chunks:
         value = zlib.crc32(chunk, value)
     return value
+
+
+class Checked:
+    """Chunks passed through, their `crc` made on the way (`value`, once every chunk has been taken)."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self.chunks, self.value = chunks, 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            self.value = zlib.crc32(chunk, self.value)
+            yield chunk
 
 
 def load(db: Path, st: os.stat_result, content: Callable[[], bytes]) -> tuple[Columns, bytes | None] | None:

@@ -13,6 +13,7 @@ strategy raises `Refused` and the write goes on the whole-file way (`change.py`)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import orjson
@@ -95,8 +96,8 @@ class InPlace:
         self._put(*bounds, b"")
         self._sync_meta()
 
-    def written(self) -> tuple[list[bytes], Columns]:
-        return [self.raw], self.columns
+    def written(self) -> tuple[Iterable[bytes], Callable[[], Columns]]:
+        return [self.raw], lambda: self.columns
 
     def _verified(self, at: int) -> dict[str, Any]:
         """The document of the record at `at`, once its bytes are checked to be its line; else Refused."""

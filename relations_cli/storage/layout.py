@@ -8,6 +8,7 @@ which bytes to add or cut, and `json_line` gives a record's JSON from its line w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -89,42 +90,48 @@ def cut(raw: bytes, span: tuple[int, int], record_id: int) -> tuple[int, int] | 
 
 
 def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
-    """The file's bytes, in chunks, and where each record's JSON is in them (for the index).
+    """The file's bytes, in chunks, and where each record's JSON is in them (for the index)."""
+    dumped = Dumped(tables)
+    return list(dumped), dumped.spans
+
+
+class Dumped:
+    """The file's bytes for these tables, made chunk by chunk as they are written, and then where each
+    record's JSON is in them (for the index): a month of events is not held twice, as drafts and bytes.
 
     One line per record, so that a change to a record is a one-line diff. Plain JSON all the same
     (any JSON reader, TinyDB included, reads it), and about half the size of an indented file.
     Lines are joined a few thousand at a time: orjson gives each result a 4 kB buffer, so keeping
     100,000 of them until the end would cost 400 MB.
     """
-    import orjson
 
-    dumps = orjson.dumps
-    chunks: list[bytes] = []
-    spans: dict[str, tuple[int, int]] = {}
-    pending: list[bytes] = [b"{"]
-    offset = 1
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.spans: dict[str, tuple[int, int]] = {}  # complete once every chunk has been taken
 
-    def put(piece: bytes) -> None:
-        nonlocal offset
-        pending.append(piece)
-        offset += len(piece)
-        if len(pending) >= 8192:
-            chunks.append(b"".join(pending))
-            pending.clear()
+    def __iter__(self) -> Iterator[bytes]:
+        import orjson
 
-    for t, (name, table) in enumerate(tables.items()):
-        put(b"%s\n  %s: {" % (SEPARATOR if t else b"", orjson.dumps(name)))
-        for r, (key, doc) in enumerate(table.items()):
-            head = b"%s\n    %s: " % (SEPARATOR if r else b"", orjson.dumps(key))
-            body = dumps(doc) if type(doc) is dict else cast("Ready", doc).json()
-            if name == TABLE:
-                spans[key] = (offset + len(head), offset + len(head) + len(body))
-            put(head)
-            put(body)
-        put(META_END if table else b"}")
-    put(b"\n}\n")
-    chunks.append(b"".join(pending))
-    return chunks, spans
+        dumps, spans = orjson.dumps, self.spans
+        pending: list[bytes] = [b"{"]
+        offset = 1
+        for t, (name, table) in enumerate(self.tables.items()):
+            pending.append(b"%s\n  %s: {" % (SEPARATOR if t else b"", dumps(name)))
+            offset += len(pending[-1])
+            for r, (key, doc) in enumerate(table.items()):
+                head = b"%s\n    %s: " % (SEPARATOR if r else b"", dumps(key))
+                body = dumps(doc) if type(doc) is dict else cast("Ready", doc).json()
+                if name == TABLE:
+                    spans[key] = (offset + len(head), offset + len(head) + len(body))
+                pending += (head, body)
+                offset += len(head) + len(body)
+                if len(pending) >= 8192:
+                    yield b"".join(pending)
+                    pending.clear()
+            pending.append(META_END if table else b"}")
+            offset += len(pending[-1])
+        pending.append(b"\n}\n")
+        yield b"".join(pending)
 
 
 def decode(raw: bytes, path: Path) -> tuple[Tables, dict[str, Any] | None]:

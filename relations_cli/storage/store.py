@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -238,10 +238,11 @@ class Store:
         if raw is not None and batch.whole_file and batch.source_version < SCHEMA_VERSION:
             self._back_up(raw, batch.source_version)
         chunks, columns = batch.written()
-        self._write(chunks)
-        index.write(self.file, self.file.stat(), columns, index.crc(chunks))
+        checked = index.Checked(chunks)  # the content check, made as the chunks are written
+        self._write(checked)
+        index.write(self.file, self.file.stat(), columns(), checked.value)
 
-    def _write(self, chunks: list[bytes]) -> None:
+    def _write(self, chunks: Iterable[bytes]) -> None:
         try:
             atomic_write(self.file, chunks)
         except OSError as e:

@@ -6,13 +6,14 @@ of an older schema or laid out by hand. It is also what the in-place strategy fa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from tinydb import TinyDB
 
 from ..errors import StoreError
 from .columns import Columns
-from .layout import MAX_ID, META, TABLE, Tables, dump, meta_document
+from .layout import MAX_ID, META, TABLE, Dumped, Tables, meta_document
 
 
 class WholeFile:
@@ -86,10 +87,10 @@ class WholeFile:
             ordered[name] = data[name]
         return ordered
 
-    def written(self) -> tuple[list[bytes], Columns]:
+    def written(self) -> tuple[Iterable[bytes], Callable[[], Columns]]:
         tables = self.tables()
-        chunks, spans = dump(tables)
-        return chunks, Columns.of_documents(tables[TABLE], spans)
+        dumped = Dumped(tables)
+        return dumped, lambda: Columns.of_documents(tables[TABLE], dumped.spans)
 
 
 def _fresh_ids(ids: list[int | None], next_id: int) -> bool:
