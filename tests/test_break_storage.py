@@ -1,0 +1,75 @@
+"""An outside attempt to break the storage: files planted beside the database, names that look alike,
+and a link moved during a write. Each test is a way a user's data was lost, hung or sent elsewhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symbolic links as on POSIX")
+
+
+def _two(run: Run) -> None:
+    for day in ("01", "02"):
+        assert run("add", "AZ", "PK", "--date", f"2021-12-{day}", "--summary", day).exit_code == 0
+
+
+def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The real program, with a time limit: the failures here were hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "relations_cli", "--db", str(db), *args], capture_output=True, timeout=15
+    )
+
+
+def test_a_fifo_planted_as_the_index_neither_hangs_reads_nor_holds_the_lock(run: Run, db: Path) -> None:
+    # Anyone who can write the folder can put a FIFO where the index goes: opening it for reading waited
+    # for a writer forever, so every read hung, and every write hung holding the lock.
+    _two(run)
+    index = db.with_name(f".{db.name}.index")
+    index.unlink()
+    os.mkfifo(index)
+    listed = _cli(db, "list", "--format", "ids")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split() == [b"1", b"2"]
+    added = _cli(db, "add", "AZ", "TR", "--date", "2022", "--summary", "after")
+    assert added.returncode == 0, added.stderr
+    assert [r["summary"] for r in json.loads(_cli(db, "export").stdout)] == ["01", "02", "after"]
+
+
+def test_an_index_linked_to_an_endless_device_is_not_read(run: Run, db: Path) -> None:
+    # `.NAME.index -> /dev/zero` was read to the end: the command ate memory until it died.
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    _two(run)
+    index = db.with_name(f".{db.name}.index")
+    index.unlink()
+    index.symlink_to("/dev/zero")
+    shown = _cli(db, "show", "2", "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["summary"] == "02"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file to another user")
+def test_an_index_planted_by_another_user_is_not_believed(run: Run, db: Path) -> None:
+    # In a shared folder another user could write `.NAME.index` (before the owner's first write, or
+    # after they deleted it, which the README says is always safe) with the right fingerprint and CRC,
+    # and columns of their own: `list` and the summaries showed what the index said, not the file.
+    import marshal
+
+    _two(run)
+    index = db.with_name(f".{db.name}.index")
+    payload = list(marshal.loads(index.read_bytes()))
+    countries = payload[6]  # (version, fingerprint, crc, settled, ids, dates, countries, ...)
+    assert countries == [("AZE", "PAK"), ("AZE", "PAK")]
+    payload[6] = [("AZE", "PAK"), ("DEU", "FRA")]
+    index.write_bytes(marshal.dumps(tuple(payload)))
+    os.chown(index, 4242, 4242)
+    assert run("list", "FR", "DE", "--format", "ids").stdout == ""
+    assert run("list", "AZ", "PK", "--format", "ids").stdout.split() == ["1", "2"]
