@@ -73,3 +73,41 @@ def test_an_index_planted_by_another_user_is_not_believed(run: Run, db: Path) ->
     os.chown(index, 4242, 4242)
     assert run("list", "FR", "DE", "--format", "ids").stdout == ""
     assert run("list", "AZ", "PK", "--format", "ids").stdout.split() == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("relations.json", ".relations.json.old.4242.0123abcd.tmp"),  # a write to relations.json.old under way
+        ("relations.json", ".relations.json.csv.4242.0123abcd.tmp"),  # export -o relations.json.csv under way
+        ("db[1].json", ".db1.json.4242.0123abcd.tmp"),  # the name read as a glob matched db1.json's
+        ("relations.json", ".relations.json.notes.tmp"),  # the user's own file
+    ],
+)
+def test_a_write_removes_only_its_own_killed_writers_temporaries(tmp_path: Path, name: str, other: str) -> None:
+    # The next write removes what a killed writer left; it removed every `.NAME.*.tmp`, which is also
+    # another database's or an export's temporary while it is being written (that write then failed),
+    # and, with [ ] or * in the name, files matched as a pattern.
+    from typer.testing import CliRunner
+
+    from relations_cli.cli import app
+
+    db = tmp_path / name
+    killed = tmp_path / f".{name}.999.89abcdef.tmp"
+    killed.write_bytes(b"half a database")
+    (tmp_path / other).write_bytes(b"someone else's")
+    result = CliRunner().invoke(app, ["--db", str(db), "add", "AZ", "PK", "--date", "2021"])
+    assert result.exit_code == 0, result.stderr
+    assert not killed.exists()
+    assert (tmp_path / other).read_bytes() == b"someone else's"
+
+
+def test_a_temporary_that_cannot_be_removed_does_not_stop_every_write(run: Run, db: Path) -> None:
+    # A directory (or, in a shared folder, another user's file) named like a killed writer's temporary
+    # could not be removed, and every write failed on it: nothing could be saved until it was found.
+    _two(run)
+    (db.parent / f".{db.name}.77.0badcafe.tmp").mkdir()
+    added = run("add", "AZ", "TR", "--date", "2022")
+    assert added.exit_code == 0, added.stderr
+    assert run("list", "AZ", "TR", "--format", "ids").stdout.split() == ["3"]
+

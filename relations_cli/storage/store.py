@@ -10,6 +10,7 @@ per command; `batch.py` holds the changes, and `index.py` the derived index.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -210,8 +211,11 @@ class Store:
 
     def _remove_stale_temporaries(self) -> None:
         # Only a writer holding the lock makes temporaries, so any found now are a killed writer's.
+        # One that cannot be removed (a directory, or another user's file in a shared folder) is no one's
+        # database either: it is left, rather than stopping every write.
         for stale in [*temporaries(self.file), *temporaries(index.path_for(self.file))]:
-            stale.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                stale.unlink(missing_ok=True)
 
     def backup_path(self, version: int) -> Path:
         return self.file.with_name(f"{self.file.name}.schema{version}.bak")
