@@ -68,6 +68,17 @@ def check_target(path: Path, file: Path) -> None:
         raise StoreError(f"cannot write database {path}: it is {kind or 'a directory'}, not a file")
 
 
+def same_file(read: os.stat_result | None, path: Path) -> bool:
+    """Whether the file `read` describes (None: no file) is the one at `path` now."""
+    try:
+        now: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        now = None
+    if read is None or now is None:
+        return read is now
+    return (read.st_dev, read.st_ino) == (now.st_dev, now.st_ino)
+
+
 def _mode(path: Path) -> int | None:
     try:
         return path.stat().st_mode

@@ -111,3 +111,61 @@ def test_a_temporary_that_cannot_be_removed_does_not_stop_every_write(run: Run, 
     assert added.exit_code == 0, added.stderr
     assert run("list", "AZ", "TR", "--format", "ids").stdout.split() == ["3"]
 
+
+def _linked(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """`current.json -> 2025.json`, and 2026.json beside it; each with its own records."""
+    from typer.testing import CliRunner
+
+    from relations_cli.cli import app
+
+    old, new, link = tmp_path / "2025.json", tmp_path / "2026.json", tmp_path / "current.json"
+    for path, summary in ((old, "of 2025"), (new, "of 2026"), (new, "also of 2026")):
+        added = CliRunner().invoke(app, ["--db", str(path), "add", "AZ", "PK", "--date", "2025", "--summary", summary])
+        assert added.exit_code == 0, added.stderr
+    link.symlink_to(old.name)
+    return old, new, link
+
+
+@pytest.mark.parametrize("moment", ["after the read", "before the read"])
+def test_a_link_moved_during_a_write_never_puts_one_files_records_in_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moment: str
+) -> None:
+    # `current.json -> 2025.json` is re-pointed at 2026.json (ln -sfn) while `add` runs on current.json:
+    # the write read and locked 2025.json, then resolved the link again to write, and replaced 2026.json
+    # with 2025's records and the new one. 2026's records were gone.
+    from typer.testing import CliRunner
+
+    from relations_cli.cli import app
+    from relations_cli.storage import change, store
+
+    old, new, link = _linked(tmp_path)
+    before = {p: p.read_bytes() for p in (old, new)}
+
+    def move() -> None:
+        link.unlink()
+        link.symlink_to(new.name)
+
+    if moment == "after the read":
+        made = change.Batch.__init__
+
+        def moving(self: change.Batch, *args: object, **kwargs: object) -> None:
+            move()
+            made(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(change.Batch, "__init__", moving)
+    else:
+        remove = store.Store._remove_stale_temporaries
+
+        def moving_too(self: store.Store) -> None:
+            move()
+            remove(self)
+
+        monkeypatch.setattr(store.Store, "_remove_stale_temporaries", moving_too)
+    added = CliRunner().invoke(app, ["--db", str(link), "add", "AZ", "TR", "--date", "2026", "--summary", "new"])
+    assert new.read_bytes() == before[new]  # never written without its lock, never given 2025's records
+    if added.exit_code == 0:  # the write went, whole, to the file it read and locked
+        summaries = [r["summary"] for r in json.loads(CliRunner().invoke(app, ["--db", str(old), "export"]).stdout)]
+        assert summaries == ["of 2025", "new"]
+    else:
+        assert "moved" in added.stderr
+        assert old.read_bytes() == before[old]
