@@ -169,3 +169,70 @@ def test_a_link_moved_during_a_write_never_puts_one_files_records_in_another(
     else:
         assert "moved" in added.stderr
         assert old.read_bytes() == before[old]
+
+
+def _planted(tmp_path: Path, points_to: Path, name: str) -> Path:
+    """A symbolic link another user (uid 4242) made in a shared folder (sticky, writable by all, as /tmp)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    link = shared / name
+    link.symlink_to(points_to)
+    os.lchown(link, 4242, 4242)
+    return link
+
+
+root_only = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="a link of another user")
+
+
+@root_only
+def test_export_into_a_shared_folder_does_not_follow_another_users_link(run: Run, tmp_path: Path) -> None:
+    # `relations export -o /tmp/export.json`, where someone had put `/tmp/export.json -> ~/thesis.tex`:
+    # the link was resolved by the program itself, so the kernel's guard for shared folders
+    # (fs.protected_symlinks, which stops `> /tmp/export.json`) never saw it, and the thesis was replaced.
+    _two(run)
+    thesis = tmp_path / "thesis.tex"
+    thesis.write_text("three years of work")
+    link = _planted(tmp_path, thesis, "export.json")
+    result = run("export", "-o", str(link))
+    assert result.exit_code == 1
+    assert "symbolic link" in result.stderr and str(link) in result.stderr
+    assert thesis.read_text() == "three years of work"
+    # through a planted link to a folder, too
+    (tmp_path / "again").mkdir()
+    folder = _planted(tmp_path / "again", tmp_path, "out")
+    assert run("export", "-o", str(folder / "thesis.tex")).exit_code == 1
+    assert thesis.read_text() == "three years of work"
+
+
+@root_only
+def test_a_database_link_planted_by_another_user_in_a_shared_folder_is_not_followed(
+    run: Run, db: Path, tmp_path: Path
+) -> None:
+    # `--db /tmp/scratch.json` where another user had linked it to the user's own database: a scratch
+    # import or delete went into the real records.
+    _two(run)
+    before = db.read_bytes()
+    link = _planted(tmp_path, db, "scratch.json")
+    from typer.testing import CliRunner
+
+    from relations_cli.cli import app
+
+    deleted = CliRunner().invoke(app, ["--db", str(link), "delete", "1", "--yes"])
+    assert deleted.exit_code == 1
+    assert "symbolic link" in deleted.stderr
+    assert db.read_bytes() == before
+
+
+@root_only
+def test_ones_own_link_in_a_shared_folder_is_still_followed(run: Run, db: Path, tmp_path: Path) -> None:
+    _two(run)
+    link = _planted(tmp_path, db, "mine.json")
+    os.lchown(link, os.geteuid(), os.getegid())
+    from typer.testing import CliRunner
+
+    from relations_cli.cli import app
+
+    assert CliRunner().invoke(app, ["--db", str(link), "delete", "1", "--yes"]).exit_code == 0
+    assert run("list", "--format", "ids").stdout.split() == ["2"]
+    assert link.is_symlink()
