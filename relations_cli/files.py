@@ -14,7 +14,17 @@ def temporary_name(path: Path) -> Path:
 
 
 def temporaries(path: Path) -> list[Path]:
-    return list(path.parent.glob(f".{path.name}.*.tmp"))
+    """The temporaries `temporary_name` made for `path`, and nothing else: not another file's whose name
+    begins the same (`.db.json.old.<pid>.<random>.tmp` is db.json.old's), nor what a glob would match
+    when the name holds `[`, `*` or `?`."""
+    import re
+
+    own = re.compile(rf"\.{re.escape(path.name)}\.[0-9]+\.[0-9a-f]{{8}}\.tmp")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    return [path.with_name(name) for name in names if own.fullmatch(name)]
 
 
 def atomic_write(path: Path, data: bytes | Iterable[bytes], *, sync: bool = True) -> None:

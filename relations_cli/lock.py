@@ -14,7 +14,26 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
+from .errors import StoreError, TemporaryFailure
+
+
+def acquired(path: Path, timeout: float, database: Path) -> Any:
+    """The writers' lock on `database`, at `path`, acquired: waiting up to `timeout` seconds, then
+    TemporaryFailure (exit 75, a script may try again)."""
+    from filelock import Timeout
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = lock_for(path, timeout)
+        lock.acquire()
+    except Timeout:
+        raise TemporaryFailure(
+            f"database {database} is locked by another relations process; "
+            f"gave up after {timeout:g}s (RELATIONS_LOCK_TIMEOUT)"
+        ) from None
+    except OSError as e:
+        raise StoreError(f"cannot lock database {database}: {e.strerror or e}") from None
+    return lock
 
 
 def lock_for(path: Path, timeout: float) -> Any:

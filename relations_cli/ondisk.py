@@ -19,7 +19,37 @@ from .errors import StoreError
 
 def target(path: Path) -> Path:
     """Where the database's bytes are: `path`, or the file a symbolic link at `path` points to."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    if not path.is_symlink():
+        return path
+    planted = planted_link(path)
+    if planted is not None:
+        raise StoreError(f"database {path}: {planted}")
+    return Path(os.path.realpath(path))
+
+
+def planted_link(path: Path) -> str | None:
+    """Why a symbolic link on `path` must not be followed, None when none is another user's in a shared folder.
+
+    The links of a path this program resolves itself (os.path.realpath, to write beside the target) are
+    never seen by the kernel's guard for sticky, world-writable folders such as /tmp
+    (fs.protected_symlinks): a link there is followed only if it is the user's own or the folder
+    owner's, as that guard would allow, so that no one can plant `/tmp/out.json -> ~/thesis.tex`.
+    """
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows: no sticky folders
+        return None
+    at = Path(os.path.abspath(path))
+    for link in [*reversed(at.parents), at]:
+        try:
+            st = os.lstat(link)
+            if not stat.S_ISLNK(st.st_mode):
+                continue
+            folder = os.stat(link.parent)
+        except OSError:
+            return None  # the write that follows reports it
+        shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+        if shared and st.st_uid not in (os.geteuid(), folder.st_uid):
+            return f"{link} is a symbolic link another user made in a shared folder; not following it"
+    return None
 
 
 @contextmanager
@@ -66,6 +96,17 @@ def check_target(path: Path, file: Path) -> None:
     kind = "a directory" if mode is not None and stat.S_ISDIR(mode) else _not_a_file(mode)
     if kind or not file.name:
         raise StoreError(f"cannot write database {path}: it is {kind or 'a directory'}, not a file")
+
+
+def same_file(read: os.stat_result | None, path: Path) -> bool:
+    """Whether the file `read` describes (None: no file) is the one at `path` now."""
+    try:
+        now: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        now = None
+    if read is None or now is None:
+        return read is now
+    return (read.st_dev, read.st_ino) == (now.st_dev, now.st_ino)
 
 
 def _mode(path: Path) -> int | None:

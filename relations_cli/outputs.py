@@ -71,6 +71,11 @@ def output_to(target: str, *, database: Path | None = None) -> Iterator[IO[str]]
             with suppress(OSError):  # reported above: the block failed first
                 stream.close()
         return
+    from .ondisk import planted_link
+
+    planted = planted_link(Path(target))
+    if planted is not None:
+        raise OutputError(f"cannot write {target}: {planted}")
     real = Path(os.path.realpath(target))
     if database is not None and _same_file(real, database):
         raise InvalidInput(f"refusing to write onto the database itself ({target}); choose another file")

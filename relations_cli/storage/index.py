@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import stat
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -66,7 +67,7 @@ def load(db: Path, st: os.stat_result, content: Callable[[], bytes]) -> tuple[Co
     `content` gives the file's bytes; it is called only while the file is not yet settled, to check them.
     """
     try:
-        data = marshal.loads(path_for(db).read_bytes())
+        data = marshal.loads(_read(path_for(db), st.st_uid))
         if data[0] != VERSION or tuple(data[1]) != fingerprint(st):
             return None
         columns = Columns.from_payload(data[4:])
@@ -84,9 +85,27 @@ def load(db: Path, st: os.stat_result, content: Callable[[], bytes]) -> tuple[Co
         return None
 
 
+def _read(path: Path, owner: int) -> bytes:
+    """The index's bytes; OSError unless it is a regular file owned by the database's owner.
+
+    Anyone who can write the folder can put something where the index goes: a FIFO (opening it would
+    wait forever), a link to /dev/zero (read to the end, it never ends), or an index of their own that
+    lies about the records. Those are not followed, not waited on, and not believed.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != owner:
+            raise OSError(f"{path} is not an index this program wrote")
+        return f.read()
+
+
 def write(db: Path, st: os.stat_result, columns: Columns, checksum: int, *, settled: bool = False) -> None:
     """The index of the file `st` describes, whose bytes have CRC `checksum`; an index that cannot be
-    written is simply not there."""
+    written is simply not there. Only the database's owner writes it (no one else's would be believed)."""
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return
     with contextlib.suppress(OSError, ValueError):
         payload: tuple[Any, ...] = (VERSION, fingerprint(st), checksum, settled, *columns.payload())
         atomic_write(path_for(db), marshal.dumps(payload), sync=False)

@@ -10,6 +10,7 @@ per command; `batch.py` holds the changes, and `index.py` the derived index.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -17,11 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InvalidInput, NotFound, StoreError, TemporaryFailure
+from ..errors import InvalidInput, NotFound, StoreError
 from ..files import atomic_write, temporaries
-from ..lock import lock_for
+from ..lock import acquired
 from ..models import Engagement
-from ..ondisk import check_target, opened, target
+from ..ondisk import check_target, opened, same_file, target
 from . import index, shape
 from .columns import Columns, Keep
 from .layout import META, TABLE, Tables, decode, dump
@@ -73,10 +74,11 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._pinned: Path | None = None  # the target a write in progress is on
 
     @property
     def file(self) -> Path:
-        return target(self.path)
+        return self._pinned or target(self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -144,43 +146,44 @@ class Store:
         """Lock, load, let the caller change the records, then write the file once, atomically.
 
         `in_place=False` makes every change the whole-file way (the tests compare the two strategies)."""
-        from filelock import Timeout
-
         from .change import Batch  # writers only: it brings TinyDB and the in-place writer
 
         timeout = lock_timeout()
         check_target(self.path, self.file)
+        # One write, one file: the link is resolved once, so that if it is moved meanwhile the bytes read,
+        # the lock held and the file replaced are still the same file's (else another file's records
+        # would be replaced by this one's).
+        self._pinned = self.file
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            lock = lock_for(Path(f"{self.file}.lock"), timeout)
-            lock.acquire()
-        except Timeout:
-            raise TemporaryFailure(
-                f"database {self.path} is locked by another relations process; "
-                f"gave up after {timeout:g}s (RELATIONS_LOCK_TIMEOUT)"
-            ) from None
-        except OSError as e:
-            raise StoreError(f"cannot lock database {self.path}: {e.strerror or e}") from None
-        try:
-            self._remove_stale_temporaries()
-            snapshot = self._snapshot()
-            raw = snapshot[0] if snapshot else None
-            found = index.load(self.file, snapshot[1], lambda: snapshot[0]) if snapshot else None
-            self._check_writable()
-            batch = Batch(raw, found[0] if found else None, self._tables_of, SCHEMA_VERSION, in_place=in_place)
-            del found
-            yield batch
-            if batch.changed:
-                self._save(batch, raw)
+            lock = acquired(Path(f"{self.file}.lock"), timeout, self.path)
+            try:
+                self._remove_stale_temporaries()
+                snapshot = self._snapshot()
+                raw = snapshot[0] if snapshot else None
+                found = index.load(self.file, snapshot[1], lambda: snapshot[0]) if snapshot else None
+                self._check_writable()
+                batch = Batch(raw, found[0] if found else None, self._tables_of, SCHEMA_VERSION, in_place=in_place)
+                del found
+                yield batch
+                if batch.changed:
+                    self._save(batch, raw)
+            finally:
+                lock.release()
         finally:
-            lock.release()
+            self._pinned = None
 
     # -- reading ---------------------------------------------------------------
 
     def _snapshot(self) -> tuple[bytes, os.stat_result] | None:
         """The file's bytes and the identity of the file they were read from (one open, so they agree)."""
         with opened(self.path) as f:
-            return None if f is None else (f.read(), os.fstat(f.fileno()))
+            snapshot = None if f is None else (f.read(), os.fstat(f.fileno()))
+        if self._pinned is not None and not same_file(snapshot[1] if snapshot else None, self._pinned):
+            raise StoreError(
+                f"database {self.path} was moved to another file while it was being written; "
+                "nothing was written, run the command again"
+            )
+        return snapshot
 
     def _parsed(self, raw: bytes, st: os.stat_result) -> list[Stored]:
         """The records of a file the index does not describe, parsed; indexed again when this program wrote
@@ -210,8 +213,11 @@ class Store:
 
     def _remove_stale_temporaries(self) -> None:
         # Only a writer holding the lock makes temporaries, so any found now are a killed writer's.
+        # One that cannot be removed (a directory, or another user's file in a shared folder) is no one's
+        # database either: it is left, rather than stopping every write.
         for stale in [*temporaries(self.file), *temporaries(index.path_for(self.file))]:
-            stale.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                stale.unlink(missing_ok=True)
 
     def backup_path(self, version: int) -> Path:
         return self.file.with_name(f"{self.file.name}.schema{version}.bak")
