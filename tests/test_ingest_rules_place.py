@@ -1,0 +1,80 @@
+"""Where ingest places an engagement, on short articles written for these tests: the draft's location."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import Run
+
+HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
+
+
+def _draft(run: Run, text: str) -> dict[str, Any]:
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text)
+    assert result.exit_code == 0, result.stderr
+    draft: dict[str, Any] = json.loads(result.stdout)
+    assert draft["countries"] == sorted(draft["countries"]) and len(draft["countries"]) >= 2
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        # A call has no place, even when a city is named in its sentence.
+        (HEADLINE + "The presidents of Azerbaijan and Pakistan held a phone call on March 4 and discussed trade "
+         "in Baku.", None, None),
+        # Talks in a capital: its country and the city.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Islamabad on March 4.", "PAK", "Islamabad"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4 in Baku.", "AZE", "Baku"),
+        # A country named as the venue is the location, and no city.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Azerbaijan on March 4.", "AZE", None),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Pakistan on March 4.", "PAK", None),
+        # A site the text places in a party's country: the site, in that country.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in the Kakheti region of Azerbaijan on March 4.",
+         "AZE", "Kakheti"),
+        # A city known to the country tables though not its capital.
+        ("Philippines and Japan held talks\n\nPhilippine and Japanese ministers met in Cebu on March 4.",
+         "PHL", "Cebu"),
+        # Where the meeting was, not where the next one will be.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Baku on March 4. They will meet in Islamabad "
+         "next year.", "AZE", "Baku"),
+    ],
+)  # fmt: skip
+def test_the_venue_the_text_names(run: Run, text: str, country: str | None, place: str | None) -> None:
+    draft = _draft(run, text + "\n")
+    assert draft["location"] == {"country": country, "place": place}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister on March 4.",
+        "The Pakistani Defence Minister paid a visit to Azerbaijan on March 4 and held talks.",
+        "The Pakistani Defence Minister arrived in Azerbaijan on a visit on March 4 and held talks.",
+        "Azerbaijan hosted the Pakistani Defence Minister for talks on March 4.",
+    ],
+)
+def test_the_host_of_a_visit_is_the_location(run: Run, body: str) -> None:
+    draft = _draft(run, HEADLINE + body + "\n")
+    assert draft["location"]["country"] == "AZE"
+
+
+def test_a_visit_by_a_leader_to_a_capital_is_in_that_capitals_country(run: Run) -> None:
+    text = ("Uzbekistan and Azerbaijan held talks\n\nUzbek and Azerbaijani ministers held talks on March 4 during a "
+            "state visit by President Ilham Aliyev to Tashkent.\n")  # fmt: skip
+    assert _draft(run, text)["location"]["country"] == "UZB"
+
+
+def test_a_leader_received_in_the_reports_city_is_there(run: Run) -> None:
+    text = "BAKU, March 4 -- Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister.\n"
+    assert _draft(run, text)["location"] == {"country": "AZE", "place": "Baku"}
+
+
+def test_talks_in_a_named_countrys_capital(run: Run) -> None:
+    text = HEADLINE + "Azerbaijani and Pakistani ministers met in the Azerbaijani capital on March 4.\n"
+    assert _draft(run, text)["location"]["country"] == "AZE"
+    text = HEADLINE + "Azerbaijani and Pakistani ministers met in the Pakistani capital on March 4.\n"
+    assert _draft(run, text)["location"]["country"] == "PAK"
