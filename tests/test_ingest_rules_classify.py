@@ -39,7 +39,8 @@ def test_officer_training_is_the_military_educational_area_quoted_as_written(run
 
 
 def test_an_area_word_that_opens_a_sentence_is_an_area(run: Run) -> None:
-    draft = _draft(run, HEADLINE + "Azerbaijani and Pakistani ministers met in Baku on March 4. Trade topped the agenda.\n")
+    body = "Azerbaijani and Pakistani ministers met in Baku on March 4. Trade topped the agenda.\n"
+    draft = _draft(run, HEADLINE + body)
     assert draft["areas"] == ["trade"]
 
 
