@@ -38,6 +38,13 @@ def _draft(run: Run, text: str) -> dict[str, Any]:
         # A city known to the country tables though not its capital.
         ("Philippines and Japan held talks\n\nPhilippine and Japanese ministers met in Cebu on March 4.",
          "PHL", "Cebu"),
+        # A city with its country after it; a city in a sentence that gives no date.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Ganja, Azerbaijan, on March 4.", "AZE", "Ganja"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Lahore, Pakistan on March 4.", "PAK", "Lahore"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks. The talks were held in Baku.", "AZE", "Baku"),
+        # A country discussed is not the venue.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4 in Baku. They discussed the security "
+         "situation in Pakistan.", "AZE", "Baku"),
         # Where the meeting was, not where the next one will be.
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Baku on March 4. They will meet in Islamabad "
          "next year.", "AZE", "Baku"),
@@ -68,9 +75,23 @@ def test_a_visit_by_a_leader_to_a_capital_is_in_that_capitals_country(run: Run) 
     assert _draft(run, text)["location"]["country"] == "UZB"
 
 
-def test_a_leader_received_in_the_reports_city_is_there(run: Run) -> None:
-    text = "BAKU, March 4 -- Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister.\n"
-    assert _draft(run, text)["location"] == {"country": "AZE", "place": "Baku"}
+@pytest.mark.parametrize(
+    ("dateline", "host", "guest", "code"),
+    [
+        ("BAKU", "Azerbaijani President Ilham Aliyev", "the Pakistani Defence Minister", "AZE"),
+        ("KARACHI, Pakistan", "Pakistani Prime Minister Shehbaz Sharif", "the Azerbaijani Defence Minister", "PAK"),
+    ],
+)
+def test_a_leader_received_in_the_reports_city_is_there(
+    run: Run, dateline: str, host: str, guest: str, code: str
+) -> None:
+    text = f"{dateline}, March 4 -- {host} received {guest}.\n"
+    assert _draft(run, text)["location"] == {"country": code, "place": dateline.split(",")[0].title()}
+
+
+def test_the_side_that_received_the_other_is_the_host(run: Run) -> None:
+    body = "Pakistani Prime Minister Shehbaz Sharif received Azerbaijani Defence Minister Zakir Hasanov on March 4.\n"
+    assert _draft(run, HEADLINE + body)["location"]["country"] == "PAK"
 
 
 def test_talks_in_a_named_countrys_capital(run: Run) -> None:
