@@ -36,6 +36,18 @@ def _draft(run: Run, text: str) -> dict[str, Any]:
         # The sides named by their delegations; countries of a later unrelated sentence are context.
         ("Ministers meet in Baku\n\nThe Azerbaijani delegation met the Pakistani side on March 4. Iran and Turkey "
          "also sent observers to other events.", ["AZE", "PAK"], ["IRN", "TUR"]),
+        ("Talks held in Baku\n\nThe defence ministers of Azerbaijan and Pakistan met in Baku on March 4 and "
+         "discussed sanctions against Iran, Syria and Iraq.", ["AZE", "PAK"], ["IRN", "IRQ", "SYR"]),
+        # A visit's host, a pair, a short report, a headline's list: the sides.
+        ("Talks in Baku\n\nThe minister of Pakistan visited Azerbaijan on March 4 and met officials. Iran was not "
+         "discussed.", ["AZE", "PAK"], ["IRN"]),
+        ("Talks in Baku\n\nAzerbaijan-Pakistan talks were held in Baku on March 4. Iran was not discussed.",
+         ["AZE", "PAK"], ["IRN"]),
+        ("Talks in Baku\n\nAzerbaijan and Pakistan discussed trade on March 4.", ["AZE", "PAK"], []),
+        ("Azerbaijan, Pakistan discuss trade\n\nOfficials discussed trade on March 4.", ["AZE", "PAK"], []),
+        # Officials the text ties to no country act for the countries of the headline.
+        (HEADLINE + "Defence Minister Zakir Hasanov met Defence Minister Khawaja Asif in Baku on March 4.",
+         ["AZE", "PAK"], []),
         # Participants' countries are the parties.
         ("Ministers meet in Baku\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister "
          "Khawaja Asif in Baku on March 4. Russia was not discussed.", ["AZE", "PAK"], ["RUS"]),
@@ -57,6 +69,8 @@ def test_the_parties_are_the_sides_that_took_part(
          "March 4 for trilateral talks.", ["AZE", "PAK", "TUR"]),
         ("Leaders meet at the summit\n\nThe leaders of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan held a "
          "summit in Astana on March 4.", ["KAZ", "KGZ", "TJK", "UZB"]),
+        ("Summit of Turkic states opens in Baku\n\nLeaders of Azerbaijan, Turkey, Kazakhstan and Uzbekistan met in "
+         "Baku on March 4.", ["AZE", "KAZ", "TUR", "UZB"]),
     ],
 )  # fmt: skip
 def test_every_side_of_a_meeting_of_more_than_two_is_a_party(run: Run, text: str, parties: list[str]) -> None:
