@@ -91,4 +91,7 @@ LATER = (
     ],
 )  # fmt: skip
 def test_a_signing_told_after_the_lead_counts_only_when_tied_to_the_talks(run: Run, late: str, kind: str) -> None:
-    assert _draft(run, HEADLINE + LATER.format(late))["kind"] == kind
+    draft = _draft(run, HEADLINE + LATER.format(late))
+    assert draft["kind"] == kind
+    if kind == "agreement":  # --explain quotes the sentence that tells the signing
+        assert draft["evidence"]["kind"] == late
