@@ -99,3 +99,50 @@ def test_talks_in_a_named_countrys_capital(run: Run) -> None:
     assert _draft(run, text)["location"]["country"] == "AZE"
     text = HEADLINE + "Azerbaijani and Pakistani ministers met in the Pakistani capital on March 4.\n"
     assert _draft(run, text)["location"]["country"] == "PAK"
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # A site the tables do not know keeps its name, whatever country the sentence names after it.
+        ("Azerbaijani and Pakistani ministers met in Shahdag on March 4 and discussed Armenia.", "Shahdag"),
+        ("Azerbaijani and Pakistani ministers met in Borjomi, Georgia, on March 4.", "Borjomi"),
+    ],
+)
+def test_an_unknown_site_is_still_the_place(run: Run, body: str, place: str) -> None:
+    assert _draft(run, HEADLINE + body + "\n")["location"]["place"] == place
+
+
+def test_the_venue_told_early_beats_an_earlier_meeting_told_late(run: Run) -> None:
+    body = ("Azerbaijani and Pakistani defence ministers met on March 4. The talks were held in Gulustan Palace with "
+            "the defence officials. They praised the ties. They discussed the region. The sides last met in "
+            "Islamabad.\n")  # fmt: skip
+    location = _draft(run, HEADLINE + body)["location"]
+    assert location["place"] == "Gulustan Palace"
+    assert location["country"] != "PAK"
+
+
+def test_no_venue_in_the_text_is_no_location(run: Run) -> None:
+    # Neither the countries of the headline nor an embassy visited say where the talks were.
+    text = HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4.\n"
+    assert _draft(run, text)["location"] == {"country": None, "place": None}
+    text = HEADLINE + ("The Azerbaijani minister visited the Pakistani embassy on March 4 and held talks with the "
+                       "ambassador.\n")  # fmt: skip
+    assert _draft(run, text)["location"]["country"] != "PAK"
+
+
+def test_the_host_received_the_guest_wherever_the_host_had_come_from(run: Run) -> None:
+    body = "The Pakistani Prime Minister, back from Ganja, received the Azerbaijani minister on March 4.\n"
+    assert _draft(run, HEADLINE + body)["location"]["country"] == "PAK"
+
+
+def test_a_visit_to_a_capital_is_there_whichever_country_is_named_first(run: Run) -> None:
+    text = ("Azerbaijan and Uzbekistan held talks\n\nUzbek and Azerbaijani ministers held talks on March 4 during a "
+            "state visit by President Ilham Aliyev to Tashkent.\n")  # fmt: skip
+    assert _draft(run, text)["location"]["country"] == "UZB"
+
+
+@pytest.mark.parametrize(("area", "code"), [("Metro Manila", "PHL"), ("Greater Tokyo", "JPN")])
+def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: str) -> None:
+    text = f"Philippines and Japan held talks\n\nPhilippine and Japanese ministers met in {area} on March 4.\n"
+    assert _draft(run, text)["location"] == {"country": code, "place": area}
