@@ -146,3 +146,17 @@ def test_a_visit_to_a_capital_is_there_whichever_country_is_named_first(run: Run
 def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: str) -> None:
     text = f"Philippines and Japan held talks\n\nPhilippine and Japanese ministers met in {area} on March 4.\n"
     assert _draft(run, text)["location"] == {"country": code, "place": area}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A country discussed, a meeting still to come and a stop on the way, each told before the venue.
+        "Azerbaijani and Pakistani ministers met on March 4 and discussed the situation in Pakistan. The talks were "
+        "held in Baku.",
+        "Azerbaijani and Pakistani ministers said on March 4 that they will meet in Islamabad. They held talks in Baku.",
+        "After a stop in Paris, the Pakistani minister held talks in Baku on March 4 with Azerbaijani officials.",
+    ],
+)
+def test_the_venue_is_found_past_places_told_before_it_that_are_not_the_venue(run: Run, body: str) -> None:
+    assert _draft(run, HEADLINE + body + "\n")["location"] == {"country": "AZE", "place": "Baku"}
