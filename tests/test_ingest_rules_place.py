@@ -154,7 +154,8 @@ def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: 
         # A country discussed, a meeting still to come and a stop on the way, each told before the venue.
         "Azerbaijani and Pakistani ministers met on March 4 and discussed the situation in Pakistan. The talks were "
         "held in Baku.",
-        "Azerbaijani and Pakistani ministers said on March 4 that they will meet in Islamabad. They held talks in Baku.",
+        "Azerbaijani and Pakistani ministers said on March 4 that they will meet in Islamabad. They held talks in "
+        "Baku.",
         "After a stop in Paris, the Pakistani minister held talks in Baku on March 4 with Azerbaijani officials.",
     ],
 )
