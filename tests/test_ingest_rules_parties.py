@@ -69,6 +69,9 @@ def test_the_parties_are_the_sides_that_took_part(
          "March 4 for trilateral talks.", ["AZE", "PAK", "TUR"]),
         ("Leaders meet at the summit\n\nThe leaders of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan held a "
          "summit in Astana on March 4.", ["KAZ", "KGZ", "TJK", "UZB"]),
+        # Three countries listed in the headline, with no word such as "trilateral".
+        ("Azerbaijan, Turkey and Pakistan hold talks in Baku\n\nThe foreign ministers of the three countries met in "
+         "Baku on March 4.", ["AZE", "PAK", "TUR"]),
         ("Summit of Turkic states opens in Baku\n\nLeaders of Azerbaijan, Turkey, Kazakhstan and Uzbekistan met in "
          "Baku on March 4.", ["AZE", "KAZ", "TUR", "UZB"]),
     ],
