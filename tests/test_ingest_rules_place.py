@@ -157,6 +157,8 @@ def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: 
         "Azerbaijani and Pakistani ministers said on March 4 that they will meet in Islamabad. They held talks in "
         "Baku.",
         "After a stop in Paris, the Pakistani minister held talks in Baku on March 4 with Azerbaijani officials.",
+        # A sentence of background first.
+        "The two countries are close friends. Azerbaijani and Pakistani ministers held talks in Baku on March 4.",
     ],
 )
 def test_the_venue_is_found_past_places_told_before_it_that_are_not_the_venue(run: Run, body: str) -> None:
