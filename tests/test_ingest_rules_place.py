@@ -157,6 +157,8 @@ def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: 
         "Azerbaijani and Pakistani ministers said on March 4 that they will meet in Islamabad. They held talks in "
         "Baku.",
         "After a stop in Paris, the Pakistani minister held talks in Baku on March 4 with Azerbaijani officials.",
+        # ... or in the same sentence.
+        "Azerbaijani and Pakistani ministers discussed the situation in Pakistan at talks in Baku on March 4.",
         # A sentence of background first.
         "The two countries are close friends. Azerbaijani and Pakistani ministers held talks in Baku on March 4.",
     ],
