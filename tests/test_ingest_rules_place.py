@@ -142,7 +142,7 @@ def test_a_visit_to_a_capital_is_there_whichever_country_is_named_first(run: Run
     assert _draft(run, text)["location"]["country"] == "UZB"
 
 
-@pytest.mark.parametrize(("area", "code"), [("Metro Manila", "PHL"), ("Greater Tokyo", "JPN")])
+@pytest.mark.parametrize(("area", "code"), [("Metro Manila", "PHL"), ("Greater Tokyo", "JPN"), ("Metro Cebu", "PHL")])
 def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: str) -> None:
     text = f"Philippines and Japan held talks\n\nPhilippine and Japanese ministers met in {area} on March 4.\n"
     assert _draft(run, text)["location"] == {"country": code, "place": area}
