@@ -1,0 +1,97 @@
+"""ingest's kind and areas on short articles written for these tests: what an analyst reads in the draft."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import Run
+
+HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
+
+
+def _draft(run: Run, text: str) -> dict[str, Any]:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text)
+    assert result.exit_code == 0, result.stderr
+    draft: dict[str, Any] = json.loads(result.stdout)
+    return draft
+
+
+def test_a_document_signed_years_ago_does_not_make_a_meeting_an_agreement(run: Run) -> None:
+    # The only signing in the lead is of a past document: nothing was signed in this engagement.
+    text = HEADLINE + (
+        "Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss trade, recalling the agreement "
+        "signed in 2019.\n"
+    )
+    assert _draft(run, text)["kind"] == "meeting"
+
+
+def test_officer_training_is_the_military_educational_area_quoted_as_written(run: Run) -> None:
+    text = HEADLINE + (
+        "Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss cooperation in the training of "
+        "officers.\n"
+    )
+    draft = _draft(run, text)
+    assert draft["areas"] == ["military-educational"]
+    assert draft["evidence"]["areas"] == {"military-educational": "training of officers"}
+
+
+def test_an_area_word_that_opens_a_sentence_is_an_area(run: Run) -> None:
+    body = "Azerbaijani and Pakistani ministers met in Baku on March 4. Trade topped the agenda.\n"
+    draft = _draft(run, HEADLINE + body)
+    assert draft["areas"] == ["trade"]
+
+
+def test_the_first_sentence_after_the_headline_about_third_countries_names_no_area(run: Run) -> None:
+    text = (
+        "Azerbaijani and Pakistani ministers met in Baku to discuss energy cooperation\n\n"
+        "Military ties between North Korea and Russia were not discussed.\n"
+    )
+    draft = _draft(run, text)
+    assert draft["countries"] == ["AZE", "PAK"]
+    assert draft["areas"] == ["energy"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "areas"),
+    [
+        # The headline tells what the sides discussed, even a link between two other countries.
+        ("Ministers discuss rail cooperation between China and Turkey", ["transport"]),
+        ("Ministers meet in Baku", []),
+    ],
+)
+def test_the_headline_names_the_engagements_areas_even_between_third_countries(
+    run: Run, headline: str, areas: list[str]
+) -> None:
+    draft = _draft(run, headline + "\n\nAzerbaijani and Pakistani ministers met in Baku on March 4.\n")
+    assert draft["countries"] == ["AZE", "PAK"]
+    assert draft["areas"] == areas
+
+
+LATER = (
+    "Azerbaijani and Pakistani ministers met in Baku on March 4. They discussed trade. They praised the ties. "
+    "They talked about the region. {}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("late", "kind"),
+    [
+        # A signing told late in the report but tied to these talks is this engagement's.
+        ("After the talks, the two ministers attended the signing ceremony of a memorandum on trade.", "agreement"),
+        ("The ministers signed a memorandum on trade during the visit.", "agreement"),
+        # Tied to the talks, but a document of years ago, or one still to be signed.
+        ("After the talks, they recalled a long list of earlier accords, among them the treaty signed in 2019.",
+         "meeting"),
+        ("During the talks, they agreed to sign a memorandum next year.", "meeting"),
+        # Signed long ago and not tied to these talks.
+        ("The two countries signed a memorandum on trade in 2019.", "meeting"),
+    ],
+)  # fmt: skip
+def test_a_signing_told_after_the_lead_counts_only_when_tied_to_the_talks(run: Run, late: str, kind: str) -> None:
+    draft = _draft(run, HEADLINE + LATER.format(late))
+    assert draft["kind"] == kind
+    if kind == "agreement":  # --explain quotes the sentence that tells the signing
+        assert draft["evidence"]["kind"] == late

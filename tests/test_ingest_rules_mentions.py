@@ -1,0 +1,51 @@
+"""The countries a sentence names, as ingest reads them (`mentions.find`): each name, where it stands, and how."""
+
+from __future__ import annotations
+
+import pytest
+
+from relations_cli.ingest.mentions import find
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # The longest name wins: not Guinea in Papua New Guinea, not Korea in North Korea.
+        ("Papua New Guinea and New Zealand signed.", [("PNG", "Papua New Guinea"), ("NZL", "New Zealand")]),
+        ("North Korea and Russia held talks.", [("PRK", "North Korea"), ("RUS", "Russia")]),
+        ("The United States and South Korea held talks.", [("USA", "United States"), ("KOR", "South Korea")]),
+        ("He met Guinea-Bissau officials.", [("GNB", "Guinea-Bissau")]),
+        ("Bosnia and Herzegovina joined.", [("BIH", "Bosnia and Herzegovina")]),
+        ("the Republic of Korea and the Democratic People's Republic of Korea",
+         [("KOR", "Republic of Korea"), ("PRK", "Democratic People's Republic of Korea")]),
+        # Abbreviations, possessives, both names of one country.
+        ("US and UK officials met.", [("USA", "US"), ("GBR", "UK")]),
+        ("The U.S. delegation arrived.", [("USA", "U.S.")]),
+        ("Pakistan’s minister spoke to Pakistan's press.", [("PAK", "Pakistan’s"), ("PAK", "Pakistan's")]),
+        ("Türkiye and Turkey", [("TUR", "Türkiye"), ("TUR", "Turkey")]),
+        # Joined demonyms are each a country.
+        ("Azerbaijani-Pakistani ties grew.", [("AZE", "Azerbaijani"), ("PAK", "Pakistani")]),
+        # A capital and a city stand for their country.
+        ("Xinhua reported from Beijing. China agreed.", [("CHN", "Beijing"), ("CHN", "China")]),
+        ("They met in Cebu.", [("PHL", "Cebu")]),
+        # No country: a peninsula, a lower-case word.
+        ("Tensions on the Korean Peninsula rose.", []),
+        ("They ate turkey in Chad's capital.", [("TCD", "Chad's")]),
+    ],
+)  # fmt: skip
+def test_each_country_named_in_order(text: str, named: list[tuple[str, str]]) -> None:
+    found = find(text)
+    assert [(m.code, m.text) for m in found] == named
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_each_mention_says_how_the_country_is_named() -> None:
+    forms = [(m.code, m.form) for m in find("Azerbaijani officials from Baku and Cebu met Pakistan's envoy.")]
+    assert forms == [("AZE", "demonym"), ("AZE", "capital"), ("PHL", "city"), ("PAK", "name")]
+
+
+def test_the_offsets_count_from_where_the_text_starts_in_the_article() -> None:
+    [baku] = find("They met in Baku.", 100)
+    assert (baku.start, baku.end) == (112, 116)
+    parts = find("Azerbaijani-Pakistani ties", 50)
+    assert [(m.code, m.start, m.end) for m in parts] == [("AZE", 50, 61), ("PAK", 62, 71)]

@@ -1,0 +1,80 @@
+"""Which countries ingest makes the parties and which only mentioned, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import Run
+
+HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
+
+
+def _draft(run: Run, text: str) -> dict[str, Any]:
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text + "\n")
+    assert result.exit_code == 0, result.stderr
+    draft: dict[str, Any] = json.loads(result.stdout)
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "mentioned"),
+    [
+        # A war's other side, a region discussed, a passing remark: mentioned, not parties.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss the war with Armenia.",
+         ["AZE", "PAK"], ["ARM"]),
+        ("Talks held in Baku\n\nThe defence ministers of Azerbaijan and Pakistan met in Baku on March 4 and "
+         "discussed the conflict with Armenia.", ["AZE", "PAK"], ["ARM"]),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss the situation in Niger, "
+         "Mali and Burkina Faso.", ["AZE", "PAK"], ["BFA", "MLI", "NER"]),
+        (HEADLINE + "Azerbaijani and Pakistani officials met in Baku on March 4. The officials praised cooperation. "
+         "Relations with India and Iran were mentioned in passing.", ["AZE", "PAK"], ["IND", "IRN"]),
+        (HEADLINE + "Officials of Azerbaijan and Pakistan met in Baku on March 4, including observers from Iran.",
+         ["AZE", "PAK"], ["IRN"]),
+        # The sides named by their delegations; countries of a later unrelated sentence are context.
+        ("Ministers meet in Baku\n\nThe Azerbaijani delegation met the Pakistani side on March 4. Iran and Turkey "
+         "also sent observers to other events.", ["AZE", "PAK"], ["IRN", "TUR"]),
+        ("Talks held in Baku\n\nThe defence ministers of Azerbaijan and Pakistan met in Baku on March 4 and "
+         "discussed sanctions against Iran, Syria and Iraq.", ["AZE", "PAK"], ["IRN", "IRQ", "SYR"]),
+        # A visit's host, a pair, a short report, a headline's list: the sides.
+        ("Talks in Baku\n\nThe minister of Pakistan visited Azerbaijan on March 4 and met officials. Iran was not "
+         "discussed.", ["AZE", "PAK"], ["IRN"]),
+        ("Talks in Baku\n\nAzerbaijan-Pakistan talks were held in Baku on March 4. Iran was not discussed.",
+         ["AZE", "PAK"], ["IRN"]),
+        ("Talks in Baku\n\nAzerbaijan and Pakistan discussed trade on March 4.", ["AZE", "PAK"], []),
+        ("Azerbaijan, Pakistan discuss trade\n\nOfficials discussed trade on March 4.", ["AZE", "PAK"], []),
+        # Officials the text ties to no country act for the countries of the headline.
+        (HEADLINE + "Defence Minister Zakir Hasanov met Defence Minister Khawaja Asif in Baku on March 4.",
+         ["AZE", "PAK"], []),
+        # Participants' countries are the parties.
+        ("Ministers meet in Baku\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister "
+         "Khawaja Asif in Baku on March 4. Russia was not discussed.", ["AZE", "PAK"], ["RUS"]),
+        # Leaders the text names only by title and surname still stand for their countries.
+        ("Ministers meet in Baku\n\nPresident Aliyev received President Erdogan on March 4.", ["AZE", "TUR"], []),
+    ],
+)  # fmt: skip
+def test_the_parties_are_the_sides_that_took_part(
+    run: Run, text: str, parties: list[str], mentioned: list[str]
+) -> None:
+    draft = _draft(run, text)
+    assert (draft["countries"], draft["mentioned"]) == (parties, mentioned)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Trilateral talks held in Baku\n\nThe foreign ministers of Azerbaijan, Turkey and Pakistan met in Baku on "
+         "March 4 for trilateral talks.", ["AZE", "PAK", "TUR"]),
+        ("Leaders meet at the summit\n\nThe leaders of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan held a "
+         "summit in Astana on March 4.", ["KAZ", "KGZ", "TJK", "UZB"]),
+        # Three countries listed in the headline, with no word such as "trilateral".
+        ("Azerbaijan, Turkey and Pakistan hold talks in Baku\n\nThe foreign ministers of the three countries met in "
+         "Baku on March 4.", ["AZE", "PAK", "TUR"]),
+        ("Summit of Turkic states opens in Baku\n\nLeaders of Azerbaijan, Turkey, Kazakhstan and Uzbekistan met in "
+         "Baku on March 4.", ["AZE", "KAZ", "TUR", "UZB"]),
+    ],
+)  # fmt: skip
+def test_every_side_of_a_meeting_of_more_than_two_is_a_party(run: Run, text: str, parties: list[str]) -> None:
+    assert _draft(run, text)["countries"] == parties

@@ -1,0 +1,167 @@
+"""Where ingest places an engagement, on short articles written for these tests: the draft's location."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import Run
+
+HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
+
+
+def _draft(run: Run, text: str) -> dict[str, Any]:
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text)
+    assert result.exit_code == 0, result.stderr
+    draft: dict[str, Any] = json.loads(result.stdout)
+    assert draft["countries"] == sorted(draft["countries"]) and len(draft["countries"]) >= 2
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        # A call has no place, even when a city is named in its sentence.
+        (HEADLINE + "The presidents of Azerbaijan and Pakistan held a phone call on March 4 and discussed trade "
+         "in Baku.", None, None),
+        # Talks in a capital: its country and the city.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Islamabad on March 4.", "PAK", "Islamabad"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4 in Baku.", "AZE", "Baku"),
+        # A country named as the venue is the location, and no city.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Azerbaijan on March 4.", "AZE", None),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Pakistan on March 4.", "PAK", None),
+        # A site the text places in a party's country: the site, in that country.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in the Kakheti region of Azerbaijan on March 4.",
+         "AZE", "Kakheti"),
+        # A city known to the country tables though not its capital.
+        ("Philippines and Japan held talks\n\nPhilippine and Japanese ministers met in Cebu on March 4.",
+         "PHL", "Cebu"),
+        # A city with its country after it; a city in a sentence that gives no date.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Ganja, Azerbaijan, on March 4.", "AZE", "Ganja"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Lahore, Pakistan on March 4.", "PAK", "Lahore"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks. The talks were held in Baku.", "AZE", "Baku"),
+        # A country discussed is not the venue.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4 in Baku. They discussed the security "
+         "situation in Pakistan.", "AZE", "Baku"),
+        # Where the meeting was, not where the next one will be.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Baku on March 4. They will meet in Islamabad "
+         "next year.", "AZE", "Baku"),
+    ],
+)  # fmt: skip
+def test_the_venue_the_text_names(run: Run, text: str, country: str | None, place: str | None) -> None:
+    draft = _draft(run, text + "\n")
+    assert draft["location"] == {"country": country, "place": place}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister on March 4.",
+        "The Pakistani Defence Minister paid a visit to Azerbaijan on March 4 and held talks.",
+        "The Pakistani Defence Minister arrived in Azerbaijan on a visit on March 4 and held talks.",
+        "Azerbaijan hosted the Pakistani Defence Minister for talks on March 4.",
+    ],
+)
+def test_the_host_of_a_visit_is_the_location(run: Run, body: str) -> None:
+    draft = _draft(run, HEADLINE + body + "\n")
+    assert draft["location"]["country"] == "AZE"
+
+
+def test_a_visit_by_a_leader_to_a_capital_is_in_that_capitals_country(run: Run) -> None:
+    text = ("Uzbekistan and Azerbaijan held talks\n\nUzbek and Azerbaijani ministers held talks on March 4 during a "
+            "state visit by President Ilham Aliyev to Tashkent.\n")  # fmt: skip
+    assert _draft(run, text)["location"]["country"] == "UZB"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "host", "guest", "code"),
+    [
+        ("BAKU", "Azerbaijani President Ilham Aliyev", "the Pakistani Defence Minister", "AZE"),
+        ("KARACHI, Pakistan", "Pakistani Prime Minister Shehbaz Sharif", "the Azerbaijani Defence Minister", "PAK"),
+    ],
+)
+def test_a_leader_received_in_the_reports_city_is_there(
+    run: Run, dateline: str, host: str, guest: str, code: str
+) -> None:
+    text = f"{dateline}, March 4 -- {host} received {guest}.\n"
+    assert _draft(run, text)["location"] == {"country": code, "place": dateline.split(",")[0].title()}
+
+
+def test_the_side_that_received_the_other_is_the_host(run: Run) -> None:
+    body = "Pakistani Prime Minister Shehbaz Sharif received Azerbaijani Defence Minister Zakir Hasanov on March 4.\n"
+    assert _draft(run, HEADLINE + body)["location"]["country"] == "PAK"
+
+
+def test_talks_in_a_named_countrys_capital(run: Run) -> None:
+    text = HEADLINE + "Azerbaijani and Pakistani ministers met in the Azerbaijani capital on March 4.\n"
+    assert _draft(run, text)["location"]["country"] == "AZE"
+    text = HEADLINE + "Azerbaijani and Pakistani ministers met in the Pakistani capital on March 4.\n"
+    assert _draft(run, text)["location"]["country"] == "PAK"
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # A site the tables do not know keeps its name, whatever country the sentence names after it.
+        ("Azerbaijani and Pakistani ministers met in Shahdag on March 4 and discussed Armenia.", "Shahdag"),
+        ("Azerbaijani and Pakistani ministers met in Borjomi, Georgia, on March 4.", "Borjomi"),
+    ],
+)
+def test_an_unknown_site_is_still_the_place(run: Run, body: str, place: str) -> None:
+    assert _draft(run, HEADLINE + body + "\n")["location"]["place"] == place
+
+
+def test_the_venue_told_early_beats_an_earlier_meeting_told_late(run: Run) -> None:
+    body = ("Azerbaijani and Pakistani defence ministers met on March 4. The talks were held in Gulustan Palace with "
+            "the defence officials. They praised the ties. They discussed the region. The sides last met in "
+            "Islamabad.\n")  # fmt: skip
+    location = _draft(run, HEADLINE + body)["location"]
+    assert location["place"] == "Gulustan Palace"
+    assert location["country"] != "PAK"
+
+
+def test_no_venue_in_the_text_is_no_location(run: Run) -> None:
+    # Neither the countries of the headline nor an embassy visited say where the talks were.
+    text = HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4.\n"
+    assert _draft(run, text)["location"] == {"country": None, "place": None}
+    text = HEADLINE + ("The Azerbaijani minister visited the Pakistani embassy on March 4 and held talks with the "
+                       "ambassador.\n")  # fmt: skip
+    assert _draft(run, text)["location"]["country"] != "PAK"
+
+
+def test_the_host_received_the_guest_wherever_the_host_had_come_from(run: Run) -> None:
+    body = "The Pakistani Prime Minister, back from Ganja, received the Azerbaijani minister on March 4.\n"
+    assert _draft(run, HEADLINE + body)["location"]["country"] == "PAK"
+
+
+def test_a_visit_to_a_capital_is_there_whichever_country_is_named_first(run: Run) -> None:
+    text = ("Azerbaijan and Uzbekistan held talks\n\nUzbek and Azerbaijani ministers held talks on March 4 during a "
+            "state visit by President Ilham Aliyev to Tashkent.\n")  # fmt: skip
+    assert _draft(run, text)["location"]["country"] == "UZB"
+
+
+@pytest.mark.parametrize(("area", "code"), [("Metro Manila", "PHL"), ("Greater Tokyo", "JPN"), ("Metro Cebu", "PHL")])
+def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: str) -> None:
+    text = f"Philippines and Japan held talks\n\nPhilippine and Japanese ministers met in {area} on March 4.\n"
+    assert _draft(run, text)["location"] == {"country": code, "place": area}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A country discussed, a meeting still to come and a stop on the way, each told before the venue.
+        "Azerbaijani and Pakistani ministers met on March 4 and discussed the situation in Pakistan. The talks were "
+        "held in Baku.",
+        "Azerbaijani and Pakistani ministers said on March 4 that they will meet in Islamabad. They held talks in "
+        "Baku.",
+        "After a stop in Paris, the Pakistani minister held talks in Baku on March 4 with Azerbaijani officials.",
+        # ... or in the same sentence.
+        "Azerbaijani and Pakistani ministers discussed the situation in Pakistan at talks in Baku on March 4.",
+        # A sentence of background first.
+        "The two countries are close friends. Azerbaijani and Pakistani ministers held talks in Baku on March 4.",
+    ],
+)
+def test_the_venue_is_found_past_places_told_before_it_that_are_not_the_venue(run: Run, body: str) -> None:
+    assert _draft(run, HEADLINE + body + "\n")["location"] == {"country": "AZE", "place": "Baku"}
