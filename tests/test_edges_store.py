@@ -6,13 +6,20 @@ refused), a record's document taken from the wrong bytes, an index trusted after
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from relations_cli.errors import StoreError
-from relations_cli.storage import layout
+from relations_cli.errors import NotFound, StoreError
+from relations_cli.models import Engagement, Location, Participant
+from relations_cli.models import Source as SourceRef
+from relations_cli.storage import index, layout
+from relations_cli.storage.change import Batch
+from relations_cli.storage.records import Stored, documents
 from relations_cli.storage.store import SCHEMA_VERSION, Store
 
 
@@ -134,3 +141,96 @@ def test_records_of_every_sound_form_are_read_and_written_back_as_they_were(db: 
     with Store(db).writing() as batch:
         batch.delete([1])
     assert [(r.id, r.doc) for r in Store(db).rows()] == [(7, SOUND[form])]
+
+
+# -- a record read through the index is the record the file holds -------------------------------------
+
+
+def _full(n: int) -> Engagement:
+    """A record with every field given, different for each n (so that a record read from the wrong line shows)."""
+    return Engagement(
+        date=f"{2000 + n % 20}-0{1 + n % 9}", countries=["AZ", "PK"] if n % 2 else ["TR", "AZ", "GE"],
+        kind="agreement" if n % 3 else "meeting", areas=["energy"] if n % 2 else ["trade", "security"],
+        location=Location(country="AZ", place=f"Baku {n}"),
+        participants=[Participant(name=f"Minister {n}", role="foreign minister", country="AZ")],
+        mentioned=["RU"], summary=f"Talks number {n}", tags=[f"t{n}"],
+        source=SourceRef(outlet=f"Outlet {n}", author=f"Author {n}", url=f"https://example.org/{n}", published="2021"),
+    )  # fmt: skip
+
+
+def _written(db: Path, count: int) -> list[dict[str, object]]:
+    """A database of `count` records, written as this program writes them; the records' JSON as the file holds it."""
+    with Store(db).writing() as batch:
+        batch.insert([_full(n) for n in range(1, count + 1)])
+    stored = json.loads(db.read_text())[layout.TABLE]
+    return [{"id": int(key), **doc} for key, doc in stored.items()]
+
+
+@pytest.mark.parametrize("settled", [False, True], ids=["just written", "settled"])
+@pytest.mark.parametrize("count", [3, 70])  # a few records' lines are each checked, many are parsed at once
+def test_records_read_through_the_index_are_each_the_record_the_file_holds(
+    db: Path, monkeypatch: pytest.MonkeyPatch, count: int, settled: bool
+) -> None:
+    expected = _written(db, count)
+    if settled:
+        monkeypatch.setattr(index, "SETTLED_NS", -1)
+    rows = _settled_rows(db) if settled else Store(db).rows()
+    assert [r.source is not None and r.parsed is None for r in rows] == [True] * count  # read through the index
+    assert documents(rows) == [{k: v for k, v in d.items() if k != "id"} for d in expected]
+    assert [r.to_dict() for r in rows] == expected
+    assert [json.loads(r.json_line()) for r in rows] == expected
+    assert [r.json_line() for r in rows] == [r.full().json_line() for r in rows]
+    built = Store(db).records()
+    assert [r.to_dict() for r in built] == expected
+    for row, record in zip(rows, built, strict=True):
+        assert (row.searchable(), row.identity(), row.occasion()) == (
+            record.searchable(), record.identity(), record.occasion()
+        )  # fmt: skip
+    assert "minister 2" in rows[1].searchable() and "baku 2" in rows[1].searchable()
+    assert Store(db).get(2).to_dict() == expected[1]
+    assert Store(db).get(count).to_dict() == expected[-1]
+
+
+def _rewritten_in_place(db: Path, change: Callable[[Batch], object], tmp_path: Path) -> None:
+    """The file's bytes overwritten in place (same file, as an editor that does not rename would) by those
+    of the database after `change`."""
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(db.read_bytes())
+    with Store(copy).writing(in_place=False) as batch:
+        change(batch)
+    with db.open("r+b") as f:
+        f.write(copy.read_bytes())
+        f.truncate()
+
+
+def _settled_rows(db: Path) -> list[Stored]:
+    """The records read through a settled index: the file kept open, not read until a document is wanted."""
+    for _ in range(3):  # parsed and indexed, then the index marked settled, then read through it
+        rows = Store(db).rows()
+    assert rows and all(r.source is not None and not r.source.loaded for r in rows)
+    return rows
+
+
+def test_documents_of_records_whose_lines_moved_under_a_settled_index_are_read_again_by_id(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _written(db, 3)
+    monkeypatch.setattr(index, "SETTLED_NS", -1)
+    rows = _settled_rows(db)
+    longer = dataclasses.replace(_full(2), id=2, summary="Talks number 2, and a longer summary")
+    _rewritten_in_place(db, lambda b: b.replace(longer), tmp_path)
+    assert [d["summary"] for d in documents(rows[1:])] == [longer.summary, "Talks number 3"]
+    rows = _settled_rows(db)
+    _rewritten_in_place(db, lambda b: b.delete([1]), tmp_path)
+    with pytest.raises(NotFound, match=f"^no engagement with id 1 in {re.escape(str(db))}$"):
+        documents(rows)
+
+
+def test_documents_of_records_of_two_files_or_built_ones_are_each_their_own(db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    mine, theirs = _written(db, 2), _written(other, 2)
+    rows, built = Store(db).rows(), [dataclasses.replace(_full(9), id=9)]
+    assert documents([rows[0], Store(other).rows()[1], *built]) == [
+        {k: v for k, v in d.items() if k != "id"} for d in (mine[0], theirs[1])
+    ] + [built[0].to_dict()]
+    assert documents([]) == []
