@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from relations_cli.models import Engagement, Location, Participant
 from relations_cli.models import Source as SourceRef
 from relations_cli.storage import index, layout
 from relations_cli.storage.change import Batch
-from relations_cli.storage.records import Stored, documents
+from relations_cli.storage.records import INDEXED, Stored, documents
 from relations_cli.storage.store import SCHEMA_VERSION, Store, lock_timeout
 
 from .conftest import Run, lock_held
@@ -318,3 +320,81 @@ def test_an_upgrade_keeps_the_old_file_once_whichever_way_the_first_write_goes(
     assert json.loads(db.read_text())[layout.META]["1"]["schema"] == SCHEMA_VERSION + 1
     result = run("edit", "2", "--summary", "later")
     assert result.exit_code == 0 and result.stderr == "" and backup.read_bytes() == before
+
+
+# -- the index: beside the file, and trusted only for exactly that file -------------------------------------
+
+
+def test_the_index_is_a_hidden_file_beside_the_database_and_deleting_it_loses_nothing(run: Run, db: Path) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    beside = db.with_name(".relations.json.index")
+    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(".")) == [beside.name]
+    expected = run("list", "--json").stdout
+    beside.unlink()
+    assert run("list", "--json").stdout == expected and beside.exists()
+
+
+def _settled(db: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The database's index once settled (its file no longer checked against its CRC)."""
+    monkeypatch.setattr(index, "SETTLED_NS", -1)
+    _settled_rows(db)
+    saved = index.path_for(db).read_bytes()
+    assert marshal.loads(saved)[3] is True
+    return saved
+
+
+def test_a_settled_index_is_not_used_once_another_file_took_its_place(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _written(db, 3)
+    stale = _settled(db, monkeypatch)
+    other = tmp_path / "other.json"
+    with Store(other).writing() as batch:
+        batch.insert([dataclasses.replace(_full(n), summary=f"other {n}") for n in (1, 2)])
+    shutil.copyfile(other, db)  # the same file, other bytes: its size and times moved
+    index.path_for(db).write_bytes(stale)
+    assert [r.to_dict()["summary"] for r in Store(db).rows()] == ["other 1", "other 2"]
+
+
+def test_an_index_of_another_version_is_not_used_even_for_its_own_file(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _written(db, 3)
+    data = list(marshal.loads(_settled(db, monkeypatch)))
+    data[0] = index.VERSION + 1  # written by another version of the program, which may mean other things by it
+    data[4 + INDEXED.index("date")] = ["1999"] * 3
+    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+    assert [r.to_dict() for r in Store(db).rows()] == expected
+
+
+# -- the whole-file write: a file laid out by hand, and ids given ----------------------------------------
+
+
+def test_a_hand_made_file_without_a_next_id_starts_at_1_and_keeps_its_other_tables_in_order(db: Path) -> None:
+    _file(db, {})
+    data = json.loads(db.read_text())
+    del data[layout.META]["1"]["next_id"]
+    data["zeta"], data["alpha"] = {"1": {"z": 1}}, {"1": {"a": 2}}
+    db.write_text(json.dumps(data))
+    with Store(db).writing() as batch:
+        assert batch.insert([_full(1)]) == [1]
+    written = json.loads(db.read_text())
+    assert list(written) == [layout.META, layout.TABLE, "alpha", "zeta"]
+    assert (written["alpha"], written["zeta"]) == ({"1": {"a": 2}}, {"1": {"z": 1}})
+    assert written[layout.META]["1"]["next_id"] == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [([1, 3], [1, 3]), ([3, 1], [3, 1]), ([2, 2], [1, 2]), ([4, None], [1, 2])],
+    ids=["from the first", "out of order", "twice", "one without"],
+)
+def test_ids_given_to_an_empty_database_are_kept_when_each_is_its_own(
+    db: Path, given: list[int | None], kept: list[int]
+) -> None:
+    with Store(db).writing() as batch:
+        records = [dataclasses.replace(_full(n), id=i) for n, i in enumerate(given, 1)]
+        assert batch.insert(records, keep_ids=True) == kept
+    assert sorted(r.id for r in Store(db).rows()) == sorted(kept)
+    with Store(db).writing() as batch:
+        assert batch.insert([_full(9)]) == [max(kept) + 1]
