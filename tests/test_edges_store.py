@@ -239,6 +239,11 @@ def test_documents_of_records_of_two_files_or_built_ones_are_each_their_own(db: 
         {k: v for k, v in d.items() if k != "id"} for d in (mine[0], theirs[1])
     ] + [built[0].to_dict()]
     assert documents([]) == []
+    assert documents([rows[1]]) == [{k: v for k, v in mine[1].items() if k != "id"}]
+    assert documents([rows[1], built[0]]) == [{k: v for k, v in mine[1].items() if k != "id"}, built[0].to_dict()]
+    assert documents([rows[0], Store(other).rows()[1]]) == [
+        {k: v for k, v in d.items() if k != "id"} for d in (mine[0], theirs[1])
+    ]
 
 
 # -- where the database is, how long a writer waits, and older files -----------------------------------
@@ -320,6 +325,23 @@ def test_an_upgrade_keeps_the_old_file_once_whichever_way_the_first_write_goes(
     assert json.loads(db.read_text())[layout.META]["1"]["schema"] == SCHEMA_VERSION + 1
     result = run("edit", "2", "--summary", "later")
     assert result.exit_code == 0 and result.stderr == "" and backup.read_bytes() == before
+
+
+def test_an_upgrade_that_cannot_keep_the_old_file_writes_nothing(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relations_cli.storage import store as store_module
+
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION: lambda tables: tables})
+    backup = Store(db).backup_path(SCHEMA_VERSION)
+    backup.symlink_to(backup.name)  # a link to itself: no backup can be written there
+    result = run("add", "AZ", "TR", "--date", "2022")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot back up {db} before upgrading it: Too many levels of symbolic links\n"
+    assert db.read_bytes() == before
 
 
 # -- the index: beside the file, and trusted only for exactly that file -------------------------------------
