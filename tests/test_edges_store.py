@@ -420,3 +420,30 @@ def test_ids_given_to_an_empty_database_are_kept_when_each_is_its_own(
     assert sorted(r.id for r in Store(db).rows()) == sorted(kept)
     with Store(db).writing() as batch:
         assert batch.insert([_full(9)]) == [max(kept) + 1]
+
+
+def test_check_reads_a_damaged_file_whole_and_names_every_damaged_record(run: Run, db: Path) -> None:
+    sound = _doc(countries=["AZE", "PAK"])
+    _file(db, {"1": sound, "2": {**sound, "kind": 1}, "3": {**sound, "location": None}}, next_id=4)
+    assert run("list").exit_code == 1  # the other commands stop at the first
+    result = run("check", "--json")
+    assert result.exit_code == 1
+    assert [(p["id"], p["field"]) for p in json.loads(result.stdout)] == [(2, "kind"), (3, "location")]
+
+
+def test_ready_made_documents_are_stored_under_new_ids_and_none_changes_nothing(db: Path, tmp_path: Path) -> None:
+    """What an import of events stores: documents as the file holds them, many at once, the whole-file way."""
+    _written(db, 2)
+    docs = [_doc(summary="first"), _doc(summary="second")]
+    with Store(db).writing() as batch:
+        assert batch.insert_documents(docs) == [3, 4]
+    assert [(r.id, r.doc["summary"]) for r in Store(db).rows()][2:] == [(3, "first"), (4, "second")]
+    before = db.read_bytes()
+    stamp = db.stat().st_mtime_ns
+    with Store(db).writing() as batch:
+        assert batch.insert_documents([]) == []
+    assert db.read_bytes() == before and db.stat().st_mtime_ns == stamp  # not written at all
+    with Store(db).writing() as batch:
+        batch.delete([1])
+        batch.insert_documents([])
+    assert [r.id for r in Store(db).rows()] == [2, 3, 4]
