@@ -447,3 +447,19 @@ def test_ready_made_documents_are_stored_under_new_ids_and_none_changes_nothing(
         batch.delete([1])
         batch.insert_documents([])
     assert [r.id for r in Store(db).rows()] == [2, 3, 4]
+
+
+@pytest.mark.parametrize("content", ["", "\n", "{}", '{"meta": {}}'])
+def test_check_finds_nothing_wrong_in_an_empty_database(run: Run, db: Path, content: str) -> None:
+    db.write_text(content)
+    result = run("check", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_a_file_laid_out_as_this_program_does_but_out_of_id_order_is_written_back_in_id_order(db: Path) -> None:
+    tables = {layout.META: {"1": layout.meta_document(SCHEMA_VERSION, 11)}, layout.TABLE: {"10": _doc(), "9": _doc()}}
+    db.write_bytes(b"".join(layout.dump(tables)[0]))  # the layout the index describes, but 10 before 9
+    assert [r.id for r in Store(db).rows()] == [9, 10]
+    with Store(db).writing() as batch:
+        assert batch.insert([_full(1)]) == [11]
+    assert list(json.loads(db.read_text())[layout.TABLE]) == ["9", "10", "11"]
