@@ -463,3 +463,21 @@ def test_a_file_laid_out_as_this_program_does_but_out_of_id_order_is_written_bac
     with Store(db).writing() as batch:
         assert batch.insert([_full(1)]) == [11]
     assert list(json.loads(db.read_text())[layout.TABLE]) == ["9", "10", "11"]
+
+
+@pytest.mark.parametrize("damage", ["a span missing", "a field missing a record", "columns as tuples"])
+def test_an_index_whose_columns_do_not_line_up_is_not_used_and_writes_stay_right(db: Path, damage: str) -> None:
+    expected = _written(db, 3)
+    data = list(marshal.loads(index.path_for(db).read_bytes()))
+    if damage == "a span missing":
+        data[-1] = data[-1][:-1]
+    elif damage == "a field missing a record":
+        data[4] = data[4][:-1]
+    else:
+        data[4:] = [tuple(column) for column in data[4:]]
+    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))  # still naming this very file
+    assert [r.to_dict() for r in Store(db).rows()] == expected
+    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
+    with Store(db).writing() as batch:
+        batch.replace(dataclasses.replace(_full(2), id=2, summary="edited"))
+    assert [r.to_dict()["summary"] for r in Store(db).rows()] == ["Talks number 1", "edited", "Talks number 3"]
