@@ -481,3 +481,20 @@ def test_an_index_whose_columns_do_not_line_up_is_not_used_and_writes_stay_right
     with Store(db).writing() as batch:
         batch.replace(dataclasses.replace(_full(2), id=2, summary="edited"))
     assert [r.to_dict()["summary"] for r in Store(db).rows()] == ["Talks number 1", "edited", "Talks number 3"]
+
+
+def test_an_import_matching_by_identity_updates_the_record_of_the_same_summary_when_there_is_no_url(run: Run) -> None:
+    run("add", "AZ", "PK", "--date", "2021", "--summary", "talks")
+    run("add", "AZ", "PK", "--date", "2021", "--summary", "other talks")
+    incoming = [
+        {"date": "2021", "countries": ["AZ", "PK"], "summary": "talks", "tags": ["matched"]},
+        {"date": "2021", "countries": ["AZ", "PK"], "summary": "third talks"},
+    ]
+    lines = "".join(json.dumps(r) + "\n" for r in incoming)
+    result = run("import", "-", "--format", "jsonl", "--upsert", "--match", "identity", "--json", input=lines)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["updated_ids"] == [1]
+    listed = json.loads(run("list", "--json").stdout)
+    assert [(r["id"], r["summary"], r["tags"]) for r in listed] == [
+        (1, "talks", ["matched"]), (2, "other talks", []), (3, "third talks", [])
+    ]  # fmt: skip
