@@ -429,6 +429,9 @@ def test_check_reads_a_damaged_file_whole_and_names_every_damaged_record(run: Ru
     result = run("check", "--json")
     assert result.exit_code == 1
     assert [(p["id"], p["field"]) for p in json.loads(result.stdout)] == [(2, "kind"), (3, "location")]
+    db.write_text("[1, 2]")
+    result = run("check")
+    assert result.exit_code == 1 and result.stderr == f"Error: {db} is not a relations database\n"
 
 
 def test_ready_made_documents_are_stored_under_new_ids_and_none_changes_nothing(db: Path, tmp_path: Path) -> None:
@@ -449,17 +452,23 @@ def test_ready_made_documents_are_stored_under_new_ids_and_none_changes_nothing(
     assert [r.id for r in Store(db).rows()] == [2, 3, 4]
 
 
-@pytest.mark.parametrize("content", ["", "\n", "{}", '{"meta": {}}'])
-def test_check_finds_nothing_wrong_in_an_empty_database(run: Run, db: Path, content: str) -> None:
-    db.write_text(content)
+@pytest.mark.parametrize("content", [None, "", "\n", "{}", '{"meta": {}}'])
+def test_check_finds_nothing_wrong_in_an_empty_database(run: Run, db: Path, content: str | None) -> None:
+    if content is not None:
+        db.write_text(content)
     result = run("check", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout) == []
 
 
 def test_a_file_laid_out_as_this_program_does_but_out_of_id_order_is_written_back_in_id_order(db: Path) -> None:
-    tables = {layout.META: {"1": layout.meta_document(SCHEMA_VERSION, 11)}, layout.TABLE: {"10": _doc(), "9": _doc()}}
-    db.write_bytes(b"".join(layout.dump(tables)[0]))  # the layout the index describes, but 10 before 9
+    docs = {"10": _doc(summary="ten"), "9": _doc(summary="nine")}  # 10 before 9 (in order as text, not as ids)
+    tables = {layout.META: {"1": layout.meta_document(SCHEMA_VERSION, 11)}, layout.TABLE: docs}
+    db.write_bytes(b"".join(layout.dump(tables)[0]))  # the layout the index describes
     assert [r.id for r in Store(db).rows()] == [9, 10]
+    with Store(db).writing() as batch:  # record 10's line grows: the lines after it move
+        batch.replace(dataclasses.replace(_full(1), id=10, summary="a summary longer than before"))
+    assert [(r.id, r.doc["summary"]) for r in Store(db).rows()] == [(9, "nine"), (10, "a summary longer than before")]
+    assert list(json.loads(db.read_text())[layout.TABLE]) == ["9", "10"]
     with Store(db).writing() as batch:
         assert batch.insert([_full(1)]) == [11]
     assert list(json.loads(db.read_text())[layout.TABLE]) == ["9", "10", "11"]
