@@ -181,6 +181,7 @@ def test_the_first_read_after_an_edit_in_the_clock_tick_of_the_write_shows_the_e
 ) -> None:
     """The index is not yet settled, so its CRC is checked: a read of the indexed fields alone sees the edit."""
     _four(run)
+    assert len(_listed(run)) == 4  # a read just after the write: the index must not be marked settled yet
     _edit_in_place(db, (b'"2024"', b'"2019"'))
     _same_tick(db)
     if first == "list":
