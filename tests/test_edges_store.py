@@ -39,6 +39,10 @@ def test_a_file_whose_next_id_is_the_first_or_the_last_is_sound(db: Path) -> Non
     assert Store(db).rows() == []
     _file(db, {}, next_id=layout.MAX_ID + 1)
     assert Store(db).rows() == []
+    meta_only = json.loads(db.read_text())
+    del meta_only[layout.TABLE]  # a file with no records table at all
+    db.write_text(json.dumps(meta_only))
+    assert Store(db).rows() == []
 
 
 def _doc(**changes: object) -> dict[str, object]:
