@@ -511,3 +511,14 @@ def test_an_import_matching_by_identity_updates_the_record_of_the_same_summary_w
     assert [(r["id"], r["summary"], r["tags"]) for r in listed] == [
         (1, "talks", ["matched"]), (2, "other talks", []), (3, "third talks", [])
     ]  # fmt: skip
+
+
+def test_several_records_at_once_take_the_last_ids_and_then_none_are_left(db: Path) -> None:
+    _file(db, {}, next_id=layout.MAX_ID - 1)
+    with Store(db).writing() as batch:  # two at once: the whole-file way
+        assert batch.insert([_full(1), _full(2)]) == [layout.MAX_ID - 1, layout.MAX_ID]
+    before = db.read_bytes()
+    with pytest.raises(StoreError) as refused, Store(db).writing() as batch:
+        batch.insert([_full(3), _full(4)])
+    assert str(refused.value) == f"no ids left: the highest id is {layout.MAX_ID}"
+    assert db.read_bytes() == before
