@@ -175,6 +175,22 @@ def test_a_same_size_edit_is_what_reads_show_and_writes_keep(run: Run, db: Path,
     assert {r["id"]: r["summary"] for r in _listed(run)} == {1: "alpha talks", 2: "bravo talks!!", 4: "delta", 5: None}
 
 
+@pytest.mark.parametrize("first", ["list", "summary"])
+def test_the_first_read_after_an_edit_in_the_clock_tick_of_the_write_shows_the_edit(
+    run: Run, db: Path, first: str
+) -> None:
+    """The index is not yet settled, so its CRC is checked: a read of the indexed fields alone sees the edit."""
+    _four(run)
+    assert len(_listed(run)) == 4  # a read just after the write: the index must not be marked settled yet
+    _edit_in_place(db, (b'"2024"', b'"2019"'))
+    _same_tick(db)
+    if first == "list":
+        assert [r["date"] for r in _listed(run, "--since", "2022")] == ["2022", "2023"]
+    else:
+        by_year = run("summary", "--by", "year", "--json").stdout
+        assert '"2019"' in by_year and '"2024"' not in by_year
+
+
 def test_an_index_that_lies_outright_is_caught_at_the_record_and_never_written_through(run: Run, db: Path) -> None:
     """Even an index whose fingerprint and checksum match (made by hand) cannot make a write go wrong."""
     import marshal
