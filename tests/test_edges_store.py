@@ -341,11 +341,16 @@ def test_an_upgrade_that_cannot_keep_the_old_file_writes_nothing(
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION: lambda tables: tables})
     backup = Store(db).backup_path(SCHEMA_VERSION)
-    backup.symlink_to(backup.name)  # a link to itself: no backup can be written there
-    result = run("add", "AZ", "TR", "--date", "2022")
-    assert result.exit_code == 1
-    assert result.stderr == f"Error: cannot back up {db} before upgrading it: Too many levels of symbolic links\n"
-    assert db.read_bytes() == before
+    for planted in ("link", "directory"):
+        if planted == "link":
+            backup.symlink_to(backup.name)  # a link to itself: no backup can be written there
+        else:
+            backup.unlink()
+            backup.mkdir()  # a directory would pass for a backup kept
+        result = run("add", "AZ", "TR", "--date", "2022")
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: cannot back up {db} before upgrading it: {backup} is not a regular file\n"
+        assert db.read_bytes() == before
 
 
 # -- the index: beside the file, and trusted only for exactly that file -------------------------------------

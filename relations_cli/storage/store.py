@@ -227,8 +227,15 @@ class Store:
         import sys
 
         backup = self.backup_path(version)
-        if backup.exists():
-            return
+        try:
+            found = backup.lstat()
+        except FileNotFoundError:
+            found = None
+        if found is not None:
+            if stat.S_ISREG(found.st_mode):
+                return  # an earlier upgrade's copy of the same file
+            # A directory or link there would pass for a backup while none was kept.
+            raise StoreError(f"cannot back up {self.path} before upgrading it: {backup} is not a regular file")
         try:
             atomic_write(backup, raw)
         except OSError as e:
