@@ -79,6 +79,8 @@ def output_to(target: str, *, database: Path | None = None) -> Iterator[IO[str]]
     real = Path(os.path.realpath(target))
     if database is not None and _same_file(real, database):
         raise InvalidInput(f"refusing to write onto the database itself ({target}); choose another file")
+    if database is not None and real in _companions(database):
+        raise InvalidInput(f"refusing to write onto the database's lock or index ({target}); choose another file")
     buffer = io.StringIO(newline="")
     yield buffer
     from .files import atomic_write
@@ -108,6 +110,14 @@ def _open_stream(target: str) -> int:
         return os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError as e:
         raise OutputError(f"cannot write {target}: {e.strerror or e}") from None
+
+
+def _companions(database: Path) -> tuple[Path, Path]:
+    """The database's lock and index: replacing the lock would let two writers hold different locks."""
+    from .storage.index import path_for
+
+    real = Path(os.path.realpath(database))
+    return real.with_name(f"{real.name}.lock"), path_for(real)
 
 
 def _same_file(real: Path, database: Path) -> bool:

@@ -167,3 +167,21 @@ def test_text_that_is_neither_json_nor_csv_is_named_as_such(run: Run, db: Path) 
     assert result.exit_code == 2 and not db.exists()
     assert result.stderr.startswith("Error: -: not JSON (which starts with [ or {) nor CSV with relations' columns")
     assert "'this is not json'" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("onto", ["the database", "its lock", "its index", "a link to the database"])
+def test_export_refuses_to_write_onto_the_database_or_the_files_beside_it(
+    run: Run, db: Path, tmp_path: Path, onto: str
+) -> None:
+    # Replacing the lock file would let two writers hold different locks on one database.
+    run("add", "AZ", "PK", "--date", "2021")
+    run("list")  # the index is written by the first read
+    link = tmp_path / "alias.json"
+    link.symlink_to(db)
+    target = {"the database": db, "its lock": db.with_name(f"{db.name}.lock"),
+              "its index": db.with_name(f".{db.name}.index"), "a link to the database": link}[onto]  # fmt: skip
+    assert target.exists()
+    files = {p: p.read_bytes() for p in (db, db.with_name(f".{db.name}.index"))}
+    result = run("export", "-o", str(target))
+    assert result.exit_code == 2 and result.stderr.startswith("Error: refusing to write onto the database")
+    assert {p: p.read_bytes() for p in files} == files
