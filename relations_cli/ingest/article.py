@@ -28,8 +28,8 @@ _DATELINES = [re.compile(pattern) for pattern in (
         rf"^(?P<place>{_CAPS}),\s+(?P<country>{_COUNTRY}),\s+"
         rf"(?P<date>{when.DATE_TEXT})\.?\s*"
     ),
-    # Doha: His Highness ...
-    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+",
+    # Doha: His Highness ...    /    KUALA LUMPUR: As part of ...
+    rf"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|{_CAPS}):\s+",
     # MOSCOW, March 3. /TASS/.
     rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.MONTH_DAY})\.?\s*/(?P<outlet>{_AGENCY})/\.?\s*",
     # Hanoi (VNA) –

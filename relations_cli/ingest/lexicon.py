@@ -216,6 +216,9 @@ PLACED_IN = re.compile(
 # Between the countries of a list: "India, the US and Japan", "Kenya-Rwanda-Uganda".
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-–/]\s*)(?:the\s+)?$")
 
+# Being somewhere, in a sentence with no verb of engaging: "President X was in Pyongyang from Oct. 28-31".
+PRESENT_IN = re.compile(r"\b(?:was|were|is|are|stayed|stays|staying)\s+in\b")
+
 # Verbs of arriving: a sentence told only with them is about travel, not yet the engagement.
 ARRIVAL = words("arrived", "arrives", "arrival", "landed")
 

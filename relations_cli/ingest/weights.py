@@ -41,3 +41,4 @@ DATE_CONTEXT_REACH = 70  # characters before a date that can make it context
 PLACE_KNOWN = 2  # a country, capital or known city
 PLACE_THEN_DATE = 2  # followed by the date or the end of the sentence
 PLACE_IN = 1  # "in" rather than "at", "near" or "off"
+PLACE_CITY = 1  # a city names a venue; "in Egypt" is as often where the subject matter lies ("universities in Egypt")
