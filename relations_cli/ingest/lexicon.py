@@ -248,8 +248,13 @@ MONTH = (
 WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+|this\s+)?({'|'.join(WEEKDAY_NAMES)})\b")
 
 RELATIVE_DAY = re.compile(
-    r"\b(yesterday|today|earlier today|this morning|tonight|last week|last month|earlier this week)\b", re.I
+    r"\b(yesterday|today|earlier today|this morning|tonight|last week|last month|earlier this week|this week)\b",
+    re.I,
 )
+# A verb of reporting just before a date: the day it was told, not the day it happened.
+REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|noted)\s+(?:on\s+|late\s+|early\s+)?$")
+# A photo's caption saved with the text: its date is the photo's ("[Photo/Xinhua]", "File photo").
+PHOTO_CAPTION = re.compile(r"[\[(]\s*Photos?\b|\bPhotos?\s*[:/|]|\bfile photo\b|\(AFP\)\s*$", re.I)
 
 # Words of a sentence that tells the engagement itself (its date and place are told there).
 ENGAGED = words(

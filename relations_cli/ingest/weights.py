@@ -36,6 +36,15 @@ DATE_ARRIVAL = 2  # a sentence that tells only an arrival: travel, before the en
 DATE_IN_LEAD = 1
 DATE_CONTEXT = -4
 DATE_CONTEXT_REACH = 70  # characters before a date that can make it context
+DATE_VERB_REACH = 50  # characters before a date where its verb is looked for
+DATE_VERB_AFTER = 30  # and after it: "On Monday the ministers held talks"
+DATE_VERB_NEAR = 1  # "met X on Friday"
+DATE_ARRIVED = -1  # "arrived late Thursday night"
+DATE_AFTER_REPORT = -3  # after the report's date: a plan or an end ("runs until October 29")
+DATE_LONG_BEFORE = -2  # more than DATE_RECENT_DAYS before the report's date
+DATE_RECENT_DAYS = 31
+DATE_REPORTED = -2  # "the ministry said Friday": the day it was told
+DATE_REPORTED_REACH = 25
 
 # Places: "in Baku on Monday" beats a bare "in the region".
 PLACE_KNOWN = 2  # a country, capital or known city
