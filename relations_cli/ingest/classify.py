@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .. import areas
+from . import kinds as kw
 from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
@@ -22,20 +23,20 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     it to the talks ("after the talks ... the signing ceremony").
     """
     for s in sentences[: len(lead) + w.SIGNING_PAST_LEAD]:
-        for m in lx.SIGNED.finditer(s.text):
-            if not lx.NOT_NOW.search(before(s.text, m.start())) and not lx.SIGNED_LONG_AGO.search(s.text):
+        for m in kw.SIGNED.finditer(s.text):
+            if not kw.NOT_NOW.search(before(s.text, m.start())) and not kw.SIGNED_LONG_AGO.search(s.text):
                 return "agreement", Why("kind.signed", s.text)
     for s in sentences:
-        if lx.AT_THE_TALKS.search(s.text):
-            for m in lx.SIGNED.finditer(s.text):
-                if not lx.NOT_NOW.search(before(s.text, m.start())) and not lx.SIGNED_LONG_AGO.search(s.text):
+        if kw.AT_THE_TALKS.search(s.text):
+            for m in kw.SIGNED.finditer(s.text):
+                if not kw.NOT_NOW.search(before(s.text, m.start())) and not kw.SIGNED_LONG_AGO.search(s.text):
                     return "agreement", Why("kind.signed-at-talks", s.text)
     for s in lead:
-        if lx.CALL.search(s.text):
+        if kw.CALL.search(s.text):
             return "call", Why("kind.call", s.text)
     for s in lead:
         # A drill under way, not drills as a topic ("agreed to deepen ties, including joint exercises").
-        if lx.EXERCISE.search(s.text) and lx.UNDER_WAY.search(s.text):
+        if kw.EXERCISE.search(s.text) and kw.UNDER_WAY.search(s.text):
             return "exercise", Why("kind.exercise", s.text)
     return "meeting", Why("kind.meeting")
 

@@ -1,0 +1,55 @@
+"""The words that tell what kind of engagement a report tells: a document signed, a call, a joint drill."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import words
+
+# "signed in 2019": a document of the past, not of this engagement.
+SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
+SIGNED = re.compile(
+    r"\b(signed|inked|signing ceremony|witnessed the signing|presided over the signing|"
+    r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
+    r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
+    re.I,
+)
+
+# A signing tied to the talks themselves, wherever the report tells it: "After the talks, the leaders attended
+# the signing ceremony", "signed a protocol following the results of the talks".
+AT_THE_TALKS = re.compile(
+    r"\b(?:after|following|at the end of|on the sidelines of|during|as a result of|following the results of)\s+"
+    r"(?:the\s+)?(?:results of the\s+)?(?:talks|meeting|negotiations|visit|summit)\b",
+    re.I,
+)
+
+NOT_NOW = re.compile(
+    r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
+    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|following)\s+(?:\S+\s+){0,5}$",
+    re.I,
+)
+
+CALL = words(
+    "phone calls?", "phone conversations?", "phone talks?", "phone discussions?", "on the phone", "teleconference",
+    r"telephone (?:conference|discussions?)", r"video (?:conversation|talks?|meeting)", "virtual call",
+    r"telephone (?:call|conversation|talks?)", r"by (?:tele)?phone", r"over the (?:tele)?phone",
+    r"video ?(?:call|conference|link)", "videoconference", r"virtual (?:meeting|talks)", "held a call", "dialled",
+    "spoke by",
+)  # fmt: skip
+
+# A drill: "joint naval exercise", "air force drills", "bilateral exercise", "exercises code-named ...",
+# "Exercise Olgeta Warrior" (a capitalised name after Exercise).
+EXERCISE = re.compile(
+    r"(?i:\b(?:joint|military|naval|navy|air|air force|army|tactical|command-staff|bilateral|trilateral|"
+    r"multilateral|combined|counter-terrorism|anti-terror|maritime|special forces|field|live-fire|amphibious)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games)\b|"
+    r"\bexercises?\s+(?:code-?named|dubbed|titled|called)\b)|\b[Ee]xercise\s+[A-Z][a-z]+"
+)
+
+UNDER_WAY = words(
+    "began", "begin", "begins", "held", "hold", "holds", "holding", "conducted", "conduct", "conducts", "conducting",
+    "launched", "launch", "staged", "kicked off", "taking part", "take part", "took part", "wrapped up", "started",
+    "start", "concluded", "completed", "commenced", "opened", "are practising", "practised", "carried out",
+    "is under way", "underway", "begun", "got under way", "kicks? off", "joined", "partake", "commences?",
+    "concludes?", "ended", "is being held", "takes place", "took place", "arrived", "participat\\w+",
+)  # fmt: skip
