@@ -89,3 +89,53 @@ def test_the_month_in_the_url_dates_a_year_less_date_when_no_day_is_given(run: R
 def test_this_week_gives_only_the_month(run: Run) -> None:
     text = "Soldiers of Fiji and Tonga began a joint military exercise this week near Suva.\n"
     assert _draft(run, text, "--published", "2025-10-21")["date"] == "2025-10"
+
+
+def test_a_video_conference_or_a_phoned_leader_is_a_call(run: Run) -> None:
+    for told in ("held a video-conference with", "phoned", "held an online meeting with"):
+        text = f"Kenyan President William Ruto {told} Ugandan President Yoweri Museveni on Monday about trade.\n"
+        assert _draft(run, text, "--published", "2024-03-05")["kind"] == "call", told
+
+
+def test_a_drill_named_with_its_year_or_a_training_exercise_is_an_exercise(run: Run) -> None:
+    text = (
+        "Mongolian and Kazakh troops took part as the Steppe Eagle 2024 exercise kicked off near Ulaanbaatar on "
+        "Monday. It is a multinational peacekeeping training exercise.\n"
+    )
+    assert _draft(run, text, "--published", "2024-07-30")["kind"] == "exercise"
+
+
+def test_agreements_signed_before_and_talked_about_now_make_no_agreement(run: Run) -> None:
+    text = (
+        "Angolan Foreign Minister Tete Antonio received the Namibian ambassador in Luanda on Thursday to review "
+        "the trade agreements signed between both countries.\n"
+    )
+    assert _draft(run, text, "--published", "2023-02-24")["kind"] == "meeting"
+
+
+def test_attending_the_signing_of_documents_after_the_talks_is_an_agreement(run: Run) -> None:
+    text = (
+        "Chinese President Xi Jinping held talks with Gabonese President Ali Bongo in Beijing on Monday. "
+        "They discussed ties. Xi praised Gabon. Bongo thanked China. "
+        "After the talks, the two presidents attended the signing of a number of cooperation documents.\n"
+    )
+    assert _draft(run, text, "--published", "2023-04-20")["kind"] == "agreement"
+
+
+def test_every_country_listed_as_taking_part_in_a_multinational_drill_is_a_party(run: Run) -> None:
+    text = (
+        "A multinational naval exercise began off Mombasa on Monday, hosted by the Kenyan Navy. "
+        "Sailors from 12 countries, including Kenya, India, France, Egypt and Brazil, are taking part.\n"
+    )
+    draft = _draft(run, text, "--published", "2024-03-05")
+    assert draft["countries"] == ["BRA", "EGY", "FRA", "IND", "KEN"]
+
+
+def test_a_country_named_after_its_office_acts_and_countries_others_are_urged_to_talk_to_do_not(run: Run) -> None:
+    text = (
+        "The Minister of Foreign Affairs of the Republic of Senegal met the President of Gambia in Banjul on "
+        "Tuesday. The minister called for dialogue between Mali, Niger and Burkina Faso.\n"
+    )
+    draft = _draft(run, text, "--published", "2024-03-06")
+    assert draft["countries"] == ["GMB", "SEN"]
+    assert {"MLI", "NER", "BFA"} <= set(draft["mentioned"])

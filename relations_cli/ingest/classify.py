@@ -24,12 +24,12 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     """
     for s in sentences[: len(lead) + w.SIGNING_PAST_LEAD]:
         for m in kw.SIGNED.finditer(s.text):
-            if not kw.NOT_NOW.search(before(s.text, m.start())) and not kw.SIGNED_LONG_AGO.search(s.text):
+            if _now(s.text, m.start()):
                 return "agreement", Why("kind.signed", s.text)
     for s in sentences:
         if kw.AT_THE_TALKS.search(s.text):
             for m in kw.SIGNED.finditer(s.text):
-                if not kw.NOT_NOW.search(before(s.text, m.start())) and not kw.SIGNED_LONG_AGO.search(s.text):
+                if _now(s.text, m.start()):
                     return "agreement", Why("kind.signed-at-talks", s.text)
     for s in lead:
         if kw.CALL.search(s.text):
@@ -39,6 +39,12 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
         if kw.EXERCISE.search(s.text) and kw.UNDER_WAY.search(s.text):
             return "exercise", Why("kind.exercise", s.text)
     return "meeting", Why("kind.meeting")
+
+
+def _now(text: str, start: int) -> bool:
+    """Whether the signing found at `start` is of this engagement, not planned, past, or talked about."""
+    ahead = before(text, start)
+    return not (kw.NOT_NOW.search(ahead) or kw.SIGNED_LONG_AGO.search(text) or kw.SIGNED_BEFORE.search(ahead))
 
 
 @cache

@@ -9,7 +9,7 @@ from .lexicon import words
 # "signed in 2019": a document of the past, not of this engagement.
 SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
 SIGNED = re.compile(
-    r"\b(signed|inked|signing ceremony|witnessed the signing|presided over the signing|"
+    r"\b(signed|inked|sealed|signing (?:ceremony|of)|witnessed the signing|presided over the signing|"
     r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
     r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
     re.I,
@@ -23,6 +23,13 @@ AT_THE_TALKS = re.compile(
     re.I,
 )
 
+# "to discuss the trade agreements signed between both countries": documents of before, talked about now.
+SIGNED_BEFORE = re.compile(
+    r"\b(?:discuss\w*|review\w*|implement\w*|assess\w*|evaluat\w*|follow\w*[- ]up|progress|existing)\b[^.;]{0,60}?"
+    r"\b(?:agreements?|accords?|documents?|MoUs?|memorand\w*|treat(?:y|ies)|protocols?|contracts?|deals?)\s+$",
+    re.I,
+)
+
 NOT_NOW = re.compile(
     r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
     r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|following)\s+(?:\S+\s+){0,5}$",
@@ -30,11 +37,12 @@ NOT_NOW = re.compile(
 )
 
 CALL = words(
-    "phone calls?", "phone conversations?", "phone talks?", "phone discussions?", "on the phone", "teleconference",
-    r"telephone (?:conference|discussions?)", r"video (?:conversation|talks?|meeting)", "virtual call",
-    r"telephone (?:call|conversation|talks?)", r"by (?:tele)?phone", r"over the (?:tele)?phone",
-    r"video ?(?:call|conference|link)", "videoconference", r"virtual (?:meeting|talks)", "held a call", "dialled",
-    "spoke by",
+    r"(?:tele)?phone[- ]?calls?", r"(?:tele)?phone conversations?", r"(?:tele)?phone talks?",
+    r"(?:tele)?phone discussions?", "on the phone", r"tele-?conference", r"telephone (?:conference|discussions?)",
+    r"video (?:conversation|talks?|meeting|summit)", "virtual call", r"by (?:tele)?phone", r"over the (?:tele)?phone",
+    r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*", r"virtual (?:meeting|talks|summit|conference)",
+    r"online (?:meeting|talks|summit|conference)", r"via video", "held a call", "dialled", "dialed", "spoke by",
+    r"(?:tele)?phoned", "telephoned",
 )  # fmt: skip
 
 # A drill: "joint naval exercise", "air force drills", "bilateral exercise", "exercises code-named ...",
@@ -43,7 +51,10 @@ EXERCISE = re.compile(
     r"(?i:\b(?:joint|military|naval|navy|air|air force|army|tactical|command-staff|bilateral|trilateral|"
     r"multilateral|combined|counter-terrorism|anti-terror|maritime|special forces|field|live-fire|amphibious)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games)\b|"
-    r"\bexercises?\s+(?:code-?named|dubbed|titled|called)\b)|\b[Ee]xercise\s+[A-Z][a-z]+"
+    r"\bexercises?\s+(?:code-?named|dubbed|titled|called)\b|"
+    # a drill's name before the word: "the Cope Thunder 2023 exercise", "the SLINEX-2015 drills"
+    r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[- ]?(?:19|20)?\d\d[\"”]?\s+(?:joint\s+)?(?:exercises?|drills?)\b)|"
+    r"\b[Ee]xercise\s+[\"“]?[A-Z][a-z]+"
 )
 
 UNDER_WAY = words(

@@ -132,32 +132,6 @@ PROSE_AREAS = {
 
 OFFICER_TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?officers\b", re.I)
 
-ACTOR_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:\w+\s+){0,3}?(minister|ministers|ministry|president|prime|premier|delegation|side|counterpart|"
-    r"government|leader|leaders|leadership|ambassador|embassy|envoy|officials?|chief|army|navy|air force|forces|"
-    r"armed|military|troops|servicemen|parliament|speaker|king|emir|crown|foreign|defen[cs]e|head|chairman|"
-    r"deputy|vice|state|national|general|counterparts|team|authorities|secretary|sides|party|parties|"
-    r"host|guests?|colleague|commander|navy|coast guard|special forces|company|companies)\b",
-    re.I,
-)
-
-CONTEXT_BEFORE = re.compile(
-    r"\b(war with|war against|war on|victory over|conflict with|conflict in|aggression|occupation|occupied by|"
-    r"invasion of|tensions with|border with|borders with|sanctions on|sanctions against|attack on|attacks by|"
-    r"attacks on|dispute with|crisis in|situation in|hostilities|neighbouring|neighboring|mediat\w+ between|"
-    r"including|such as|like|against|region|regional|earlier in|previously in|situation around|"
-    r"refugees from|independence from|threat from|threats from|competition between|rivalry between)"
-    r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
-    re.I,
-)
-
-MULTILATERAL = re.compile(
-    r"\b(trilateral|tripartite|three-way|(?:three|four|five|six|seven|eight|nine|ten|\d+) "
-    r"(?:countries|nations|sides|navies|armies)|quadrilateral|four-way|multilateral|ministerial meeting of|"
-    r"summit of|leaders of|ministers of|heads of state|heads of government|C5\+1)",
-    re.I,
-)  # fmt: skip
-
 # Words that put a place in the future: "the next meeting will take place in Tanzania".
 FUTURE = words("will", "would", "shall", "next", "is to", "are to", "to be held", "scheduled", "planned", "upcoming")
 # Between an unknown place and the country it is in: "the Kakheti region of Georgia", "Parliament House, Canberra".
@@ -176,8 +150,6 @@ ARRIVAL = words("arrived", "arrives", "arrival", "landed")
 
 VISITED = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit to|trip to|arrived in|arrives in|tour of|travelled to|traveled to)"
                    r"\s+(?:the\s+)?$", re.I)  # fmt: skip
-
-CONTEXT_AFTER = re.compile(r"^(?:['’]s)?\s+(border|frontier|territory|territories|war|conflict|crisis)\b", re.I)
 
 NOT_PLACES = {
     *MONTH_NAMES, *WEEKDAY_NAMES, "The", "This", "That", "Which", "Order", "Accordance", "Addition", "Particular",
