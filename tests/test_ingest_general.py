@@ -139,3 +139,22 @@ def test_a_country_named_after_its_office_acts_and_countries_others_are_urged_to
     draft = _draft(run, text, "--published", "2024-03-06")
     assert draft["countries"] == ["GMB", "SEN"]
     assert {"MLI", "NER", "BFA"} <= set(draft["mentioned"])
+
+
+def test_a_signing_told_later_with_the_sides_as_subject_is_an_agreement(run: Run) -> None:
+    text = (
+        "Uzbek Foreign Minister Bakhtiyor Saidov held talks with his Turkmen counterpart in Ashgabat on Monday. "
+        "They discussed water. They praised ties. They spoke of trade. The two sides signed a protocol on visas.\n"
+    )
+    assert _draft(run, text, "--published", "2024-05-14")["kind"] == "agreement"
+
+
+def test_a_government_sites_own_officials_make_its_country_a_party(run: Run) -> None:
+    text = (
+        "Minister Amery Browne held a teleconference on Friday with officials of the United States Government "
+        "on vaccine donations.\n"
+    )
+    result = run("ingest", "-", "--json", "--published", "2021-06-04", input=text)
+    assert result.exit_code == 2  # alone, the text names one country
+    draft = _draft(run, text, "--published", "2021-06-04", "--url", "https://foreign.gov.tt/news/teleconference/")
+    assert draft["countries"] == ["TTO", "USA"]

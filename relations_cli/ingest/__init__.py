@@ -20,7 +20,7 @@ from . import classify, leaders, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
-from .web import date_in_url, month_in_url
+from .web import date_in_url, government_of, month_in_url
 
 if TYPE_CHECKING:
     from ..models import Engagement
@@ -100,7 +100,7 @@ def propose(
     lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)
     unplaced = sum(1 for p in found_people if p.country is None)
-    choice = choose(sentences, mentions, countries_of, lead_size, unplaced, through_leaders)
+    choice = choose(sentences, mentions, countries_of, lead_size, unplaced, through_leaders, _publisher(url))
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
         raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
@@ -144,6 +144,17 @@ def propose(
         "tags": ["ingested"],
     }
     return Draft(record, evidence, warnings)
+
+
+def _publisher(url: str | None) -> str | None:
+    """The country whose government's site published the article ("foreign.gov.tt"), if it is one."""
+    code = government_of(url)
+    if code is None:
+        return None
+    try:
+        return countries.resolve(code)
+    except InvalidInput:
+        return None
 
 
 def _month_end(month: str) -> str:

@@ -23,8 +23,10 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     it to the talks ("after the talks ... the signing ceremony").
     """
     for s in sentences[: len(lead) + w.SIGNING_PAST_LEAD]:
+        # "Two agreements were signed. The first was signed in 2005, ...": the next sentence dates them
+        following = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
         for m in kw.SIGNED.finditer(s.text):
-            if _now(s.text, m.start()):
+            if _now(s.text, m.start()) and not kw.SIGNED_LONG_AGO.search(following):
                 return "agreement", Why("kind.signed", s.text)
     for s in sentences:
         if kw.AT_THE_TALKS.search(s.text):

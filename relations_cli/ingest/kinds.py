@@ -18,8 +18,13 @@ SIGNED = re.compile(
 # A signing tied to the talks themselves, wherever the report tells it: "After the talks, the leaders attended
 # the signing ceremony", "signed a protocol following the results of the talks".
 AT_THE_TALKS = re.compile(
-    r"\b(?:after|following|at the end of|on the sidelines of|during|as a result of|following the results of)\s+"
-    r"(?:the\s+)?(?:results of the\s+)?(?:talks|meeting|negotiations|visit|summit)\b",
+    r"\b(?:after|following|at the end of|on the sidelines of|during|as a result of|following the results of|"
+    r"on the results of|at the conclusion of|in the course of|within the framework of)\s+"
+    r"(?:the\s+)?(?:results of (?:the\s+)?)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|negotiations|visit|summit|"
+    r"consultations)\b|"
+    # the engagement's sides as the subject: "the two sides signed", "the ministers also inked"
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|leaders|presidents|ministers|prime ministers|delegations|"
+    r"governments|heads of state)\s+(?:also\s+|then\s+)?(?:signed|inked|exchanged)\b",
     re.I,
 )
 
@@ -32,7 +37,8 @@ SIGNED_BEFORE = re.compile(
 
 NOT_NOW = re.compile(
     r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
-    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|following)\s+(?:\S+\s+){0,5}$",
+    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|(?<!the )following)\s+"
+    r"(?:\S+\s+){0,5}$",
     re.I,
 )
 

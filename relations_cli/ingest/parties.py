@@ -32,6 +32,7 @@ def choose(
     lead_size: int,
     unplaced: int = 0,
     leaders: dict[str, str] | None = None,
+    publisher: str | None = None,
 ) -> Choice:
     """Score each country: the lead, actor phrases ("the Pakistani delegation"), pairs ("Azerbaijan-Pakistan"),
     visits, participants and leaders known by name count for it; context phrases ("the war with Armenia") count
@@ -87,6 +88,9 @@ def choose(
                 if other.code != m.code and (_PAIR.match(gap) or lx.LIST_GAP.match(gap)):
                     add(m.code, w.PAIRED, f"paired with {other.text}")
                     acting.add(m.code)
+    if publisher and (unplaced or publisher in scores):  # a government's release tells its own officials' doings
+        add(publisher, w.PUBLISHER, "the publisher's government (its site)")
+        acting.add(publisher)
     for code, words in (leaders or {}).items():
         add(code, w.LEADER, f"a leader the table knows: “{words}”")
     for code, count in people.items():

@@ -27,6 +27,7 @@ CONTEXT_REACH = 60  # characters before a country that can make it context
 PARTICIPANT = 2.0  # each participant of the country, at most PARTICIPANTS_COUNTED of them
 PARTICIPANTS_COUNTED = 2
 LEADER = 3.0  # a leader the table knows, named without the country ("President Duterte"): with PARTICIPANT, a party
+PUBLISHER = 3.0  # the government whose site published the report ("foreign.gov.tt")
 THRESHOLD = 4.0
 LEAD_ONLY = 2.5  # a short report: named in the lead and shown acting is enough
 
