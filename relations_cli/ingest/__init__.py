@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .. import countries
@@ -19,7 +20,7 @@ from . import classify, leaders, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
-from .web import date_in_url, month_in_url
+from .web import date_in_url, government_of, month_in_url
 
 if TYPE_CHECKING:
     from ..models import Engagement
@@ -63,7 +64,10 @@ def propose(
             f"{name}: {len(text):,} characters is more than the {articles.MAX_TEXT:,} an article may have; "
             "give the article alone"
         )
-    art = articles.parse(text, today)
+    url_month = month_in_url(url) if not published else None
+    if url_month and _month_end(url_month) < today:  # "/2013/11/": written by the end of that month
+        today = _month_end(url_month)
+    art = articles.parse(text, today, year_known=url_month is not None)
     evidence = Evidence()
     warnings: list[str] = []
     if published:
@@ -96,7 +100,7 @@ def propose(
     lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)
     unplaced = sum(1 for p in found_people if p.country is None)
-    choice = choose(sentences, mentions, countries_of, lead_size, unplaced, through_leaders)
+    choice = choose(sentences, mentions, countries_of, lead_size, unplaced, through_leaders, _publisher(url))
     chosen = sorted({countries.resolve(c) for c in parties} if parties else choice.parties)
     if len(set(chosen)) < 2:
         raise TooFewParties(_too_few(name, choice.scores, choice.reasons))
@@ -107,7 +111,7 @@ def propose(
     mentioned = sorted({m.code for ms in mentions.values() for m in ms if m.form != "city"} - set(chosen))
     evidence.mentioned = {c: "; ".join(choice.reasons.get(c, [])[:2]) for c in mentioned}
 
-    named_year = when.year_reference(text, today)
+    named_year = today if url_month else when.year_reference(text, today)
     date, evidence.date = when.decide(
         sentences, art.published, art.dateline_date, today, lead_size, month_in_url(url),
         named_year if named_year != today else None,
@@ -140,6 +144,24 @@ def propose(
         "tags": ["ingested"],
     }
     return Draft(record, evidence, warnings)
+
+
+def _publisher(url: str | None) -> str | None:
+    """The country whose government's site published the article ("foreign.gov.tt"), if it is one."""
+    code = government_of(url)
+    if code is None:
+        return None
+    try:
+        return countries.resolve(code)
+    except InvalidInput:
+        return None
+
+
+def _month_end(month: str) -> str:
+    """The last day of a YYYY-MM month."""
+    year, number = int(month[:4]), int(month[5:7])
+    following = date(year + number // 12, number % 12 + 1, 1)
+    return (following - timedelta(days=1)).isoformat()
 
 
 def _between_others(s: articles.Sentence, found: list[Mention], parties: list[str]) -> set[str]:

@@ -28,8 +28,8 @@ _DATELINES = [re.compile(pattern) for pattern in (
         rf"^(?P<place>{_CAPS}),\s+(?P<country>{_COUNTRY}),\s+"
         rf"(?P<date>{when.DATE_TEXT})\.?\s*"
     ),
-    # Doha: His Highness ...
-    r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+",
+    # Doha: His Highness ...    /    KUALA LUMPUR: As part of ...
+    rf"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|{_CAPS}):\s+",
     # MOSCOW, March 3. /TASS/.
     rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.MONTH_DAY})\.?\s*/(?P<outlet>{_AGENCY})/\.?\s*",
     # Hanoi (VNA) –
@@ -89,14 +89,16 @@ class Article:
     year_from_clock: bool = False  # the publication date's year was not in the text: today's was taken
 
 
-def parse(text: str, today: str) -> Article:
+def parse(text: str, today: str, year_known: bool = False) -> Article:
     """Split an article into its publication details and its sentences.
 
     A page saved as text carries its chrome (menus, section names, bullets) and photo captions: before the
     body starts they are passed over, and a dateline found in the first paragraphs drops what came before it.
+    `year_known`: `today` is the end of the month the article's URL names, not the clock's.
     """
     article = Article()
-    today = when.year_reference(text, today)  # a year-less dateline takes the latest year the text names
+    if not year_known:
+        today = when.year_reference(text, today)  # a year-less dateline takes the latest year the text names
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paragraphs: list[str] = []
     header = True

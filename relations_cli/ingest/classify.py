@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .. import areas
+from . import kinds as kw
 from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
@@ -22,22 +23,30 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     it to the talks ("after the talks ... the signing ceremony").
     """
     for s in sentences[: len(lead) + w.SIGNING_PAST_LEAD]:
-        for m in lx.SIGNED.finditer(s.text):
-            if not lx.NOT_NOW.search(before(s.text, m.start())) and not lx.SIGNED_LONG_AGO.search(s.text):
+        # "Two agreements were signed. The first was signed in 2005, ...": the next sentence dates them
+        following = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
+        for m in kw.SIGNED.finditer(s.text):
+            if _now(s.text, m.start()) and not kw.SIGNED_LONG_AGO.search(following):
                 return "agreement", Why("kind.signed", s.text)
     for s in sentences:
-        if lx.AT_THE_TALKS.search(s.text):
-            for m in lx.SIGNED.finditer(s.text):
-                if not lx.NOT_NOW.search(before(s.text, m.start())) and not lx.SIGNED_LONG_AGO.search(s.text):
+        if kw.AT_THE_TALKS.search(s.text):
+            for m in kw.SIGNED.finditer(s.text):
+                if _now(s.text, m.start()):
                     return "agreement", Why("kind.signed-at-talks", s.text)
     for s in lead:
-        if lx.CALL.search(s.text):
+        if kw.CALL.search(s.text):
             return "call", Why("kind.call", s.text)
     for s in lead:
         # A drill under way, not drills as a topic ("agreed to deepen ties, including joint exercises").
-        if lx.EXERCISE.search(s.text) and lx.UNDER_WAY.search(s.text):
+        if kw.EXERCISE.search(s.text) and kw.UNDER_WAY.search(s.text):
             return "exercise", Why("kind.exercise", s.text)
     return "meeting", Why("kind.meeting")
+
+
+def _now(text: str, start: int) -> bool:
+    """Whether the signing found at `start` is of this engagement, not planned, past, or talked about."""
+    ahead = before(text, start)
+    return not (kw.NOT_NOW.search(ahead) or kw.SIGNED_LONG_AGO.search(text) or kw.SIGNED_BEFORE.search(ahead))
 
 
 @cache

@@ -10,6 +10,7 @@ RULES: dict[str, str] = {
     "parties.given": "the parties given with --country",
     "parties.acting": "named in the lead and shown acting (an actor, a participant's country, a host, one of a pair)",
     "parties.through-officials": "named in the lead, acting through officials the text ties to no country",
+    "parties.taking-part": "listed among the countries taking part in a multilateral event",
     "parties.lead-only": "a short report: named in the lead and shown acting, below the usual threshold",
     "date.stated": "a date stated in a sentence about the engagement",
     "date.weekday": "a weekday: the latest such day on or before the publication date",

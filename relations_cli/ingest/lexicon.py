@@ -80,54 +80,6 @@ TITLE_STARTS = {
     "former", "special", "senior", "first", "secretary", "ambassador", "chairman",
 }  # fmt: skip
 
-# "signed in 2019": a document of the past, not of this engagement.
-SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
-SIGNED = re.compile(
-    r"\b(signed|inked|signing ceremony|witnessed the signing|presided over the signing|"
-    r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
-    r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
-    re.I,
-)
-
-# A signing tied to the talks themselves, wherever the report tells it: "After the talks, the leaders attended
-# the signing ceremony", "signed a protocol following the results of the talks".
-AT_THE_TALKS = re.compile(
-    r"\b(?:after|following|at the end of|on the sidelines of|during|as a result of|following the results of)\s+"
-    r"(?:the\s+)?(?:results of the\s+)?(?:talks|meeting|negotiations|visit|summit)\b",
-    re.I,
-)
-
-NOT_NOW = re.compile(
-    r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
-    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|following)\s+(?:\S+\s+){0,5}$",
-    re.I,
-)
-
-CALL = words(
-    "phone calls?", "phone conversations?", "phone talks?", "phone discussions?", "on the phone", "teleconference",
-    r"telephone (?:conference|discussions?)", r"video (?:conversation|talks?|meeting)", "virtual call",
-    r"telephone (?:call|conversation|talks?)", r"by (?:tele)?phone", r"over the (?:tele)?phone",
-    r"video ?(?:call|conference|link)", "videoconference", r"virtual (?:meeting|talks)", "held a call", "dialled",
-    "spoke by",
-)  # fmt: skip
-
-# A drill: "joint naval exercise", "air force drills", "bilateral exercise", "exercises code-named ...",
-# "Exercise Olgeta Warrior" (a capitalised name after Exercise).
-EXERCISE = re.compile(
-    r"(?i:\b(?:joint|military|naval|navy|air|air force|army|tactical|command-staff|bilateral|trilateral|"
-    r"multilateral|combined|counter-terrorism|anti-terror|maritime|special forces|field|live-fire|amphibious)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games)\b|"
-    r"\bexercises?\s+(?:code-?named|dubbed|titled|called)\b)|\b[Ee]xercise\s+[A-Z][a-z]+"
-)
-
-UNDER_WAY = words(
-    "began", "begin", "begins", "held", "hold", "holds", "holding", "conducted", "conduct", "conducts", "conducting",
-    "launched", "launch", "staged", "kicked off", "taking part", "take part", "took part", "wrapped up", "started",
-    "start", "concluded", "completed", "commenced", "opened", "are practising", "practised", "carried out",
-    "is under way", "underway", "begun", "got under way", "kicks? off", "joined", "partake", "commences?",
-    "concludes?", "ended", "is being held", "takes place", "took place", "arrived", "participat\\w+",
-)  # fmt: skip
-
 AREA_CUES = words(
     "cooperation", "co-operation", "cooperate", "ties", "relations", "partnership", "spheres?", "fields?", "areas?",
     "sectors?", "projects?", "issues", "matters", "agenda", "discussed", "discuss", "talks", "agreements?",
@@ -180,32 +132,6 @@ PROSE_AREAS = {
 
 OFFICER_TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?officers\b", re.I)
 
-ACTOR_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:\w+\s+){0,3}?(minister|ministers|ministry|president|prime|premier|delegation|side|counterpart|"
-    r"government|leader|leaders|leadership|ambassador|embassy|envoy|officials?|chief|army|navy|air force|forces|"
-    r"armed|military|troops|servicemen|parliament|speaker|king|emir|crown|foreign|defen[cs]e|head|chairman|"
-    r"deputy|vice|state|national|general|counterparts|team|authorities|secretary|sides|party|parties|"
-    r"host|guests?|colleague|commander|navy|coast guard|special forces|company|companies)\b",
-    re.I,
-)
-
-CONTEXT_BEFORE = re.compile(
-    r"\b(war with|war against|war on|victory over|conflict with|conflict in|aggression|occupation|occupied by|"
-    r"invasion of|tensions with|border with|borders with|sanctions on|sanctions against|attack on|attacks by|"
-    r"attacks on|dispute with|crisis in|situation in|hostilities|neighbouring|neighboring|mediat\w+ between|"
-    r"including|such as|like|against|region|regional|earlier in|previously in|situation around|"
-    r"refugees from|independence from|threat from|threats from|competition between|rivalry between)"
-    r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
-    re.I,
-)
-
-MULTILATERAL = re.compile(
-    r"\b(trilateral|tripartite|three-way|(?:three|four|five|six|seven|eight|nine|ten|\d+) "
-    r"(?:countries|nations|sides|navies|armies)|quadrilateral|four-way|multilateral|ministerial meeting of|"
-    r"summit of|leaders of|ministers of|heads of state|heads of government|C5\+1)",
-    re.I,
-)  # fmt: skip
-
 # Words that put a place in the future: "the next meeting will take place in Tanzania".
 FUTURE = words("will", "would", "shall", "next", "is to", "are to", "to be held", "scheduled", "planned", "upcoming")
 # Between an unknown place and the country it is in: "the Kakheti region of Georgia", "Parliament House, Canberra".
@@ -216,13 +142,14 @@ PLACED_IN = re.compile(
 # Between the countries of a list: "India, the US and Japan", "Kenya-Rwanda-Uganda".
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-–/]\s*)(?:the\s+)?$")
 
+# Being somewhere, in a sentence with no verb of engaging: "President X was in Pyongyang from Oct. 28-31".
+PRESENT_IN = re.compile(r"\b(?:was|were|is|are|stayed|stays|staying)\s+in\b")
+
 # Verbs of arriving: a sentence told only with them is about travel, not yet the engagement.
 ARRIVAL = words("arrived", "arrives", "arrival", "landed")
 
 VISITED = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit to|trip to|arrived in|arrives in|tour of|travelled to|traveled to)"
                    r"\s+(?:the\s+)?$", re.I)  # fmt: skip
-
-CONTEXT_AFTER = re.compile(r"^(?:['’]s)?\s+(border|frontier|territory|territories|war|conflict|crisis)\b", re.I)
 
 NOT_PLACES = {
     *MONTH_NAMES, *WEEKDAY_NAMES, "The", "This", "That", "Which", "Order", "Accordance", "Addition", "Particular",
@@ -245,8 +172,13 @@ MONTH = (
 WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+|this\s+)?({'|'.join(WEEKDAY_NAMES)})\b")
 
 RELATIVE_DAY = re.compile(
-    r"\b(yesterday|today|earlier today|this morning|tonight|last week|last month|earlier this week)\b", re.I
+    r"\b(yesterday|today|earlier today|this morning|tonight|last week|last month|earlier this week|this week)\b",
+    re.I,
 )
+# A verb of reporting just before a date: the day it was told, not the day it happened.
+REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|noted)\s+(?:on\s+|late\s+|early\s+)?$")
+# A photo's caption saved with the text: its date is the photo's ("[Photo/Xinhua]", "File photo").
+PHOTO_CAPTION = re.compile(r"[\[(]\s*Photos?\b|\bPhotos?\s*[:/|]|\bfile photo\b|\(AFP\)\s*$", re.I)
 
 # Words of a sentence that tells the engagement itself (its date and place are told there).
 ENGAGED = words(

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from . import actors as ac
 from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
@@ -31,6 +32,7 @@ def choose(
     lead_size: int,
     unplaced: int = 0,
     leaders: dict[str, str] | None = None,
+    publisher: str | None = None,
 ) -> Choice:
     """Score each country: the lead, actor phrases ("the Pakistani delegation"), pairs ("Azerbaijan-Pakistan"),
     visits, participants and leaders known by name count for it; context phrases ("the war with Armenia") count
@@ -39,7 +41,7 @@ def choose(
     reasons: dict[str, list[str]] = {}
     evidence: dict[str, str] = {}
     acting: set[str] = set()
-    multi = any(lx.MULTILATERAL.search(s.text) for s in sentences[: lead_size + w.MULTILATERAL_PAST_LEAD])
+    multi = any(ac.MULTILATERAL.search(s.text) for s in sentences[: lead_size + w.MULTILATERAL_PAST_LEAD])
     multi = multi or any(_listed(s.text, mentions.get(s.index, [])) >= 3 for s in sentences[: lead_size - 1])
     led: set[str] = set()  # named in the lead, not as context
 
@@ -58,7 +60,9 @@ def choose(
             # the rest of a list that began as context is context: "the situation in Niger, Mali and Burkina Faso"
             listed = context and bool(lx.LIST_GAP.match(s.text[found[k - 1].end : m.start]))
             near = ahead[-w.CONTEXT_REACH :]
-            context = listed or bool(lx.CONTEXT_BEFORE.search(near) or lx.CONTEXT_AFTER.match(after))
+            context = listed or bool(
+                ac.CONTEXT_BEFORE.search(near) or ac.CONTEXT_AFTER.match(after) or ac.ADVOCATED.search(ahead)
+            )
             if context:
                 add(m.code, w.CONTEXT, f"context: “{ahead[-30:].strip()} {m.text}”")
                 continue
@@ -67,8 +71,11 @@ def choose(
                 led.add(m.code)
             if s.index == 0 or (s.paragraph == -1 and s.index <= 1):
                 acting.add(m.code)  # the headline or the first sentence says who did it
-            if m.form != "capital" and lx.ACTOR_AFTER.match(after):
+            if m.form != "capital" and ac.ACTOR_AFTER.match(after):
                 add(m.code, w.ACTOR, f"an actor: “{m.text}{after[:25]}”")
+                acting.add(m.code)
+            elif m.form == "name" and ac.ACTOR_BEFORE.search(ahead):
+                add(m.code, w.ACTOR, f"an actor: “{ahead[-25:].lstrip()}{m.text}”")
                 acting.add(m.code)
             if lx.VISITED.search(ahead):
                 add(m.code, w.HOST, f"host of a visit: “{ahead[-20:].strip()} {m.text}”")
@@ -81,6 +88,9 @@ def choose(
                 if other.code != m.code and (_PAIR.match(gap) or lx.LIST_GAP.match(gap)):
                     add(m.code, w.PAIRED, f"paired with {other.text}")
                     acting.add(m.code)
+    if publisher and (unplaced or publisher in scores):  # a government's release tells its own officials' doings
+        add(publisher, w.PUBLISHER, "the publisher's government (its site)")
+        acting.add(publisher)
     for code, words in (leaders or {}).items():
         add(code, w.LEADER, f"a leader the table knows: “{words}”")
     for code, count in people.items():
@@ -92,6 +102,11 @@ def choose(
     limit = len(strong) if multi else 2
     parties = strong[:limit]
     rule = "parties.acting"
+    taking_part = _taking_part(sentences, mentions) if multi else []
+    for code in taking_part:
+        if code not in parties:
+            parties.append(code)
+            reasons[code].append("listed as taking part in a multilateral event")
     if len(parties) < 2:  # a short report: being named in the lead and shown acting is enough
         parties = [c for c in ranked if scores[c] >= w.LEAD_ONLY and c in acting][:2]
         rule = "parties.lead-only"
@@ -103,7 +118,30 @@ def choose(
             reasons[c].append("not shown taking part" if c not in acting else "named too little to be a party")
     evidence = {c: "; ".join(r for r in reasons[c] if not r.startswith("context"))[:300] for c in parties}
     mentioned = sorted(c for c in scores if c not in parties)
-    return Choice(parties, mentioned, scores, reasons, evidence, dict.fromkeys(parties, rule))
+    rules = {c: "parties.taking-part" if c in taking_part and c not in strong else rule for c in parties}
+    return Choice(parties, mentioned, scores, reasons, evidence, rules)
+
+
+def _taking_part(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> list[str]:
+    """The countries a multilateral event's report lists as taking part: a list of three or more in a sentence
+    that tells participation ("sailors from Chile, Peru and the US", "26 countries, including ... are taking
+    part")."""
+    found: list[str] = []
+    for s in sentences:
+        if not ac.PARTICIPATING.search(s.text):
+            continue
+        named = [m for m in mentions.get(s.index, []) if m.form in ("name", "demonym")]
+        run: list[str] = []
+        for k, m in enumerate(named):
+            if k and lx.LIST_GAP.match(s.text[named[k - 1].end : m.start]):
+                run.append(m.code)
+            else:
+                if len(set(run)) >= 3:
+                    found.extend(run)
+                run = [m.code]
+        if len(set(run)) >= 3:
+            found.extend(run)
+    return list(dict.fromkeys(found))
 
 
 def _listed(text: str, found: list[Mention]) -> int:

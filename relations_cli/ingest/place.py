@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .. import countries
+from . import gazetteer
 from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
 from .evidence import Why
 from .mentions import Mention, find
 
-_AT = re.compile(r"\b(in|at|near|off)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_AT = re.compile(r"\b(in|at|near|off|outside)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _FOLLOWED_BY_DATE = re.compile(
     r"^\s*(?:on|,|from|this|last|yesterday|today|earlier)\b|^\s*(?:\.|$)", re.I
 )  # "in Baku on Monday", "in Baku."
@@ -20,6 +22,21 @@ _CAPITAL_OF = re.compile(
 )
 # "a state visit by President Ilham Aliyev to Tashkent"
 _VISIT_TO = re.compile(r"\bvisit\b[^.]{0,80}?\bto\s+(?:the\s+)?(?=[A-Z])")
+_PLACE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+# "met here on Monday", "at the ministry here": the dateline's city
+_HERE = re.compile(r"\b(?:in|at|held|met|meet|signed|hosted|opened|began|arrived|place)\b[^.,;]{0,40}?\b(here)\b")
+
+
+def _places_in(text: str) -> list[tuple[str, int, str]]:
+    """(preposition, offset, place) for each place a sentence may put the engagement in: "in Baku", "off
+    Trincomalee", "just outside Lae", "a visit by X to Rome", "held here"."""
+    places = [(m.group(1), m.start("place"), m.group("place")) for m in _AT.finditer(text)]
+    for m in _VISIT_TO.finditer(text):
+        name = _PLACE_NAME.match(text, m.end())
+        if name:
+            places.append(("to", name.start(), name.group()))
+    places.extend(("in", m.start(1), "here") for m in _HERE.finditer(text))
+    return sorted(places, key=lambda p: p[1])
 
 
 def locate(
@@ -34,42 +51,23 @@ def locate(
     """(country, place, evidence). A call has no place; a place must be in a party's country."""
     if kind == "call":
         return None, None, Why("location.call")
-    early = lead_size + w.PLACE_PAST_LEAD
-    best: tuple[int, str | None, str | None, str] | None = None
-    for s in sentences:
-        if not lx.ENGAGED.search(s.text):
-            continue
-        for m in _AT.finditer(s.text):
-            place = m.group("place")
-            ahead = before(s.text, m.start())
-            if place.split()[0] in lx.NOT_PLACES or lx.SITUATION.search(ahead) or lx.FUTURE.search(ahead):
-                continue
-            known = next((x for x in mentions.get(s.index, []) if x.start == m.start("place")), None)
-            code = known.code if known else _country_after(s.text, m.end(), mentions.get(s.index, []), parties)
-            code = code or _city_within(place, parties)
-            if code is not None and code not in parties:
-                continue
-            score = (w.PLACE_KNOWN if known else 0) + (
-                w.PLACE_THEN_DATE if _FOLLOWED_BY_DATE.match(s.text[m.end() :]) else 0
-            )
-            score += w.PLACE_IN if m.group(1) == "in" else 0
-            score -= s.index if s.index >= early else 0
-            city = None if known and known.form in ("name", "demonym") else place
-            if known and known.form == "capital" and m.group(1) == "near":
-                city = None
-            if best is None or score > best[0]:
-                best = (score, code, city, s.text)
-    if best is not None:
-        _, code, city, why = best
+    here = _dateline_code(dateline, dateline_country, parties)
+    found = _candidates(sentences, mentions, parties, here, dateline, lead_size + w.PLACE_PAST_LEAD)
+    if found:
+        best = max(found, key=lambda f: f.score)  # the first of the best
+        code = best.code
+        placed = [f for f in found if f.code is not None]
+        if code is None and placed:  # "in Morobe Province", "just outside Lae": the town the table knows
+            code = max(placed, key=lambda f: f.score).code
         if code is None:
-            code = _host(sentences, mentions) or _dateline_code(dateline, dateline_country, parties)
-        return code, city, Why("location.in-at", why)
+            code = _host(sentences, mentions) or here
+        return code, best.city, Why("location.in-at", best.sentence)
     for s in sentences:
         for m in _CAPITAL_OF.finditer(s.text):
-            found = find(m.group("who"))
-            if found and found[0].code in parties:
-                city = m.group("city") or countries.get(found[0].code).capital
-                return found[0].code, city, Why("location.capital-of", s.text)
+            named = find(m.group("who"))
+            if named and named[0].code in parties:
+                city = m.group("city") or countries.get(named[0].code).capital
+                return named[0].code, city, Why("location.capital-of", s.text)
     host = _host(sentences, mentions)
     if host:
         same = _dateline_code(dateline, dateline_country, parties) == host
@@ -78,6 +76,60 @@ def locate(
     if code:
         return code, dateline, Why("location.dateline", f"the dateline: {dateline}")
     return None, None, Why("location.unknown")
+
+
+@dataclass
+class _Place:
+    score: int
+    code: str | None
+    city: str | None
+    sentence: str
+
+
+def _candidates(
+    sentences: list[Sentence],
+    mentions: dict[int, list[Mention]],
+    parties: list[str],
+    here: str | None,
+    dateline: str | None,
+    early: int,
+) -> list[_Place]:
+    """Each place the sentences about the engagement put it in (the first sentence always counts), scored: a
+    known place, followed by the date, "in", a city, early in the article."""
+    found: list[_Place] = []
+    for s in sentences:
+        if s.index > 0 and not (lx.ENGAGED.search(s.text) or lx.PRESENT_IN.search(s.text)):
+            continue
+        for preposition, start, place in _places_in(s.text):
+            ahead = before(s.text, start)
+            if place.split()[0] in lx.NOT_PLACES or lx.SITUATION.search(ahead) or lx.FUTURE.search(ahead):
+                continue
+            end = start + len(place)
+            known = next((x for x in mentions.get(s.index, []) if x.start == start), None)
+            code: str | None = known.code if known else None
+            town: str | None = None
+            if place == "here":  # "met here on Monday": the dateline's city
+                if not here:
+                    continue
+                code = town = here
+                place = dateline or place
+            elif not known:
+                code = _country_after(s.text, end, mentions.get(s.index, []), parties)
+                town = None if code else gazetteer.party_of(place, parties)
+                code = code or _city_within(place, parties) or town
+            if code is not None and code not in parties:
+                continue
+            score = (w.PLACE_KNOWN if known or town else 0) + (
+                w.PLACE_THEN_DATE if _FOLLOWED_BY_DATE.match(s.text[end:]) else 0
+            )
+            score += w.PLACE_IN if preposition in ("in", "to") else 0
+            score += w.PLACE_CITY if town or (known and known.form in ("capital", "city")) else 0
+            score -= s.index if s.index >= early else 0
+            city: str | None = None if known and known.form in ("name", "demonym") else place
+            if known and known.form == "capital" and preposition == "near":
+                city = None
+            found.append(_Place(score, code, city, s.text))
+    return found
 
 
 def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str | None:
@@ -102,7 +154,7 @@ def _dateline_code(dateline: str | None, named: str | None, parties: list[str]) 
         found = find(text) if text else []
         if found and found[0].code in parties:
             return found[0].code
-    return None
+    return gazetteer.party_of(dateline, parties) if dateline else None
 
 
 def _country_after(text: str, end: int, found: list[Mention], parties: list[str]) -> str | None:

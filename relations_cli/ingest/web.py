@@ -54,6 +54,24 @@ def month_in_url(url: str | None) -> str | None:
     return "-".join(found.groups()) if found else None
 
 
+# A government's own site: "foreign.gov.tt", "www.gov.uk", "mofa.go.jp", "www.mfa.gov.tr"; "state.gov" (no
+# country code) is the United States'.
+_GOVERNMENT_HOST = re.compile(
+    r"^https?://(?:[\w-]+\.)*?(?:gov|go|gob|gouv|govt|gv|mil)\.(?P<cc>[a-z]{2})(?::\d+)?(?:/|$)|"
+    r"^https?://(?:[\w-]+\.)*(?P<us>gov|mil)(?::\d+)?(?:/|$)",
+    re.I,
+)
+
+
+def government_of(url: str | None) -> str | None:
+    """The alpha-2 code ("TT", "UK" read as "GB") of the country whose government publishes at this URL."""
+    found = _GOVERNMENT_HOST.match(url or "")
+    if not found:
+        return None
+    code = (found.group("cc") or "us").upper()
+    return "GB" if code == "UK" else code
+
+
 def fetch(url: str) -> bytes:
     """The page's bytes: at most MAX_BYTES, within TIMEOUT; any failure names the URL."""
     import urllib.error

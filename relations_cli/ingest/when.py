@@ -119,21 +119,52 @@ def candidates(sentence: str, index: int, published: str | None, lead_size: int)
                 value = (reference - timedelta(days=7)).isoformat()[:7]
             elif word == "last month":
                 value = (reference.replace(day=1) - timedelta(days=1)).isoformat()[:7]
+            elif word.endswith("this week"):  # no day can be known: the month
+                value = reference.isoformat()[:7]
             else:
                 value = reference.isoformat()
             found.append((m.start(), m.end(), value, m.group(0), "date.relative"))
     verbs = {m.group(1).lower() for m in lx.ENGAGED.finditer(sentence)}
+    verbs |= {"was in"} if lx.PRESENT_IN.search(sentence) else set()  # "X was in Pyongyang from Oct. 28-31"
     arrival = bool(verbs) and all(lx.ARRIVAL.fullmatch(v) for v in verbs)
+    caption = bool(lx.PHOTO_CAPTION.search(sentence))
     results = []
-    for start, _, value, phrase, rule in found:
+    for start, end, value, phrase, rule in found:
         score = (w.DATE_ARRIVAL if arrival else w.DATE_ENGAGED if verbs else 0) + (
             w.DATE_IN_LEAD if index < lead_size else 0
         )
         before = sentence[max(0, start - w.DATE_CONTEXT_REACH) : start]
-        if lx.DATE_CONTEXT.search(before):
+        if lx.DATE_CONTEXT.search(before) or caption:
             score += w.DATE_CONTEXT
+        elif not arrival:  # (a sentence of arriving alone already scores as one)
+            score += _verb_near(before[-w.DATE_VERB_REACH :], sentence[end : end + w.DATE_VERB_AFTER])
+        if lx.REPORTED.search(before[-w.DATE_REPORTED_REACH :]):  # "the ministry said Friday": the report's day
+            score += w.DATE_REPORTED
+        score += _distance(value, reference)
         results.append(Found(value, phrase, index, score, rule))
     return results
+
+
+def _verb_near(ahead: str, after: str) -> int:
+    """A verb of engaging next to the date ("met Mata'afa on Friday", "Today we continued the conversation")
+    counts for it; one of arriving just before it ("arrived late Thursday night") counts against: the arrival is
+    travel, before the engagement."""
+    verbs = [m.group(1).lower() for m in lx.ENGAGED.finditer(ahead)]
+    if verbs:
+        return w.DATE_ARRIVED if all(lx.ARRIVAL.fullmatch(v) for v in verbs) else w.DATE_VERB_NEAR
+    later = [m.group(1).lower() for m in lx.ENGAGED.finditer(after)]
+    return w.DATE_VERB_NEAR if any(not lx.ARRIVAL.fullmatch(v) for v in later) else 0
+
+
+def _distance(value: str, reference: date | None) -> int:
+    """A news report tells what happened in the days before it: a day after the report's date ("runs until
+    October 29") or long before it (a caption's or a history's date) is seldom the engagement's."""
+    if reference is None or len(value) != 10:
+        return 0
+    day = date.fromisoformat(value)
+    if day > reference:
+        return w.DATE_AFTER_REPORT
+    return w.DATE_LONG_BEFORE if (reference - day).days > w.DATE_RECENT_DAYS else 0
 
 
 def pick(all_found: list[Found]) -> Found | None:

@@ -1,0 +1,58 @@
+"""The words that show a country taking part in an engagement, or only being talked about."""
+
+from __future__ import annotations
+
+import re
+
+# "the Pakistani delegation", "Azerbaijan's Minister of Defence": the country acts.
+ACTOR_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:\w+\s+){0,3}?(minister|ministers|ministry|president|prime|premier|delegation|side|counterpart|"
+    r"government|leader|leaders|leadership|ambassador|embassy|envoy|officials?|chief|army|navy|air force|forces|"
+    r"armed|military|troops|servicemen|parliament|speaker|king|emir|crown|foreign|defen[cs]e|head|chairman|"
+    r"deputy|vice|state|national|general|counterparts|team|authorities|secretary|sides|party|parties|"
+    r"host|guests?|colleague|commander|navy|coast guard|special forces|company|companies)\b",
+    re.I,
+)
+
+# "the President of Colombia", "the Ministry of National Defence of the Republic of Lithuania": the country acts.
+ACTOR_BEFORE = re.compile(
+    r"\b(?:minist\w+|president|prime minister|premier|government|embassy|ambassador|delegation|king|emir|"
+    r"parliament|armed forces|army|navy|air force|chief|head of state)\b(?:\s+(?:of|for)\s+[A-Z][\w ]{0,40}?)?"
+    r",?\s+of\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Federation)\s+of\s+(?:the\s+)?)?$|"
+    r"\b(?:Ministry|Minister)\s+of\s+[A-Z][\w ]{0,40}?\s+(?:Republic|Kingdom)\s+of\s+$",
+    re.I,
+)
+
+CONTEXT_BEFORE = re.compile(
+    r"\b(war with|war against|war on|victory over|conflict with|conflict in|aggression|occupation|occupied by|"
+    r"invasion of|tensions with|border with|borders with|sanctions on|sanctions against|attack on|attacks by|"
+    r"attacks on|dispute with|crisis in|situation in|hostilities|neighbouring|neighboring|mediat\w+ between|"
+    r"including|such as|like|against|region|regional|earlier in|previously in|situation around|"
+    r"refugees from|independence from|threat from|threats from|competition between|rivalry between)"
+    r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+# "called for dialogue between ECOWAS, Burkina Faso, Mali and Niger": others, whom the parties talk about.
+ADVOCATED = re.compile(
+    r"\b(?:call\w*|urg\w*|appeal\w*)\s+for\s+(?:[\w-]+\s+){0,3}(?:between|among)\s+(?:[\w,&-]+\s+){0,4}$", re.I
+)
+
+CONTEXT_AFTER = re.compile(r"^(?:['’]s)?\s+(border|frontier|territory|territories|war|conflict|crisis)\b", re.I)
+
+MULTILATERAL = re.compile(
+    r"\b(trilateral|tripartite|three-way|(?:three|four|five|six|seven|eight|nine|ten|\d+) "
+    r"(?:different |participating )?(?:countries|nations|sides|navies|armies)|quadrilateral|four-way|multilateral|"
+    r"multinational|multi-national|ministerial meeting of|"
+    r"summit of|leaders of|ministers of|heads of state|heads of government|C5\+1)",
+    re.I,
+)  # fmt: skip
+
+# A sentence telling who takes part in a multilateral event: its list of countries are parties, "including" or not
+# ("troops from 26 countries, including Mongolia, China and Qatar, are participating").
+PARTICIPATING = re.compile(
+    r"\b(?:participat\w+|take part|taking part|took part|takes part|joined|join|joining|partake)\b|"
+    r"\b(?:troops|forces|soldiers|sailors|personnel|contingents?|participants|militaries|armies|navies|"
+    r"delegations|teams|units)\s+(?:from|of)\b",
+    re.I,
+)

@@ -1,0 +1,34 @@
+"""Towns and cities of the world (GeoNames, 50,000 people and more): which party's country a place is in."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from ..text import fold
+
+_MOST_WORDS = 4  # the longest place name looked for inside a longer one ("Bogor Presidential Palace")
+
+
+@cache
+def _places() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(resources.files("relations_cli").joinpath("data/places.json").read_text(encoding="utf-8"))
+    return {key: tuple(codes.split(",")) for key, codes in raw["places"].items()}
+
+
+def countries_of(name: str) -> tuple[str, ...]:
+    """The countries that have a town or city of this name (none when the table has no such place)."""
+    return _places().get(fold(name), ())
+
+
+def party_of(place: str, parties: list[str]) -> str | None:
+    """The one party in whose country a place, or a town named inside it ("the Joint Training Node in Umroi",
+    "Bogor Presidential Palace"), lies; None when no party has such a town, or when two do."""
+    words = place.split()
+    for length in range(min(_MOST_WORDS, len(words)), 0, -1):
+        for start in range(len(words) - length + 1):
+            found = {c for c in countries_of(" ".join(words[start : start + length])) if c in parties}
+            if len(found) == 1:
+                return found.pop()
+    return None

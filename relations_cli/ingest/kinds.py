@@ -1,0 +1,72 @@
+"""The words that tell what kind of engagement a report tells: a document signed, a call, a joint drill."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import words
+
+# "signed in 2019": a document of the past, not of this engagement.
+SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
+SIGNED = re.compile(
+    r"\b(signed|inked|sealed|signing (?:ceremony|of)|witnessed the signing|presided over the signing|"
+    r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
+    r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
+    re.I,
+)
+
+# A signing tied to the talks themselves, wherever the report tells it: "After the talks, the leaders attended
+# the signing ceremony", "signed a protocol following the results of the talks".
+AT_THE_TALKS = re.compile(
+    r"\b(?:after|following|at the end of|on the sidelines of|during|as a result of|following the results of|"
+    r"on the results of|at the conclusion of|in the course of|within the framework of)\s+"
+    r"(?:the\s+)?(?:results of (?:the\s+)?)?(?:[\w-]+\s+){0,2}?(?:talks|meeting|negotiations|visit|summit|"
+    r"consultations)\b|"
+    # the engagement's sides as the subject: "the two sides signed", "the ministers also inked"
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|leaders|presidents|ministers|prime ministers|delegations|"
+    r"governments|heads of state)\s+(?:also\s+|then\s+)?(?:signed|inked|exchanged)\b",
+    re.I,
+)
+
+# "to discuss the trade agreements signed between both countries": documents of before, talked about now.
+SIGNED_BEFORE = re.compile(
+    r"\b(?:discuss\w*|review\w*|implement\w*|assess\w*|evaluat\w*|follow\w*[- ]up|progress|existing)\b[^.;]{0,60}?"
+    r"\b(?:agreements?|accords?|documents?|MoUs?|memorand\w*|treat(?:y|ies)|protocols?|contracts?|deals?)\s+$",
+    re.I,
+)
+
+NOT_NOW = re.compile(
+    r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
+    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|(?<!the )following)\s+"
+    r"(?:\S+\s+){0,5}$",
+    re.I,
+)
+
+CALL = words(
+    r"(?:tele)?phone[- ]?calls?", r"(?:tele)?phone conversations?", r"(?:tele)?phone talks?",
+    r"(?:tele)?phone discussions?", "on the phone", r"tele-?conference", r"telephone (?:conference|discussions?)",
+    r"video (?:conversation|talks?|meeting|summit)", "virtual call", r"by (?:tele)?phone", r"over the (?:tele)?phone",
+    r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*", r"virtual (?:meeting|talks|summit|conference)",
+    r"online (?:meeting|talks|summit|conference)", r"via video", "held a call", "dialled", "dialed", "spoke by",
+    r"(?:tele)?phoned", "telephoned",
+)  # fmt: skip
+
+# A drill: "joint naval exercise", "air force drills", "bilateral exercise", "exercises code-named ...",
+# "Exercise Olgeta Warrior" (a capitalised name after Exercise).
+EXERCISE = re.compile(
+    r"(?i:\b(?:joint|military|naval|navy|air|air force|army|tactical|command-staff|bilateral|trilateral|"
+    r"multilateral|combined|counter-terrorism|anti-terror|maritime|special forces|field|live-fire|amphibious)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers|war ?games)\b|"
+    r"\bexercises?\s+(?:code-?named|dubbed|titled|called)\b|"
+    # a drill's name before the word: "the Cope Thunder 2023 exercise", "the SLINEX-2015 drills"
+    r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[- ]?(?:19|20)?\d\d[\"”]?\s+(?:joint\s+)?(?:exercises?|drills?)\b)|"
+    r"\b[Ee]xercise\s+[\"“]?[A-Z][a-z]+"
+)
+
+UNDER_WAY = words(
+    "began", "begin", "begins", "held", "hold", "holds", "holding", "conducted", "conduct", "conducts", "conducting",
+    "launched", "launch", "staged", "kicked off", "taking part", "take part", "took part", "wrapped up", "started",
+    "start", "concluded", "completed", "commenced", "opened", "are practising", "practised", "carried out",
+    "is under way", "underway", "begun", "got under way", "kicks? off", "joined", "partake", "commences?",
+    "concludes?", "ended", "is being held", "takes place", "took place", "arrived", "participat\\w+",
+)  # fmt: skip
