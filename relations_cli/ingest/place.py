@@ -56,8 +56,10 @@ def locate(
     if found:
         best = max(found, key=lambda f: f.score)  # the first of the best
         code = best.code
-        placed = [f for f in found if f.code is not None]
-        if code is None and placed:  # "in Morobe Province", "just outside Lae": the town the table knows
+        # "in Morobe Province, just outside Lae": the town the table knows, told in the same sentence (a
+        # place in another sentence may be another meeting's: "the sides last met in Islamabad").
+        placed = [f for f in found if f.code is not None and f.sentence == best.sentence]
+        if code is None and placed:
             code = max(placed, key=lambda f: f.score).code
         if code is None:
             code = _host(sentences, mentions) or here
