@@ -157,8 +157,8 @@ def _line(count: int, layout: str, r: dict[str, Any]) -> str:
     cells = [f"{count:,}", layout, f"{r['load']:.1f}", f"{r['relations_s']:.1f} s", f"{r['relations_cpu']:.1f} s",
              f"{r['relations_rss'] // mb} MB", f"{r['engagements']:,}"]  # fmt: skip
     if "dry_s" in r:
-        cells[2] += f" (dry run {r['dry_s']:.1f} s)"
-        cells[3] += f" (dry run {r['dry_cpu']:.1f} s)"
+        cells[3] += f" (dry run {r['dry_s']:.1f} s)"
+        cells[4] += f" (dry run {r['dry_cpu']:.1f} s)"
     if "bare_s" in r:
         cells += [f"{r['bare_s']:.1f} s", f"{r['bare_cpu']:.1f} s", f"{r['bare_rss'] // mb} MB",
                   f"{r['bare_groups']:,}", f"{r['relations_s'] / r['bare_s']:.1f}×",
