@@ -95,3 +95,12 @@ def test_a_signing_told_after_the_lead_counts_only_when_tied_to_the_talks(run: R
     assert draft["kind"] == kind
     if kind == "agreement":  # --explain quotes the sentence that tells the signing
         assert draft["evidence"]["kind"] == late
+
+
+def test_a_memorandum_signed_after_the_talks_makes_the_engagement_an_agreement(run: Run) -> None:
+    # "After the talks" ties the signing to this engagement; it does not put it in the past.
+    body = (
+        "Azerbaijani and Pakistani ministers met in Baku on March 4. "
+        "After the talks, the ministers signed a memorandum on trade.\n"
+    )
+    assert _draft(run, HEADLINE + body)["kind"] == "agreement"

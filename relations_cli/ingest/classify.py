@@ -31,7 +31,7 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     for s in sentences:
         if kw.AT_THE_TALKS.search(s.text):
             for m in kw.SIGNED.finditer(s.text):
-                if _now(s.text, m.start()):
+                if _now(s.text, m.start(), tied=True):
                     return "agreement", Why("kind.signed-at-talks", s.text)
     for s in lead:
         if kw.CALL.search(s.text):
@@ -43,9 +43,12 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     return "meeting", Why("kind.meeting")
 
 
-def _now(text: str, start: int) -> bool:
-    """Whether the signing found at `start` is of this engagement, not planned, past, or talked about."""
+def _now(text: str, start: int, *, tied: bool = False) -> bool:
+    """Whether the signing found at `start` is of this engagement, not planned, past, or talked about.
+    `tied`: the sentence ties a signing to the talks, so "after the talks" before it is that tie, not the past."""
     ahead = before(text, start)
+    if tied:
+        ahead = kw.AT_THE_TALKS.sub(" ", ahead)
     return not (kw.NOT_NOW.search(ahead) or kw.SIGNED_LONG_AGO.search(text) or kw.SIGNED_BEFORE.search(ahead))
 
 
