@@ -120,7 +120,7 @@ class Dumped:
             offset += len(pending[-1])
             for r, (key, doc) in enumerate(table.items()):
                 head = b"%s\n    %s: " % (SEPARATOR if r else b"", dumps(key))
-                body = dumps(doc) if type(doc) is dict else cast("Ready", doc).json()
+                body = dumps(doc) if isinstance(doc, dict) else cast("Ready", doc).json()
                 if name == TABLE:
                     spans[key] = (offset + len(head), offset + len(head) + len(body))
                 pending += (head, body)
