@@ -527,3 +527,35 @@ def test_several_records_at_once_take_the_last_ids_and_then_none_are_left(db: Pa
         batch.insert([_full(3), _full(4)])
     assert str(refused.value) == f"no ids left: the highest id is {layout.MAX_ID}"
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("engagements", [[], {"1": 5}, "x"], ids=["a list", "a number for a record", "a string"])
+def test_a_table_or_record_that_is_not_an_object_is_not_a_relations_database(
+    run: Run, db: Path, engagements: object
+) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    meta = json.loads(db.read_text())[layout.META]
+    db.write_text(json.dumps({layout.META: meta, layout.TABLE: engagements}))
+    before = db.read_bytes()
+    for command in (["list"], ["add", "AZ", "TR", "--date", "2022"]):
+        result = run(*command)
+        assert result.exit_code == 1 and result.stderr == f"Error: {db} is not a relations database\n"
+    assert db.read_bytes() == before
+
+
+def test_a_whole_file_write_of_thousands_of_records_is_the_file_they_make(run: Run, db: Path) -> None:
+    # The file is written in chunks of a few thousand lines as they are made: every chunk, and the seams
+    # between them, must be the records' own lines.
+    lines = [json.dumps({"date": "2021", "countries": ["AZ", "PK"], "summary": f"talks {n}"}) for n in range(4200)]
+    assert run("import", "-", "--format", "jsonl", input="\n".join(lines) + "\n").exit_code == 0
+    stored = json.loads(db.read_text())[layout.TABLE]
+    assert [stored[str(n + 1)]["summary"] for n in range(4200)] == [f"talks {n}" for n in range(4200)]
+    assert run("check").exit_code == 0
+
+
+def test_deleting_every_record_leaves_an_empty_table_on_one_line(run: Run, db: Path) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    run("add", "AZ", "TR", "--date", "2022")
+    assert run("delete", "1", "2", "--yes").exit_code == 0
+    assert db.read_text().endswith('\n  "engagements": {}\n}\n')  # a diff shows the table emptied, no stray line
+    assert run("add", "AZ", "GE", "--date", "2023").stdout == "3\n" and run("check").exit_code == 0
