@@ -17,6 +17,11 @@ from typing import Any
 from .errors import StoreError, TemporaryFailure
 
 
+def lock_path(database: Path) -> Path:
+    """The lock file of the database file `database` (a resolved path): beside it, `<name>.lock`."""
+    return database.with_name(f"{database.name}.lock")
+
+
 def acquired(path: Path, timeout: float, database: Path) -> Any:
     """The writers' lock on `database`, at `path`, acquired: waiting up to `timeout` seconds, then
     TemporaryFailure (exit 75, a script may try again)."""

@@ -114,10 +114,11 @@ def _open_stream(target: str) -> int:
 
 def _companions(database: Path) -> tuple[Path, Path]:
     """The database's lock and index: replacing the lock would let two writers hold different locks."""
+    from .lock import lock_path
     from .storage.index import path_for
 
     real = Path(os.path.realpath(database))
-    return real.with_name(f"{real.name}.lock"), path_for(real)
+    return lock_path(real), path_for(real)
 
 
 def _same_file(real: Path, database: Path) -> bool:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInput, NotFound, StoreError
 from ..files import atomic_write, temporaries
-from ..lock import acquired
+from ..lock import acquired, lock_path
 from ..models import Engagement
 from ..ondisk import check_target, opened, same_file, target
 from . import index, shape
@@ -155,7 +155,7 @@ class Store:
         # would be replaced by this one's).
         self._pinned = self.file
         try:
-            lock = acquired(Path(f"{self.file}.lock"), timeout, self.path)
+            lock = acquired(lock_path(self.file), timeout, self.path)
             try:
                 self._remove_stale_temporaries()
                 snapshot = self._snapshot()
