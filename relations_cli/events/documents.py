@@ -28,7 +28,14 @@ _HEAD = (
     b'"participants":[],"mentioned":[],"summary":%s,"source":{"outlet":%s,"author":null,"url":%s,'
     b'"published":null},"tags":%s,'
 )
-_UNSTAMPED = b'"created":null,"updated":null}'
+
+
+def stamps(now: str | None) -> bytes:
+    """The end of every draft's JSON when written at `now` (null before): one bytes object the drafts share."""
+    return b'"created":%s,"updated":%s}' % (orjson.dumps(now), orjson.dumps(now))
+
+
+_UNSTAMPED = stamps(None)
 
 
 @lru_cache(maxsize=65536)
@@ -75,9 +82,6 @@ class Document:
         return record
 
 
-def stamps(now: str) -> bytes:
-    """The end of every draft's JSON when written at `now`: one bytes object the drafts share."""
-    return b'"created":%s,"updated":%s}' % (orjson.dumps(now), orjson.dumps(now))
 
 
 def document(
