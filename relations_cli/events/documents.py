@@ -82,8 +82,6 @@ class Document:
         return record
 
 
-
-
 def document(
     day: str,
     one: str,
