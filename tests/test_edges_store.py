@@ -10,22 +10,20 @@ import dataclasses
 import json
 import marshal
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from relations_cli.errors import NotFound, StoreError
 from relations_cli.models import Engagement, Location, Participant
 from relations_cli.models import Source as SourceRef
 from relations_cli.storage import index, layout
 from relations_cli.storage.change import Batch
-from relations_cli.storage.records import INDEXED, Stored, documents
-from relations_cli.storage.store import SCHEMA_VERSION, Store, lock_timeout
+from relations_cli.storage.records import Stored, documents
+from relations_cli.storage.store import SCHEMA_VERSION, Store
 
-from .conftest import Run, lock_held
+from .conftest import Run
 
 
 def _file(path: Path, records: dict[str, dict[str, object]], next_id: object = 1) -> None:
@@ -248,154 +246,6 @@ def test_documents_of_records_of_two_files_or_built_ones_are_each_their_own(db: 
     assert documents([rows[0], Store(other).rows()[1]]) == [
         {k: v for k, v in d.items() if k != "id"} for d in (mine[0], theirs[1])
     ]
-
-
-# -- where the database is, how long a writer waits, and older files -----------------------------------
-
-
-def test_the_database_is_relations_db_else_the_user_data_dir(tmp_path: Path) -> None:
-    from relations_cli.cli import app
-
-    named = tmp_path / "named.json"
-    add = ["add", "AZ", "PK", "--date", "2021"]
-    assert CliRunner().invoke(app, add, env={"RELATIONS_DB": str(named)}).exit_code == 0
-    assert [r.id for r in Store(named).rows()] == [1]
-    default = tmp_path / "xdg" / "relations" / "relations.json"  # XDG_DATA_HOME is set by conftest
-    assert not default.exists()
-    assert CliRunner().invoke(app, add, env={"RELATIONS_DB": ""}).exit_code == 0
-    assert [r.id for r in Store(default).rows()] == [1] and [r.id for r in Store(named).rows()] == [1]
-
-
-@pytest.mark.parametrize(("value", "seconds"), [(None, 10.0), ("", 10.0), ("0", 0.0), ("2.5", 2.5)])
-def test_a_writer_waits_as_long_as_relations_lock_timeout_says(
-    monkeypatch: pytest.MonkeyPatch, value: str | None, seconds: float
-) -> None:
-    if value is not None:
-        monkeypatch.setenv("RELATIONS_LOCK_TIMEOUT", value)
-    assert lock_timeout() == seconds
-
-
-@pytest.mark.parametrize("value", ["soon", "-1", "-0.5", "nan", "-inf"])
-def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused_and_nothing_written(
-    run: Run, db: Path, value: str
-) -> None:
-    run("add", "AZ", "PK", "--date", "2021")
-    before = db.read_bytes()
-    result = run("add", "AZ", "TR", "--date", "2022", env={"RELATIONS_LOCK_TIMEOUT": value})
-    assert result.exit_code == 2
-    assert result.stderr == f"Error: RELATIONS_LOCK_TIMEOUT must be a number of seconds, not {value!r}\n"
-    assert db.read_bytes() == before
-
-
-def test_a_lock_timeout_of_zero_gives_up_at_once_on_a_held_lock(run: Run, db: Path) -> None:
-    run("add", "AZ", "PK", "--date", "2021")
-    before = db.read_bytes()
-    with lock_held(db):
-        result = run("add", "AZ", "TR", "--date", "2022", env={"RELATIONS_LOCK_TIMEOUT": "0"})
-    assert result.exit_code == 75
-    assert result.stderr == (
-        f"Error: database {db} is locked by another relations process; gave up after 0s (RELATIONS_LOCK_TIMEOUT)\n"
-    )
-    assert db.read_bytes() == before
-
-
-def test_an_older_schema_with_no_upgrade_is_refused_by_every_command(run: Run, db: Path) -> None:
-    _file(db, {"1": _doc()}, next_id=2)
-    db.write_text(db.read_text().replace(f'"schema": {SCHEMA_VERSION}', '"schema": 0'))
-    before = db.read_bytes()
-    for command in (["list"], ["add", "AZ", "PK", "--date", "2022"], ["delete", "1", "--yes"]):
-        result = run(*command)
-        assert result.exit_code == 1, command
-        assert result.stderr == f"Error: {db} has schema 0, which this relations cannot upgrade\n"
-    assert db.read_bytes() == before
-
-
-def test_an_upgrade_keeps_the_old_file_once_whichever_way_the_first_write_goes(
-    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from relations_cli.storage import store as store_module
-
-    run("add", "AZ", "PK", "--date", "2021")
-    run("add", "AZ", "TR", "--date", "2022")  # two records: an edit could be made in place
-    before = db.read_bytes()
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION: lambda tables: tables})
-    backup = Store(db).backup_path(SCHEMA_VERSION)
-    result = run("edit", "1", "--summary", "upgraded")
-    assert result.exit_code == 0 and backup.read_bytes() == before
-    assert result.stderr == (
-        f"upgraded {db} from schema {SCHEMA_VERSION} to {SCHEMA_VERSION + 1}; the old file is kept as {backup}\n"
-    )
-    assert json.loads(db.read_text())[layout.META]["1"]["schema"] == SCHEMA_VERSION + 1
-    result = run("edit", "2", "--summary", "later")
-    assert result.exit_code == 0 and result.stderr == "" and backup.read_bytes() == before
-
-
-def test_an_upgrade_that_cannot_keep_the_old_file_writes_nothing(
-    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from relations_cli.storage import store as store_module
-
-    run("add", "AZ", "PK", "--date", "2021")
-    before = db.read_bytes()
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION: lambda tables: tables})
-    backup = Store(db).backup_path(SCHEMA_VERSION)
-    for planted in ("link", "directory"):
-        if planted == "link":
-            backup.symlink_to(backup.name)  # a link to itself: no backup can be written there
-        else:
-            backup.unlink()
-            backup.mkdir()  # a directory would pass for a backup kept
-        result = run("add", "AZ", "TR", "--date", "2022")
-        assert result.exit_code == 1
-        assert result.stderr == f"Error: cannot back up {db} before upgrading it: {backup} is not a regular file\n"
-        assert db.read_bytes() == before
-
-
-# -- the index: beside the file, and trusted only for exactly that file -------------------------------------
-
-
-def test_the_index_is_a_hidden_file_beside_the_database_and_deleting_it_loses_nothing(run: Run, db: Path) -> None:
-    run("add", "AZ", "PK", "--date", "2021")
-    beside = db.with_name(".relations.json.index")
-    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(".")) == [beside.name]
-    expected = run("list", "--json").stdout
-    beside.unlink()
-    assert run("list", "--json").stdout == expected and beside.exists()
-
-
-def _settled(db: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
-    """The database's index once settled (its file no longer checked against its CRC)."""
-    monkeypatch.setattr(index, "SETTLED_NS", -1)
-    _settled_rows(db)
-    saved = index.path_for(db).read_bytes()
-    assert marshal.loads(saved)[3] is True
-    return saved
-
-
-def test_a_settled_index_is_not_used_once_another_file_took_its_place(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _written(db, 3)
-    stale = _settled(db, monkeypatch)
-    other = tmp_path / "other.json"
-    with Store(other).writing() as batch:
-        batch.insert([dataclasses.replace(_full(n), summary=f"other {n}") for n in (1, 2)])
-    shutil.copyfile(other, db)  # the same file, other bytes: its size and times moved
-    index.path_for(db).write_bytes(stale)
-    assert [r.to_dict()["summary"] for r in Store(db).rows()] == ["other 1", "other 2"]
-
-
-def test_an_index_of_another_version_is_not_used_even_for_its_own_file(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    expected = _written(db, 3)
-    data = list(marshal.loads(_settled(db, monkeypatch)))
-    data[0] = index.VERSION + 1  # written by another version of the program, which may mean other things by it
-    data[4 + INDEXED.index("date")] = ["1999"] * 3
-    index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
-    assert [r.to_dict() for r in Store(db).rows()] == expected
 
 
 # -- the whole-file write: a file laid out by hand, and ids given ----------------------------------------
