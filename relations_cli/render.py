@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from rich.console import Console
@@ -74,14 +74,22 @@ def display(renderable: Any, stream: IO[str] | None = None, whole: Text | None =
 
     `whole` follows on lines of its own that are never wrapped or cut by the program (a URL to copy).
     """
+    if stream is not None:
+        _print(console(stream), renderable, whole)
+        return
+    paged(lambda out: _print(out, renderable, whole))
+
+
+def paged(draw: Callable[[Console], None], pipe_width: int = _PIPE_WIDTH) -> None:
+    """Draw on stdout for a person: on a terminal too short for the drawing, through the pager."""
     from . import pager
 
-    out = console(stream)
-    if stream is not None or not sys.stdout.isatty():
-        _print(out, renderable, whole)
+    out = console(pipe_width=pipe_width)
+    if not sys.stdout.isatty():
+        draw(out)
         return
     with out.capture() as captured:
-        _print(out, renderable, whole)
+        draw(out)
     drawn = captured.get()
     argv = pager.wanted(drawn.count("\n"))
     if argv is None:

@@ -191,6 +191,16 @@ def test_a_tall_table_goes_through_the_pager_and_a_short_one_does_not(sample_db:
     assert not any("PAGED:" in line for line in off)
 
 
+def test_a_pairs_brief_taller_than_the_terminal_goes_through_the_pager_from_its_headline(sample_db: Path) -> None:
+    # Printed straight out, its headline and timeline scrolled off a 24-row screen before anyone saw them.
+    paged = screen(sample_db, 80, "brief", "AZ", "PK", env={"RELATIONS_PAGER": "sed s/^/PAGED:/"})
+    assert len(paged) > 24
+    assert paged[0] == "PAGED:Azerbaijan – Pakistan: the relationship"
+    assert all(line.startswith("PAGED:") for line in paged if line.strip())
+    direct = screen(sample_db, 80, "brief", "AZ", "PK", "--no-pager", env={"RELATIONS_PAGER": "sed s/^/PAGED:/"})
+    assert direct[0] == "Azerbaijan – Pakistan: the relationship"
+
+
 def test_bidi_controls_are_shown_escaped_on_a_terminal_and_stored_exactly(run: Run, db: Path) -> None:
     added = run("add", "AZ", "PK", "--date", "2024-01-01", "--summary", "abc\u202edcba")
     assert added.exit_code == 0, added.stderr

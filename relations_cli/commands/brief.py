@@ -147,11 +147,11 @@ def _names(codes: list[str]) -> list[str]:
 
 def _terminal(b: Any, output: str | None) -> str:
     """The Rich brief: straight to the terminal, or as plain text for a file."""
-    from ..render import console
+    from ..render import console, paged
     from ..render_brief import print_brief
 
     if output is None or output == "-":
-        print_brief(console(pipe_width=100), b)
+        paged(lambda out: print_brief(out, b), pipe_width=100)  # a pair's brief is taller than a terminal
         return ""
     import io
 
