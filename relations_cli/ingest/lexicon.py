@@ -72,6 +72,14 @@ OFFICE_WORDS = {
     "Environment", "Resources", "Natural", "Water", "Mines", "Mining", "Oil", "Gas", "Petroleum", "Relations",
     "Prime", "Senior", "First", "Acting", "Crown", "Grand", "Executive", "Permanent", "Special", "Assistant",
     "Ministers", "Lieutenant", "Colonel", "Major", "Brigadier", "Rear", "Admiral",
+    # portfolios: "Minister of Electricity X", "Minister of Higher Education, Scientific Research and Innovation, X"
+    # (not words that are also surnames, such as Power, Young, Land or Post)
+    "Electricity", "Research", "Scientific", "Innovation", "Higher", "Housing", "Youth", "Sports", "Infrastructure",
+    "Telecommunications", "Information", "Media", "Broadcasting", "Fisheries", "Forestry", "Aviation", "Maritime",
+    "Railways", "Irrigation", "Welfare", "Heritage", "Urban", "Religious", "Endowments", "Sciences", "Hydrocarbons",
+    "Minerals", "Investments", "Cooperation", "International", "Integration", "Diaspora", "Expatriates",
+    "Overseas", "Regional", "Solidarity", "Employment", "Vocational", "Training", "Family", "Women", "Children",
+    "Gender", "Social", "Public", "Works", "Climate", "Food", "Livestock", "Space",
 }  # fmt: skip
 
 # Lower-case words a title may begin with after a name: "Jane Doe, defence minister of X".

@@ -177,7 +177,9 @@ _TITLE_OF_THEN_NAME = re.compile(
     r"(?P<rank>(?:Colonel |Lieutenant |Major |Army |Brigadier |Rear |Vice )?(?:General|Admiral) )?"
     rf"(?P<name>{_NAME})"
 )
+_PORTFOLIO_THEN_NAME = re.compile(rf"[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’-]*){{0,8}},\s+(?P<name>{_NAME})")
 _HEAD_WORD = re.compile(rf"\b(?:{lx.TITLE_HEADS})\b", re.I)
+_OFFICE_NOT_PREFIX = lx.OFFICE_WORDS - lx.NAME_PREFIXES
 
 
 def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
@@ -189,9 +191,16 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
             continue
         if any(w in lx.NOT_NAMES for w in m.group("name").split()) or lx.SOURCE_AFTER.match(sentence[m.end() :]):
             continue
+        if re.search(r"\bby\b", title):  # "X, Azerbaijan by the Minister of Energy Y": the next clause, no title
+            continue
+        # "Minister of Energy and Natural Resources Fatih Dönmez, …": the office's last words are not the name's.
+        words = m.group("name").split()
+        # (A rank before the name, "Major Gen X", is taken off later with the other prefixes.)
+        while len(words) > 2 and words[0] in _OFFICE_NOT_PREFIX and tuple(words[:2]) not in lx.RANK_PAIRS:
+            words.pop(0)
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = _role(title, mentions, m.start("title"))
-        people.append(Person(m.group("name"), role, country, m.group(0), "participants.name-title"))
+        people.append(Person(" ".join(words), role, country, m.group(0), "participants.name-title"))
     return people
 
 
@@ -206,11 +215,18 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
         assert head is not None
         prefix = re.search(r"((?:[A-Z][\w'’-]*\s+)*)$", title[: head.start()])
         begin = m.start("title") + (prefix.start(1) if prefix else head.start())
-        title_text = sentence[begin : m.end("title")]
-        country = _country_in(mentions, begin, m.end("title"), sentence)
+        name, end = m.group("name"), m.end("title")
+        if set(name.split()) <= lx.OFFICE_WORDS:
+            # "Minister of Higher Education, Scientific Research and Innovation, X": the portfolio goes on.
+            more = _PORTFOLIO_THEN_NAME.match(sentence, m.start("name"))
+            if more is None:
+                continue
+            name, end = more.group("name"), more.start("name")
+        title_text = sentence[begin:end].rstrip(" ,")
+        country = _country_in(mentions, begin, end, sentence)
         role = _role(title_text, mentions, begin)
         role = re.sub(r"\s+of\s*(?:the\s*)?$", "", role or "").strip() or None
-        people.append(Person(m.group("name"), role, country, m.group(0), "participants.title-of-name"))
+        people.append(Person(name, role, country, m.group(0), "participants.title-of-name"))
     return people
 
 

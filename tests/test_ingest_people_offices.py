@@ -1,0 +1,33 @@
+"""Participants whose office is a long portfolio ("Minister of Energy and Natural Resources", "Minister of
+Higher Education, Scientific Research and Innovation"): the portfolio's words are the role, never the name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import Run
+
+
+def _names(run: Run, body: str) -> list[str]:
+    article = "Azerbaijan and Pakistan held talks\n\n" + body + "\n"
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=article)
+    assert result.exit_code == 0, result.stderr
+    return sorted(p["name"] for p in json.loads(result.stdout)["participants"])
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("Pakistani Minister of Electricity Awais Leghari met Azerbaijani Minister of Energy Parviz Shahbazov "
+         "in Baku on March 4.", ["Awais Leghari", "Parviz Shahbazov"]),
+        ("The memorandum was signed in Baku on March 4 by the Pakistani Minister of Higher Education, Scientific "
+         "Research and Innovation, Ahmed Khan, and his Azerbaijani counterpart Emin Amrullayev.",
+         ["Ahmed Khan", "Emin Amrullayev"]),
+        ("Pakistan was represented at the talks in Baku on March 4 by the Minister of Energy and Natural Resources "
+         "Ali Pervaiz, Azerbaijan by the Minister of Energy Parviz Shahbazov.", ["Ali Pervaiz", "Parviz Shahbazov"]),
+    ],
+)  # fmt: skip
+def test_a_portfolio_before_a_name_is_not_part_of_it(run: Run, body: str, names: list[str]) -> None:
+    assert _names(run, body) == names
