@@ -31,3 +31,18 @@ def _names(run: Run, body: str) -> list[str]:
 )  # fmt: skip
 def test_a_portfolio_before_a_name_is_not_part_of_it(run: Run, body: str, names: list[str]) -> None:
     assert _names(run, body) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # "Amir" after a title is a first name, not the title of an emir.
+        ("Azerbaijani Defence Minister Zakir Hasanov met his Pakistani counterpart Amir Khan in Baku on March 4.",
+         ["Amir Khan", "Zakir Hasanov"]),
+        # "and" before a title word starts the next person's title, not more of the first one's office.
+        ("Delegations led by Deputy Foreign Minister of Azerbaijan Elnur Mammadov and Chairman of the Pakistani "
+         "Senate Yousaf Gilani met in Baku on March 4.", ["Elnur Mammadov", "Yousaf Gilani"]),
+    ],
+)  # fmt: skip
+def test_a_title_word_that_begins_a_name_or_the_next_title(run: Run, body: str, names: list[str]) -> None:
+    assert _names(run, body) == names

@@ -30,6 +30,10 @@ TITLE_HEADS = (
     "Foreign Minister|Dr|Dr\\.|Mr|Mr\\.|Ms|Ms\\.|Mrs|Mrs\\.|H\\.E\\.|Excellency"
 )
 
+# Title words that are common first names too: after another title word they begin the name
+# ("his Iranian counterpart Amir Hatami"), elsewhere they are the title ("Amir Sheikh Tamim").
+TITLES_ALSO_NAMES = {"Amir"}
+
 NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "da", "dos", "van", "von", "der", "du", "le", "la"}
 
 NOT_NAMES = {

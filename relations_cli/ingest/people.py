@@ -36,7 +36,7 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     people: list[Person] = []
     for i, (word, _, _) in enumerate(tokens):
-        if not _HEAD.match(word):
+        if not _HEAD.match(word) or (word in lx.TITLES_ALSO_NAMES and i > 0 and _HEAD.match(tokens[i - 1][0])):
             continue
         after = i + 1
         if after < len(tokens) and tokens[after][0] == ",":
@@ -76,7 +76,13 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     while j < len(tokens) and (
         tokens[j][0][0].isupper()
         or tokens[j][0] in ("of", "the", "for")
-        or (tokens[j][0] == "and" and j + 1 < len(tokens) and tokens[j + 1][0] in lx.OFFICE_WORDS)
+        # "Minister of Foreign Affairs and Defence": one office; "… X and Chairman of …": the next person's title
+        or (
+            tokens[j][0] == "and"
+            and j + 1 < len(tokens)
+            and tokens[j + 1][0] in lx.OFFICE_WORDS
+            and not _HEAD.match(tokens[j + 1][0])
+        )
     ):
         run.append(j)
         j += 1
@@ -95,7 +101,8 @@ def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Menti
     j = i
     while j < len(tokens) and len(name) < 5:
         word = tokens[j][0]
-        if _HEAD.match(word) and not name:  # "Colonel General Zakir Hasanov": the rank is part of the title
+        # "Colonel General Zakir Hasanov": the rank is part of the title; "counterpart Amir Hatami": a first name
+        if _HEAD.match(word) and not name and word not in lx.TITLES_ALSO_NAMES:
             return []
         if word in lx.NAME_PARTICLES and name:
             name.append(tokens[j])
