@@ -1,5 +1,6 @@
-"""Participants whose office is a long portfolio ("Minister of Energy and Natural Resources", "Minister of
-Higher Education, Scientific Research and Innovation"): the portfolio's words are the role, never the name."""
+"""Where a participant's name begins and ends among the words around it: after a long portfolio ("Minister
+of Energy and Natural Resources", "Minister of Higher Education, Scientific Research and Innovation"), whose
+words are the role, never the name; after a title word that is also a first name; with a bare initial."""
 
 from __future__ import annotations
 
@@ -46,3 +47,11 @@ def test_a_portfolio_before_a_name_is_not_part_of_it(run: Run, body: str, names:
 )  # fmt: skip
 def test_a_title_word_that_begins_a_name_or_the_next_title(run: Run, body: str, names: list[str]) -> None:
     assert _names(run, body) == names
+
+
+def test_a_middle_initial_without_its_dot_is_part_of_the_name(run: Run) -> None:
+    body = (
+        "The memorandum was signed in Baku on March 4 by the Minister of Foreign Affairs and International "
+        "Cooperation of Pakistan, Professor Ali S Khan, and Azerbaijani Foreign Minister Jeyhun Bayramov."
+    )
+    assert _names(run, body) == ["Ali S Khan", "Jeyhun Bayramov"]

@@ -172,7 +172,7 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
 
 
 _NAME = (
-    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.|bin|al|de|da|van|von))*"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
     r"\s(?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-Þ][^\W\d_'’-]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?"
 )
 _NAME_THEN_TITLE = re.compile(
