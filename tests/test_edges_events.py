@@ -201,3 +201,10 @@ def test_imported_icews_engagements_get_ids_in_date_order_not_pair_order(run: Ru
     ]
     assert records[0]["summary"] == "Israel and Russia: consult (1 ICEWS event)"
     assert records[0]["location"] == {"country": "RUS", "place": "Moscow"}
+
+
+def test_an_imported_code_gives_its_own_area_and_a_code_without_one_is_political(run: Run, tmp_path: Path) -> None:
+    rows = [gdelt_row("20240306", "ROM", "MDA", "0312"), gdelt_row("20240307", "ROM", "MDA", "061"),
+            gdelt_row("20240308", "ROM", "MDA", "042")]  # fmt: skip
+    military, economic, visit = imported_gdelt(run, tmp_path, *rows)
+    assert (military["areas"], economic["areas"], visit["areas"]) == (["military"], ["economic"], ["political"])
