@@ -204,7 +204,12 @@ def test_imported_icews_engagements_get_ids_in_date_order_not_pair_order(run: Ru
 
 
 def test_an_imported_code_gives_its_own_area_and_a_code_without_one_is_political(run: Run, tmp_path: Path) -> None:
-    rows = [gdelt_row("20240306", "ROM", "MDA", "0312"), gdelt_row("20240307", "ROM", "MDA", "061"),
-            gdelt_row("20240308", "ROM", "MDA", "042")]  # fmt: skip
-    military, economic, visit = imported_gdelt(run, tmp_path, *rows)
-    assert (military["areas"], economic["areas"], visit["areas"]) == (["military"], ["economic"], ["political"])
+    for dataset, rows in (
+        ("gdelt", [gdelt_row("20240306", "ROM", "MDA", "0312"), gdelt_row("20240307", "ROM", "MDA", "061"),
+                   gdelt_row("20240308", "ROM", "MDA", "042")]),
+        ("icews", [_icews_row("2018-06-01", "France", "Germany", "0312"),
+                   _icews_row("2018-06-02", "France", "Germany", "061"),
+                   _icews_row("2018-06-03", "France", "Germany")]),
+    ):  # fmt: skip
+        records = imported_gdelt(run, tmp_path, *rows) if dataset == "gdelt" else _icews(run, tmp_path, *rows)
+        assert [r["areas"] for r in records[-3:]] == [["military"], ["economic"], ["political"]], dataset
