@@ -102,7 +102,8 @@ def build_filters(
     )
 
 
-_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z")
+# ASCII digits only, as in dates.py: "٢٠٢٦-…" would pass `\d` and sort after every real stamp.
+_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?Z")
 
 
 def _moment(text: str | None, option: str) -> str | None:
@@ -128,7 +129,7 @@ def _ids(values: Iterable[str]) -> Iterator[int]:
 
     for value in values:
         for part in value.replace(",", " ").split():
-            if not part.isdigit() or int(part) < 1:
+            if not (part.isascii() and part.isdigit()) or int(part) < 1:  # "²" is a digit int() refuses
                 raise InvalidInput(f"bad --id {part!r}: ids are positive integers")
             yield int(part)
 

@@ -86,3 +86,16 @@ def test_the_areas_command_counts_built_in_and_custom_areas(run: Run, add: AddFn
         "area": "food-security", "custom": True, "family": "custom", "aliases": [], "engagements": 1,
     }  # fmt: skip
     assert [name for name, row in rows.items() if row["custom"]] == ["food-security", "space"]
+
+
+def test_short_labels_are_distinct_and_at_most_five_characters() -> None:
+    # The matrix's column labels where the full names do not fit; the legend spells them out.
+    typed = ["political", "exploration", "explorations", "explore-space", "pol", "food-security", "a-b-c", "trade"]
+    labels = areas.short_labels(typed)
+    assert labels == {
+        "political": "pol", "exploration": "explo", "explorations": "expl2", "explore-space": "ex-sp",
+        "pol": "pol2", "food-security": "fo-se", "a-b-c": "a-b", "trade": "trade",
+    }  # fmt: skip
+    assert list(labels) == typed
+    many = areas.short_labels([f"exploration{n}" for n in range(5)])
+    assert list(many.values()) == ["explo", "expl2", "expl3", "expl4", "expl5"]

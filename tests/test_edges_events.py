@@ -178,3 +178,38 @@ def test_imported_event_records_keep_their_lines_when_the_file_is_written_whole_
     assert all(line in after for line in event_lines)
     shown = json.loads(run("show", "1", "--json").stdout)
     assert shown["location"]["place"] == odd and shown["source"]["url"] == 'https://example.org/a?q="x"'
+
+
+# -- the ICEWS way (collapse.fold and _draft; GDELT's rows come folded by the engine) --------------
+
+
+def test_one_icews_codes_events_in_two_cities_of_one_country_keep_the_country_not_a_city(
+    run: Run, tmp_path: Path
+) -> None:
+    [talks] = _icews(run, tmp_path, _icews_row("2018-06-01", "France", "Germany", city="Berlin", country="Germany"),
+                     _icews_row("2018-06-01", "Germany", "France", city="Munich", country="Germany"))  # fmt: skip
+    assert talks["location"] == {"country": "DEU", "place": None}
+    assert talks["summary"] == "Germany and France: consult (2 ICEWS events)"
+
+
+def test_imported_icews_engagements_get_ids_in_date_order_not_pair_order(run: Run, tmp_path: Path) -> None:
+    records = _icews(run, tmp_path, _icews_row("2018-06-02", "France", "Germany"),
+                     _icews_row("2018-06-01", "Russia", "Israel", city="Moscow", country="Russia"))  # fmt: skip
+    assert [(r["id"], r["date"], r["countries"]) for r in records] == [
+        (1, "2018-06-01", ["ISR", "RUS"]),
+        (2, "2018-06-02", ["DEU", "FRA"]),
+    ]
+    assert records[0]["summary"] == "Israel and Russia: consult (1 ICEWS event)"
+    assert records[0]["location"] == {"country": "RUS", "place": "Moscow"}
+
+
+def test_an_imported_code_gives_its_own_area_and_a_code_without_one_is_political(run: Run, tmp_path: Path) -> None:
+    for dataset, rows in (
+        ("gdelt", [gdelt_row("20240306", "ROM", "MDA", "0312"), gdelt_row("20240307", "ROM", "MDA", "061"),
+                   gdelt_row("20240308", "ROM", "MDA", "042")]),
+        ("icews", [_icews_row("2018-06-01", "France", "Germany", "0312"),
+                   _icews_row("2018-06-02", "France", "Germany", "061"),
+                   _icews_row("2018-06-03", "France", "Germany")]),
+    ):  # fmt: skip
+        records = imported_gdelt(run, tmp_path, *rows) if dataset == "gdelt" else _icews(run, tmp_path, *rows)
+        assert [r["areas"] for r in records[-3:]] == [["military"], ["economic"], ["political"]], dataset

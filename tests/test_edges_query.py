@@ -182,3 +182,74 @@ def test_the_column_test_alone(kwargs: dict[str, object], row: tuple[object, ...
 def test_no_column_filter_means_no_row_test() -> None:
     assert row_test(build_filters()) is None
     assert row_test(build_filters(search="baku", sort="-date", limit=2)) is None
+
+
+# -- selecting by id and by when a record was stored (--id, --after-id, --created-since, --updated-since) --
+
+STAMPED = [
+    {"id": 1, "date": "2020", "countries": ["AZ", "TR"], "summary": "a",
+     "created": "2026-01-01T10:00:00Z", "updated": "2026-02-01T10:00:00Z"},
+    {"id": 2, "date": "2021", "countries": ["AZ", "PK"], "summary": "b",
+     "created": "2026-01-01T10:00:01Z", "updated": "2026-01-01T10:00:01Z"},
+    # A stamp with a fraction of a second (another tool wrote it): compared to the second.
+    {"id": 3, "date": "2019", "countries": ["AZ", "PK"], "summary": "c",
+     "created": "2026-01-02T00:00:00.5Z", "updated": "2026-01-02T00:00:00.5Z"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def stamped(run: Run) -> None:
+    """Three records restored with their own ids and stamps (an import into an empty database keeps them)."""
+    result = run("import", "-", "--format", "jsonl", input="\n".join(json.dumps(r) for r in STAMPED))
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.usefixtures("stamped")
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--id", "1,3"], [3, 1]),  # by date, as always
+        (["--id", "1 3"], [3, 1]),
+        (["--id", "1,,3,"], [3, 1]),
+        (["--id", "2", "--id", "1"], [1, 2]),
+        (["--id", "9"], []),
+        (["--id", "1,2", "PK"], [2]),
+        (["--after-id", "1"], [3, 2]),
+        (["--after-id", "0"], [3, 1, 2]),
+        (["--after-id", "3"], []),
+        (["--id", "1,3", "--after-id", "1"], [3]),
+        (["--created-since", "2026-01-01T10:00:01Z"], [3, 2]),
+        (["--created-since", "2026-01-01T10:00:00.9Z"], [3, 1, 2]),  # the bound is cut to the second too
+        (["--created-since", "2026-01-02"], [3]),  # 00:00:00.5 is in the second 00:00:00
+        (["--created-since", " 2026-01-02T00:00:00Z "], [3]),
+        (["--created-since", "2026-01"], [3, 1, 2]),
+        (["--created-since", "2027"], []),
+        (["--updated-since", "2026-01-02"], [3, 1]),
+        (["--updated-since", "2026-02"], [1]),
+        (["--created-since", "2026-01-01T10:00:01Z", "--updated-since", "2026-01-01T10:00:02Z"], [3]),
+        (["--updated-since", "2026-01-02", "--sort", "-date", "--limit", "1"], [1]),
+    ],
+)
+def test_ids_and_store_times_select_records(run: Run, args: list[str], expected: list[int]) -> None:
+    assert ids(run, *args) == expected
+
+
+@pytest.mark.usefixtures("stamped")
+@pytest.mark.parametrize("value", ["0", "x", "1.5", "²", "٣", "1,-2"])
+def test_an_id_that_is_not_a_positive_integer_is_refused(run: Run, value: str) -> None:
+    result = run("list", "--id", value)
+    assert result.exit_code == 2 and result.stdout == ""
+    bad = value.split(",")[-1]
+    assert result.stderr.strip() == f"Error: bad --id {bad!r}: ids are positive integers"
+
+
+@pytest.mark.usefixtures("stamped")
+@pytest.mark.parametrize("option", ["--created-since", "--updated-since"])
+@pytest.mark.parametrize("value", ["last week", "2026-13", "2026-01-01T10:00:00", "2026-01-01 10:00:00Z",
+                                   "٢٠٢٦-01-02T00:00:00Z", "2026-01-01T10:00:00+00:00"])  # fmt: skip
+def test_a_store_time_that_is_not_a_date_or_utc_time_is_refused(run: Run, option: str, value: str) -> None:
+    result = run("list", option, value)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == (
+        f"Error: bad {option} {value!r}: expected a date (YYYY[-MM[-DD]]) or a UTC time like 2026-11-27T22:10:00Z"
+    )

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from relations_cli.models import parse_record
-from relations_cli.summary import BY, COLUMNS, pairs_of, summarise
+from relations_cli.summary import BY, COLUMNS, matrix_totals, pairs_of, summarise
 
 from .conftest import Run
 
@@ -186,3 +186,38 @@ def test_by_area_with_three_countries_has_no_pair_to_name(rows: Callable[..., An
     assert [(r["area"], r["engagements"], r["pairs"], r["busiest_pair"]) for r in got] == [
         ("military", 1, 0, None), ("trade", 1, 0, None),
     ]  # fmt: skip
+
+
+# -- the matrix's footer: each engagement once, not once per pair ------------------------------------
+
+RECORDS = [parse_record(d) for d in DATA]
+
+
+@pytest.mark.parametrize(
+    ("only", "shown", "engagements", "areas"),
+    [
+        # Every record once, the trilateral too (the pair rows add up to 7).
+        ((), None, 5, {"trade": 3, "military": 2, "energy": 1}),
+        # Countries given: only the records with a pair that includes them all.
+        (("AZE",), None, 3, {"trade": 2, "energy": 1, "military": 1}),
+        (("AZE", "TUR"), None, 2, {"energy": 1, "military": 1, "trade": 1}),
+        (("AZE", "CHN"), None, 0, {}),
+        # A limit drew only some pairs: the records of those pairs, each once.
+        ((), [["AZE", "PAK"]], 2, {"trade": 2, "military": 1}),
+        ((), [["AZE", "PAK"], ["PAK", "TUR"]], 3, {"military": 2, "trade": 2}),
+        (("PAK",), [["CHN", "PAK"]], 1, {"trade": 1}),
+        ((), [], 0, {}),
+    ],
+)
+def test_matrix_totals_count_each_engagement_once_among_the_pairs_shown(
+    only: tuple[str, ...], shown: list[list[str]] | None, engagements: int, areas: dict[str, int]
+) -> None:
+    totals = matrix_totals(RECORDS, frozenset(only), shown)
+    assert totals == {"engagements": engagements, "areas": areas}
+    assert list(totals["areas"]) == list(areas)  # most first, then by name
+
+
+def test_the_matrix_footer_counts_the_trilateral_once(run: Run, rows: Callable[..., Any]) -> None:
+    lines = run("matrix").stdout.splitlines()
+    total = next(line for line in lines if line.startswith("Total")).split()
+    assert total[-1] == "5"
