@@ -61,3 +61,5 @@ def test_the_offsets_count_from_where_the_text_starts_in_the_article() -> None:
     assert [(m.code, m.form, m.start, m.end) for m in (uk, chad)] == [("GBR", "name", 10, 12), ("TCD", "name", 14, 18)]
     parts = find("Azerbaijani-Pakistani ties", 50)
     assert [(m.code, m.start, m.end) for m in parts] == [("AZE", 50, 61), ("PAK", 62, 71)]
+    later = find("He praised Azerbaijani-Pakistani ties.", 7)
+    assert [(m.code, m.start, m.end) for m in later] == [("AZE", 18, 29), ("PAK", 30, 39)]
