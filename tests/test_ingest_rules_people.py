@@ -78,6 +78,22 @@ def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:
          "March 4. Minister Hasanov said the ties were strong.", [HASANOV, ASIF]),
         ("General Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. Azerbaijani Defence "
          "Minister Zakir Hasanov praised the ties.", [HASANOV, ASIF]),
+        # Honorifics and ranks before a name are not part of it; particles and initials inside it are.
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Interior Minister Mohsin bin Naqvi in Baku on "
+         "March 4.", [HASANOV, ("Mohsin bin Naqvi", "Interior Minister", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Dr. Khawaja Asif in Baku on "
+         "March 4.", [HASANOV, ASIF]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Ambassador Maj Gen Qasim Mohiuddin in Baku on "
+         "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Ambassador H.E. Qasim Mohiuddin in Baku on "
+         "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja M. Asif in Baku on "
+         "March 4.", [HASANOV, ("Khawaja M. Asif", "Defence Minister", "PAK")]),
+        ("Azerbaijani Deputy Defence Minister Kerim Veliyev met Pakistani Deputy Defence Minister Khawaja Asif in "
+         "Baku on March 4.", [("Kerim Veliyev", "Deputy Defence Minister", "AZE"),
+                              ("Khawaja Asif", "Deputy Defence Minister", "PAK")]),
+        # An office named again without a name is no one new.
+        (MET + " The Pakistani Minister praised the ties.", [HASANOV, ASIF]),
         # A third official who attended is a participant too.
         (MET + " Pakistani Ambassador Qasim Mohiuddin also attended.",
          [HASANOV, ASIF, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
@@ -87,6 +103,8 @@ def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:
         ("Azerbaijani Defence Minister Zakir Hasanov met with Sahir Shamshad Mirza, Chairman of the Joint Chiefs of "
          "Staff Committee of Pakistan, in Baku on March 4.",
          [HASANOV, ("Sahir Shamshad Mirza", "Chairman of the Joint Chiefs of Staff Committee", "PAK")]),
+        (MET[:-len(" in Baku on March 4.")] + " and Pakistani Ambassador Qasim Mohiuddin in Baku on March 4.",
+         [HASANOV, ASIF, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
     ],
 )  # fmt: skip
 def test_who_took_part_and_who_was_only_named(
