@@ -39,6 +39,8 @@ from relations_cli.ingest.mentions import find
         ("UAE, DPRK and PRC envoys met.", [("ARE", "UAE"), ("PRK", "DPRK"), ("CHN", "PRC")]),
         ("The UAE's envoy met the UK's.", [("ARE", "UAE's"), ("GBR", "UK's")]),
         ("The U.S.-led talks went on.", [("USA", "U.S.")]),
+        # A headline in capitals: a name ending in X is still whole.
+        ("MANX AND BRITISH OFFICIALS MEET", [("IMN", "MANX"), ("GBR", "BRITISH")]),
         # A name whose shorter form is itself a name: Bosnia alone, then Serbia.
         ("Bosnia and Serbia signed.", [("BIH", "Bosnia"), ("SRB", "Serbia")]),
     ],
