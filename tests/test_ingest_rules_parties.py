@@ -78,3 +78,58 @@ def test_the_parties_are_the_sides_that_took_part(
 )  # fmt: skip
 def test_every_side_of_a_meeting_of_more_than_two_is_a_party(run: Run, text: str, parties: list[str]) -> None:
     assert _draft(run, text)["countries"] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "parties"),
+    [
+        # A government's own site tells its officials' doings: its country is a party though the text never names it.
+        ("Ministers meet\n\nMinister Jeyhun Bayramov held talks with the Pakistani Ambassador on March 4.",
+         "https://mfa.gov.az/en/news/1", ["AZE", "PAK"]),
+        # Another government's site makes no party of its country.
+        ("Talks in Baku\n\nAzerbaijani and Pakistani officials met on March 4.", "https://mfa.gov.tr/en/news/1",
+         ["AZE", "PAK"]),
+    ],
+)  # fmt: skip
+def test_a_government_site_speaks_for_its_own_country(run: Run, text: str, url: str, parties: list[str]) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--url", url, "--json", input=text + "\n")
+    assert result.exit_code == 0, result.stderr
+    draft = json.loads(result.stdout)
+    assert (draft["countries"], draft["mentioned"]) == (parties, [])
+
+
+def test_without_its_site_a_text_naming_one_country_has_too_few_parties(run: Run) -> None:
+    text = "Ministers meet\n\nMinister Jeyhun Bayramov held talks with the Pakistani Ambassador on March 4.\n"
+    assert run("ingest", "-", "--published", "2024-03-05", "--json", input=text).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "rule"),
+    [
+        ("Talks in Baku\n\nAzerbaijan and Pakistan discussed trade on March 4.", ["AZE", "PAK"], "parties.acting"),
+        # Named in the lead only, each side through its minister: enough for a short report.
+        ("Talks on trade\n\nMinister Ali Rahimov met Minister Omar Qureshi on March 4 to discuss Azerbaijan's trade "
+         "with Pakistan.", ["AZE", "PAK"], "parties.lead-only"),
+        # An envoy of no stated country acts for the other country of the lead.
+        ("Azerbaijani minister meets envoy\n\nThe Azerbaijani minister met Ambassador Omar Qureshi on March 4 to "
+         "discuss ties with Pakistan.", ["AZE", "PAK"], "parties.through-officials"),
+        # The countries listed as taking part in a multilateral drill.
+        ("Naval exercise begins\n\nA multinational naval exercise began on March 4. Sailors from Turkey, China and "
+         "Azerbaijan are taking part.", ["AZE", "CHN", "TUR"], "parties.acting"),
+    ],
+)  # fmt: skip
+def test_explain_names_the_rule_that_made_each_party(run: Run, text: str, parties: list[str], rule: str) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text + "\n")
+    draft = json.loads(result.stdout)
+    assert draft["countries"] == parties
+    assert {draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in parties} == {rule}
+
+
+def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(run: Run) -> None:
+    text = ("Naval exercise begins in Pakistan\n\nPakistani forces began a multinational naval exercise off Karachi on "
+            "March 4. Sailors from Turkey, China and Azerbaijan are taking part.\n")  # fmt: skip
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text)
+    draft = json.loads(result.stdout)
+    rules = {c: draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in draft["countries"]}
+    assert rules == {"AZE": "parties.taking-part", "CHN": "parties.taking-part", "PAK": "parties.acting",
+                     "TUR": "parties.taking-part"}  # fmt: skip
