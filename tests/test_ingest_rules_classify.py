@@ -113,6 +113,12 @@ def test_a_memorandum_signed_after_the_talks_makes_the_engagement_an_agreement(r
          "kind.signed"),
         (LATER.format("The ministers signed a memorandum on trade during the visit."), "agreement",
          "kind.signed-at-talks"),
+        # "After the talks" in the lead ties the signing to them; it does not put it in the past.
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4. After the talks, the ministers signed a "
+         "memorandum on trade.", "agreement", "kind.signed-at-talks"),
+        # Tied to the talks but still to come.
+        (LATER.format("They said the ministers would after the talks attend the signing of a trade memorandum."),
+         "meeting", "kind.meeting"),
         ("The presidents of Azerbaijan and Pakistan held a phone call on March 4 and discussed trade.", "call",
          "kind.call"),
         ("A joint military exercise of Azerbaijan and Pakistan began in Baku on March 4.", "exercise", "kind.exercise"),
