@@ -175,8 +175,8 @@ def test_the_venue_is_found_past_places_told_before_it_that_are_not_the_venue(ru
         (HEADLINE + "Azerbaijani and Pakistani navies held drills off Karachi on March 4.",
          {"country": "PAK", "place": "Karachi"}, "location.in-at"),
         # "Here" is the dateline's city.
-        ("BAKU, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.", {"country": "AZE", "place": "Baku"},
-         "location.in-at"),
+        ("BAKU, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.",
+         {"country": "AZE", "place": "Baku"}, "location.in-at"),
         (HEADLINE + "Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister on March 4.",
          {"country": "AZE", "place": None}, "location.host"),
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4.", {"country": None, "place": None},
