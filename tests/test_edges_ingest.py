@@ -27,6 +27,7 @@ def _draft(run: Run, text: str, *args: str) -> tuple[int, dict[str, Any]]:
         ("on March 8", "2024-03-01", "2024-03-08"),  # up to a week ahead is this year's (a plan)
         ("on March 9", "2024-03-01", "2023-03-09"),  # more than a week ahead is last year's
         ("on January 3", "2023-12-28", "2024-01-03"),  # ... and up to a week ahead across New Year, next year's
+        ("on January 4", "2023-12-28", "2024-01-04"),  # exactly a week ahead is still next year's
         ("on January 5", "2023-12-28", "2023-01-05"),
         ("on Monday", "2024-03-04", "2024-03-04"),  # the report's own weekday is that day
         ("last Monday", "2024-03-04", "2024-02-26"),  # ... "last" makes it a week before
