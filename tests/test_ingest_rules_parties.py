@@ -133,3 +133,29 @@ def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(run
     rules = {c: draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in draft["countries"]}
     assert rules == {"AZE": "parties.taking-part", "CHN": "parties.taking-part", "PAK": "parties.acting",
                      "TUR": "parties.taking-part"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        ("Talks in Baku\n\nThe minister of Pakistan visited Azerbaijan on March 4 and met officials. They discussed "
+         "the war with Armenia.",
+         {"AZE": ["named in the lead", "host of a visit"], "PAK": ["named in the lead", "an actor"],
+          "ARM": ["context", "not shown taking part"]}),
+        ("Ministers meet in Baku\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja "
+         "Asif in Baku on March 4. Russia was not discussed.",
+         {"AZE": ["named in the lead", "an actor", "a participant's country"],
+          "PAK": ["named in the lead", "an actor", "a participant's country"],
+          "RUS": ["named", "not shown taking part"]}),
+        ("Talks in Baku\n\nAzerbaijan-Pakistan talks were held in Baku on March 4.",
+         {"AZE": ["named in the lead", "paired with Pakistan"],
+          "PAK": ["named in the lead", "paired with Azerbaijan"]}),
+    ],
+)  # fmt: skip
+def test_explain_says_why_each_country_is_a_party_or_only_mentioned(
+    run: Run, text: str, reasons: dict[str, list[str]]
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text + "\n")
+    evidence = json.loads(result.stdout)["evidence"]
+    told = {**evidence["countries"], **evidence["mentioned"]}
+    assert {c: [r.split(":")[0] for r in why.split("; ")] for c, why in told.items()} == reasons
