@@ -310,6 +310,13 @@ def test_a_year_less_dateline_takes_the_year_the_text_names(run: Run) -> None:
          "2024-03-04"),
         ("Azerbaijani and Pakistani officials met in Baku on March 4, the ministry said on March 5.", "2024-03-06",
          "2024-03-04"),
+        # A date after the report's is a plan; one long before it is history; the report's own day is news.
+        ("Azerbaijani and Pakistani officials, who will meet again on March 8, met in Baku on March 4.", "2024-03-05",
+         "2024-03-04"),
+        ("Azerbaijani and Pakistani officials, who last met on January 10, held talks in Baku on March 4.",
+         "2024-03-05", "2024-03-04"),
+        ("The Pakistani delegation arrived in Baku on March 3. Azerbaijani and Pakistani officials held talks on "
+         "March 5.", "2024-03-05", "2024-03-05"),
         # A photo caption's date is not the engagement's.
         ("Photo: Azerbaijani and Pakistani officials in Baku, March 2. Azerbaijani and Pakistani officials met on "
          "March 4.", "2024-03-05", "2024-03-04"),
