@@ -123,6 +123,9 @@ HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
         # A date in a sentence that tells only an arrival beats one in a sentence of the lead that tells nothing.
         ("On March 1 the news came. Pakistan and Azerbaijan are friends. Nothing else. The Pakistani delegation "
          "arrived in Baku on March 3.", "2024-03-03"),
+        # ... and so does one that tells someone was there.
+        ("On March 1 the news came. Pakistan and Azerbaijan are friends. Nothing else. The Pakistani minister was in "
+         "Baku on March 3.", "2024-03-03"),
         ("Azerbaijani and Pakistani officials met in Baku this Sunday.", "2024-03-03"),
     ],
 )  # fmt: skip
