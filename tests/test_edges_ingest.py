@@ -323,6 +323,11 @@ def test_a_year_less_dateline_takes_the_year_the_text_names(run: Run) -> None:
         # A photo caption's date is not the engagement's.
         ("Photo: Azerbaijani and Pakistani officials in Baku, March 2. Azerbaijani and Pakistani officials met on "
          "March 4.", "2024-03-05", "2024-03-04"),
+        ("[Photo/Xinhua] Azerbaijani and Pakistani ministers meet in Baku, March 2. The ministers held talks on "
+         "March 4.", "2024-03-05", "2024-03-04"),
+        # The lead's talks, not a later round (both before the report).
+        ("Azerbaijani and Pakistani officials met in Baku on March 4. They discussed trade. Both sides praised the "
+         "ties. The sides held talks on March 6 too.", "2024-03-10", "2024-03-04"),
         # "This week": only the month can be known.
         ("Azerbaijani and Pakistani officials met in Baku this week.", "2024-03-05", "2024-03"),
         ("Azerbaijani and Pakistani officials met in Baku earlier this week.", "2024-03-05", "2024-03"),
