@@ -328,6 +328,10 @@ def test_a_year_less_dateline_takes_the_year_the_text_names(run: Run) -> None:
         # The lead's talks, not a later round (both before the report).
         ("Azerbaijani and Pakistani officials met in Baku on March 4. They discussed trade. Both sides praised the "
          "ties. The sides held talks on March 6 too.", "2024-03-10", "2024-03-04"),
+        ("On March 4 Azerbaijani and Pakistani ministers held talks in Baku. They discussed trade. Both sides praised "
+         "the ties. The ministers met again on March 6.", "2024-03-10", "2024-03-04"),
+        # The day a report was told is not the day of the talks it tells.
+        ("Officials said on Monday they met in Baku on Sunday.", "2024-03-05", "2024-03-03"),
         # "This week": only the month can be known.
         ("Azerbaijani and Pakistani officials met in Baku this week.", "2024-03-05", "2024-03"),
         ("Azerbaijani and Pakistani officials met in Baku earlier this week.", "2024-03-05", "2024-03"),
