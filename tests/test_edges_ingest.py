@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from relations_cli.ingest.when import year_reference
+
 from .conftest import Run
 
 # One engagement in every article: only the words of the date change.
@@ -340,3 +342,16 @@ def test_a_year_less_dateline_takes_the_year_the_text_names(run: Run) -> None:
 def test_the_engagements_day_among_the_days_a_report_tells(run: Run, body: str, published: str, date: str) -> None:
     code, draft = _draft(run, HEADLINE + body + "\n", "--published", published)
     assert (code, draft["date"]) == (0, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("The plan of 2019 and the budget of 2021 were discussed.", "2021-12-31"),  # the latest year named
+        ("The plan of 2019 and this year's budget for 2026 were discussed.", "2026-11-30"),  # this year: today
+        ("The plan for 2099 was discussed.", "2026-11-30"),  # a year still to come is no year of the report
+        ("No year is named here.", "2026-11-30"),
+    ],
+)
+def test_a_year_less_date_is_read_against_the_latest_past_year_the_text_names(text: str, reference: str) -> None:
+    assert year_reference(text, "2026-11-30") == reference
