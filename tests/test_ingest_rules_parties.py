@@ -125,9 +125,18 @@ def test_explain_names_the_rule_that_made_each_party(run: Run, text: str, partie
     assert {draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in parties} == {rule}
 
 
-def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(run: Run) -> None:
+@pytest.mark.parametrize(
+    "taking_part",
+    [
+        "Sailors from Turkey, China and Azerbaijan are taking part.",
+        "Turkish, Chinese and Azerbaijani sailors are taking part.",
+        # Observers named after the list are not in it.
+        "Sailors from Turkey, China and Azerbaijan are taking part, as are observers from Iran.",
+    ],
+)
+def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(run: Run, taking_part: str) -> None:
     text = ("Naval exercise begins in Pakistan\n\nPakistani forces began a multinational naval exercise off Karachi on "
-            "March 4. Sailors from Turkey, China and Azerbaijan are taking part.\n")  # fmt: skip
+            f"March 4. {taking_part}\n")  # fmt: skip
     result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text)
     draft = json.loads(result.stdout)
     rules = {c: draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in draft["countries"]}
