@@ -72,6 +72,8 @@ def test_the_parties_are_the_sides_that_took_part(
         # Three countries listed in the headline, with no word such as "trilateral".
         ("Azerbaijan, Turkey and Pakistan hold talks in Baku\n\nThe foreign ministers of the three countries met in "
          "Baku on March 4.", ["AZE", "PAK", "TUR"]),
+        ("Azerbaijan, Turkey and Pakistan discuss trade\n\nTheir foreign ministers met in Baku on March 4.",
+         ["AZE", "PAK", "TUR"]),
         ("Summit of Turkic states opens in Baku\n\nLeaders of Azerbaijan, Turkey, Kazakhstan and Uzbekistan met in "
          "Baku on March 4.", ["AZE", "KAZ", "TUR", "UZB"]),
     ],
