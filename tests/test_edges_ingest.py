@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from relations_cli.ingest.when import year_reference
+
 from .conftest import Run
 
 # One engagement in every article: only the words of the date change.
@@ -27,6 +29,7 @@ def _draft(run: Run, text: str, *args: str) -> tuple[int, dict[str, Any]]:
         ("on March 8", "2024-03-01", "2024-03-08"),  # up to a week ahead is this year's (a plan)
         ("on March 9", "2024-03-01", "2023-03-09"),  # more than a week ahead is last year's
         ("on January 3", "2023-12-28", "2024-01-03"),  # ... and up to a week ahead across New Year, next year's
+        ("on January 4", "2023-12-28", "2024-01-04"),  # exactly a week ahead is still next year's
         ("on January 5", "2023-12-28", "2023-01-05"),
         ("on Monday", "2024-03-04", "2024-03-04"),  # the report's own weekday is that day
         ("last Monday", "2024-03-04", "2024-02-26"),  # ... "last" makes it a week before
@@ -122,6 +125,9 @@ HEADLINE = "Azerbaijan and Pakistan held talks\n\n"
         # A date in a sentence that tells only an arrival beats one in a sentence of the lead that tells nothing.
         ("On March 1 the news came. Pakistan and Azerbaijan are friends. Nothing else. The Pakistani delegation "
          "arrived in Baku on March 3.", "2024-03-03"),
+        # ... and so does one that tells someone was there.
+        ("On March 1 the news came. Pakistan and Azerbaijan are friends. Nothing else. The Pakistani minister was in "
+         "Baku on March 3.", "2024-03-03"),
         ("Azerbaijani and Pakistani officials met in Baku this Sunday.", "2024-03-03"),
     ],
 )  # fmt: skip
@@ -246,3 +252,106 @@ def test_explain_quotes_the_sentence_of_the_kind_and_the_words_of_each_area(
     if "met in Baku" not in body:
         assert evidence["kind"] == body
     assert evidence["areas"] == areas
+
+
+# Stamps, years named, the talks' day among other days (the date rules, when.py).
+@pytest.mark.parametrize(
+    ("stamp", "published", "date"),
+    [
+        ("20.04.2019", "2019-04-20", "2019-04-15"),  # day first
+        ("11/May/2020 14:44", "2020-05-11", "2020-05-11"),  # a Monday itself
+        ("Tuesday, 12 May 2020", "2020-05-12", "2020-05-11"),
+    ],
+)
+def test_a_stamp_line_dates_the_report_and_anchors_its_weekdays(
+    run: Run, stamp: str, published: str, date: str
+) -> None:
+    text = f"{HEADLINE.strip()}\n{stamp}\n\nAzerbaijani and Pakistani officials met in Baku on Monday.\n"
+    code, draft = _draft(run, text)
+    assert (code, draft["source"]["published"], draft["date"]) == (0, published, date)
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        # No publication date: a year-less date is of the latest year the text names, if it has passed.
+        ("Azerbaijani and Pakistani officials met in Baku on March 4 to discuss the 2021 plan.", "2021-03-04"),
+        ("Azerbaijani and Pakistani officials met in Baku on March 4 to discuss the 2019 and 2021 plans.",
+         "2021-03-04"),
+        ("Azerbaijani and Pakistani officials met in Baku on 4 Mar. 2024.", "2024-03-04"),
+    ],
+)  # fmt: skip
+def test_a_year_less_date_takes_the_year_the_text_names(run: Run, body: str, date: str) -> None:
+    code, draft = _draft(run, HEADLINE + body + "\n")
+    assert (code, draft["date"]) == (0, date)
+
+
+def test_a_year_still_to_come_dates_nothing(run: Run) -> None:
+    body = "Azerbaijani and Pakistani officials met in Baku on March 4 to discuss the 2099 plan.\n"
+    code, draft = _draft(run, HEADLINE + body)
+    assert (code, draft["date"]) == (2, None)
+
+
+def test_a_year_less_dateline_takes_the_year_the_text_names(run: Run) -> None:
+    text = "BAKU, March 4 -- Azerbaijani and Pakistani officials met on Friday to discuss the 2019 plan.\n"
+    code, draft = _draft(run, text)
+    assert (code, draft["source"]["published"], draft["date"]) == (0, "2019-03-04", "2019-03-01")
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "date"),
+    [
+        # The day of the talks, not the day of the arrival before them.
+        ("The Pakistani minister arrived in Baku late on Sunday and met Azerbaijani officials on Monday.",
+         "2024-03-05", "2024-03-04"),
+        ("On Sunday the Pakistani minister arrived in Baku. On Monday the ministers held talks.", "2024-03-05",
+         "2024-03-04"),
+        # A visit of several days: its first day.
+        ("Azerbaijani and Pakistani officials met in Baku. The visit, which began on Sunday, ends on Friday.",
+         "2024-03-05", "2024-03-03"),
+        ("Azerbaijani and Pakistani officials were in Baku from March 2-4 for talks.", "2024-03-05", "2024-03-02"),
+        # The day the ministry told it is not the day of the talks.
+        ("Azerbaijani and Pakistani officials met in Baku on Monday, the ministry said on Tuesday.", "2024-03-06",
+         "2024-03-04"),
+        ("Azerbaijani and Pakistani officials met in Baku on March 4, the ministry said on March 5.", "2024-03-06",
+         "2024-03-04"),
+        # A date after the report's is a plan; one long before it is history; the report's own day is news.
+        ("Azerbaijani and Pakistani officials, who will meet again on March 8, met in Baku on March 4.", "2024-03-05",
+         "2024-03-04"),
+        ("Azerbaijani and Pakistani officials, who last met on January 10, held talks in Baku on March 4.",
+         "2024-03-05", "2024-03-04"),
+        ("The Pakistani delegation arrived in Baku on March 3. Azerbaijani and Pakistani officials held talks on "
+         "March 5.", "2024-03-05", "2024-03-05"),
+        # A photo caption's date is not the engagement's.
+        ("Photo: Azerbaijani and Pakistani officials in Baku, March 2. Azerbaijani and Pakistani officials met on "
+         "March 4.", "2024-03-05", "2024-03-04"),
+        ("[Photo/Xinhua] Azerbaijani and Pakistani ministers meet in Baku, March 2. The ministers held talks on "
+         "March 4.", "2024-03-05", "2024-03-04"),
+        # The lead's talks, not a later round (both before the report).
+        ("Azerbaijani and Pakistani officials met in Baku on March 4. They discussed trade. Both sides praised the "
+         "ties. The sides held talks on March 6 too.", "2024-03-10", "2024-03-04"),
+        ("On March 4 Azerbaijani and Pakistani ministers held talks in Baku. They discussed trade. Both sides praised "
+         "the ties. The ministers met again on March 6.", "2024-03-10", "2024-03-04"),
+        # The day a report was told is not the day of the talks it tells.
+        ("Officials said on Monday they met in Baku on Sunday.", "2024-03-05", "2024-03-03"),
+        # "This week": only the month can be known.
+        ("Azerbaijani and Pakistani officials met in Baku this week.", "2024-03-05", "2024-03"),
+        ("Azerbaijani and Pakistani officials met in Baku earlier this week.", "2024-03-05", "2024-03"),
+    ],
+)  # fmt: skip
+def test_the_engagements_day_among_the_days_a_report_tells(run: Run, body: str, published: str, date: str) -> None:
+    code, draft = _draft(run, HEADLINE + body + "\n", "--published", published)
+    assert (code, draft["date"]) == (0, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("The plan of 2019 and the budget of 2021 were discussed.", "2021-12-31"),  # the latest year named
+        ("The plan of 2019 and this year's budget for 2026 were discussed.", "2026-11-30"),  # this year: today
+        ("The plan for 2099 was discussed.", "2026-11-30"),  # a year still to come is no year of the report
+        ("No year is named here.", "2026-11-30"),
+    ],
+)
+def test_a_year_less_date_is_read_against_the_latest_past_year_the_text_names(text: str, reference: str) -> None:
+    assert year_reference(text, "2026-11-30") == reference

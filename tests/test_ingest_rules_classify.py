@@ -104,3 +104,59 @@ def test_a_memorandum_signed_after_the_talks_makes_the_engagement_an_agreement(r
         "After the talks, the ministers signed a memorandum on trade.\n"
     )
     assert _draft(run, HEADLINE + body)["kind"] == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "rule"),
+    [
+        ("Azerbaijani and Pakistani ministers signed an agreement on trade in Baku on March 4.", "agreement",
+         "kind.signed"),
+        (LATER.format("The ministers signed a memorandum on trade during the visit."), "agreement",
+         "kind.signed-at-talks"),
+        # "After the talks" in the lead ties the signing to them; it does not put it in the past.
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4. After the talks, the ministers signed a "
+         "memorandum on trade.", "agreement", "kind.signed-at-talks"),
+        # Tied to the talks but still to come.
+        (LATER.format("They said the ministers would after the talks attend the signing of a trade memorandum."),
+         "meeting", "kind.meeting"),
+        ("The presidents of Azerbaijan and Pakistan held a phone call on March 4 and discussed trade.", "call",
+         "kind.call"),
+        ("A joint military exercise of Azerbaijan and Pakistan began in Baku on March 4.", "exercise", "kind.exercise"),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4.", "meeting", "kind.meeting"),
+        # Documents signed before, dated by the next sentence or discussed now: nothing signed in this engagement.
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4. The countries have signed two agreements. The "
+         "first was signed in 2005.", "meeting", "kind.meeting"),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss the trade agreements signed between "
+         "the two countries.", "meeting", "kind.meeting"),
+        # A drill under way told after the lead is background to the talks.
+        (LATER.format("A joint military exercise of the two countries began on March 1."), "meeting", "kind.meeting"),
+    ],
+)  # fmt: skip
+def test_explain_names_the_rule_that_chose_the_kind(run: Run, body: str, kind: str, rule: str) -> None:
+    draft = _draft(run, HEADLINE + body.rstrip("\n") + "\n")
+    assert draft["kind"] == kind
+    assert draft["evidence"]["rules"]["kind"].startswith(rule + ": ")
+
+
+@pytest.mark.parametrize(
+    ("body", "areas"),
+    [
+        # An office's name is no topic: "the Ministry of Energy" names no area.
+        ("Officials of the Ministry of Energy of Azerbaijan and Pakistani ministers met in Baku on March 4 to discuss "
+         "cooperation.", {}),
+        # The words as written, a capital included; a phrase of two words; a phrase of no area.
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4. Energy cooperation topped the agenda.",
+         {"energy": "Energy"}),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss cooperation in the defence industry.",
+         {"military-industrial": "defence industry"}),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss food security cooperation.", {}),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss the energy sector and rail links.",
+         {"energy": "energy", "transport": "rail"}),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss cooperation in the training of "
+         "Pakistani officers.", {"military-educational": "training of Pakistani officers"}),
+    ],
+)  # fmt: skip
+def test_each_area_and_the_words_that_name_it(run: Run, body: str, areas: dict[str, str]) -> None:
+    draft = _draft(run, HEADLINE + body + "\n")
+    assert draft["countries"] == ["AZE", "PAK"]
+    assert (sorted(draft["areas"]), draft["evidence"]["areas"]) == (sorted(areas), areas)

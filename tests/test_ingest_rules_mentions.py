@@ -28,9 +28,21 @@ from relations_cli.ingest.mentions import find
         # A capital and a city stand for their country.
         ("Xinhua reported from Beijing. China agreed.", [("CHN", "Beijing"), ("CHN", "China")]),
         ("They met in Cebu.", [("PHL", "Cebu")]),
-        # No country: a peninsula, a lower-case word.
+        # No country: a peninsula (whatever its case), a lower-case word.
         ("Tensions on the Korean Peninsula rose.", []),
+        ("Tensions on the Korean peninsula rose.", []),
         ("They ate turkey in Chad's capital.", [("TCD", "Chad's")]),
+        # A comma or a full stop between two words ends a name: no South Africa here.
+        ("Ministers from the Global South, Africa and Asia met.", []),
+        ("Both sides called for a louder voice for the Global South. Africa was not discussed.", []),
+        # Abbreviations in a list, with a possessive, or joined to a word.
+        ("UAE, DPRK and PRC envoys met.", [("ARE", "UAE"), ("PRK", "DPRK"), ("CHN", "PRC")]),
+        ("The UAE's envoy met the UK's.", [("ARE", "UAE's"), ("GBR", "UK's")]),
+        ("The U.S.-led talks went on.", [("USA", "U.S.")]),
+        # A headline in capitals: a name ending in X is still whole.
+        ("MANX AND BRITISH OFFICIALS MEET", [("IMN", "MANX"), ("GBR", "BRITISH")]),
+        # A name whose shorter form is itself a name: Bosnia alone, then Serbia.
+        ("Bosnia and Serbia signed.", [("BIH", "Bosnia"), ("SRB", "Serbia")]),
     ],
 )  # fmt: skip
 def test_each_country_named_in_order(text: str, named: list[tuple[str, str]]) -> None:
@@ -47,5 +59,9 @@ def test_each_mention_says_how_the_country_is_named() -> None:
 def test_the_offsets_count_from_where_the_text_starts_in_the_article() -> None:
     [baku] = find("They met in Baku.", 100)
     assert (baku.start, baku.end) == (112, 116)
+    [uk, chad] = find("UK, Chad", 10)
+    assert [(m.code, m.form, m.start, m.end) for m in (uk, chad)] == [("GBR", "name", 10, 12), ("TCD", "name", 14, 18)]
     parts = find("Azerbaijani-Pakistani ties", 50)
     assert [(m.code, m.start, m.end) for m in parts] == [("AZE", 50, 61), ("PAK", 62, 71)]
+    later = find("He praised Azerbaijani-Pakistani ties.", 7)
+    assert [(m.code, m.start, m.end) for m in later] == [("AZE", 18, 29), ("PAK", 30, 39)]

@@ -72,9 +72,101 @@ def test_the_parties_are_the_sides_that_took_part(
         # Three countries listed in the headline, with no word such as "trilateral".
         ("Azerbaijan, Turkey and Pakistan hold talks in Baku\n\nThe foreign ministers of the three countries met in "
          "Baku on March 4.", ["AZE", "PAK", "TUR"]),
+        ("Azerbaijan, Turkey and Pakistan discuss trade\n\nTheir foreign ministers met in Baku on March 4.",
+         ["AZE", "PAK", "TUR"]),
         ("Summit of Turkic states opens in Baku\n\nLeaders of Azerbaijan, Turkey, Kazakhstan and Uzbekistan met in "
          "Baku on March 4.", ["AZE", "KAZ", "TUR", "UZB"]),
     ],
 )  # fmt: skip
 def test_every_side_of_a_meeting_of_more_than_two_is_a_party(run: Run, text: str, parties: list[str]) -> None:
     assert _draft(run, text)["countries"] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "parties"),
+    [
+        # A government's own site tells its officials' doings: its country is a party though the text never names it.
+        ("Ministers meet\n\nMinister Jeyhun Bayramov held talks with the Pakistani Ambassador on March 4.",
+         "https://mfa.gov.az/en/news/1", ["AZE", "PAK"]),
+        # Another government's site makes no party of its country.
+        ("Talks in Baku\n\nAzerbaijani and Pakistani officials met on March 4.", "https://mfa.gov.tr/en/news/1",
+         ["AZE", "PAK"]),
+    ],
+)  # fmt: skip
+def test_a_government_site_speaks_for_its_own_country(run: Run, text: str, url: str, parties: list[str]) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--url", url, "--json", input=text + "\n")
+    assert result.exit_code == 0, result.stderr
+    draft = json.loads(result.stdout)
+    assert (draft["countries"], draft["mentioned"]) == (parties, [])
+
+
+def test_without_its_site_a_text_naming_one_country_has_too_few_parties(run: Run) -> None:
+    text = "Ministers meet\n\nMinister Jeyhun Bayramov held talks with the Pakistani Ambassador on March 4.\n"
+    assert run("ingest", "-", "--published", "2024-03-05", "--json", input=text).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "rule"),
+    [
+        ("Talks in Baku\n\nAzerbaijan and Pakistan discussed trade on March 4.", ["AZE", "PAK"], "parties.acting"),
+        # Named in the lead only, each side through its minister: enough for a short report.
+        ("Talks on trade\n\nMinister Ali Rahimov met Minister Omar Qureshi on March 4 to discuss Azerbaijan's trade "
+         "with Pakistan.", ["AZE", "PAK"], "parties.lead-only"),
+        # An envoy of no stated country acts for the other country of the lead.
+        ("Azerbaijani minister meets envoy\n\nThe Azerbaijani minister met Ambassador Omar Qureshi on March 4 to "
+         "discuss ties with Pakistan.", ["AZE", "PAK"], "parties.through-officials"),
+        # The countries listed as taking part in a multilateral drill.
+        ("Naval exercise begins\n\nA multinational naval exercise began on March 4. Sailors from Turkey, China and "
+         "Azerbaijan are taking part.", ["AZE", "CHN", "TUR"], "parties.acting"),
+    ],
+)  # fmt: skip
+def test_explain_names_the_rule_that_made_each_party(run: Run, text: str, parties: list[str], rule: str) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text + "\n")
+    draft = json.loads(result.stdout)
+    assert draft["countries"] == parties
+    assert {draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in parties} == {rule}
+
+
+@pytest.mark.parametrize(
+    "taking_part",
+    [
+        "Sailors from Turkey, China and Azerbaijan are taking part.",
+        "Turkish, Chinese and Azerbaijani sailors are taking part.",
+        # Observers named after the list are not in it.
+        "Sailors from Turkey, China and Azerbaijan are taking part, as are observers from Iran.",
+    ],
+)
+def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(run: Run, taking_part: str) -> None:
+    text = ("Naval exercise begins in Pakistan\n\nPakistani forces began a multinational naval exercise off Karachi on "
+            f"March 4. {taking_part}\n")  # fmt: skip
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text)
+    draft = json.loads(result.stdout)
+    rules = {c: draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in draft["countries"]}
+    assert rules == {"AZE": "parties.taking-part", "CHN": "parties.taking-part", "PAK": "parties.acting",
+                     "TUR": "parties.taking-part"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        ("Talks in Baku\n\nThe minister of Pakistan visited Azerbaijan on March 4 and met officials. They discussed "
+         "the war with Armenia.",
+         {"AZE": ["named in the lead", "host of a visit"], "PAK": ["named in the lead", "an actor"],
+          "ARM": ["context", "not shown taking part"]}),
+        ("Ministers meet in Baku\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja "
+         "Asif in Baku on March 4. Russia was not discussed.",
+         {"AZE": ["named in the lead", "an actor", "a participant's country"],
+          "PAK": ["named in the lead", "an actor", "a participant's country"],
+          "RUS": ["named", "not shown taking part"]}),
+        ("Talks in Baku\n\nAzerbaijan-Pakistan talks were held in Baku on March 4.",
+         {"AZE": ["named in the lead", "paired with Pakistan"],
+          "PAK": ["named in the lead", "paired with Azerbaijan"]}),
+    ],
+)  # fmt: skip
+def test_explain_says_why_each_country_is_a_party_or_only_mentioned(
+    run: Run, text: str, reasons: dict[str, list[str]]
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text + "\n")
+    evidence = json.loads(result.stdout)["evidence"]
+    told = {**evidence["countries"], **evidence["mentioned"]}
+    assert {c: [r.split(":")[0] for r in why.split("; ")] for c, why in told.items()} == reasons

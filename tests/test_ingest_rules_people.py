@@ -60,3 +60,54 @@ def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:
             "Baku on March 4.")  # fmt: skip
     found = {(name, country) for name, _, country in _participants(run, body)}
     assert found == {("Qasim Mohiuddin", "PAK"), ("Zakir Hasanov", "AZE")}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        # A leader whose greetings or letter are carried is mentioned, not a participant.
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Prime Minister Shehbaz Sharif in Baku on March 4. "
+         "Hasanov conveyed President Ilham Aliyev's greetings to Sharif.",
+         [HASANOV, ("Shehbaz Sharif", "Prime Minister", "PAK")]),
+        (MET + " Hasanov handed over a letter from President Ilham Aliyev.", [HASANOV, ASIF]),
+        # A rank is the role as written; the country may follow the name.
+        ("Azerbaijani Defence Minister Zakir Hasanov met Major General Asim Malik of Pakistan in Baku on March 4.",
+         [HASANOV, ("Asim Malik", "Major General", "PAK")]),
+        # One person named twice: once in full with the office, once by surname or rank.
+        ("Azerbaijani Defence Minister Zakir Hasanov and Pakistani Defence Minister Khawaja Asif met in Baku on "
+         "March 4. Minister Hasanov said the ties were strong.", [HASANOV, ASIF]),
+        ("General Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. Azerbaijani Defence "
+         "Minister Zakir Hasanov praised the ties.", [HASANOV, ASIF]),
+        # Honorifics and ranks before a name are not part of it; particles and initials inside it are.
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Interior Minister Mohsin bin Naqvi in Baku on "
+         "March 4.", [HASANOV, ("Mohsin bin Naqvi", "Interior Minister", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Dr. Khawaja Asif in Baku on "
+         "March 4.", [HASANOV, ASIF]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Ambassador Maj Gen Qasim Mohiuddin in Baku on "
+         "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Ambassador H.E. Qasim Mohiuddin in Baku on "
+         "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja M. Asif in Baku on "
+         "March 4.", [HASANOV, ("Khawaja M. Asif", "Defence Minister", "PAK")]),
+        ("Azerbaijani Deputy Defence Minister Kerim Veliyev met Pakistani Deputy Defence Minister Khawaja Asif in "
+         "Baku on March 4.", [("Kerim Veliyev", "Deputy Defence Minister", "AZE"),
+                              ("Khawaja Asif", "Deputy Defence Minister", "PAK")]),
+        # An office named again without a name is no one new.
+        (MET + " The Pakistani Minister praised the ties.", [HASANOV, ASIF]),
+        # A third official who attended is a participant too.
+        (MET + " Pakistani Ambassador Qasim Mohiuddin also attended.",
+         [HASANOV, ASIF, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
+        # The office of a country, then the name; the name, then the office of a country.
+        ("Azerbaijani Defence Minister Zakir Hasanov met the Chief of the General Staff of Pakistan Sahir Shamshad "
+         "Mirza in Baku on March 4.", [HASANOV, ("Sahir Shamshad Mirza", "Chief of the General Staff", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met with Sahir Shamshad Mirza, Chairman of the Joint Chiefs of "
+         "Staff Committee of Pakistan, in Baku on March 4.",
+         [HASANOV, ("Sahir Shamshad Mirza", "Chairman of the Joint Chiefs of Staff Committee", "PAK")]),
+        (MET[:-len(" in Baku on March 4.")] + " and Pakistani Ambassador Qasim Mohiuddin in Baku on March 4.",
+         [HASANOV, ASIF, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
+    ],
+)  # fmt: skip
+def test_who_took_part_and_who_was_only_named(
+    run: Run, body: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _participants(run, body) == people

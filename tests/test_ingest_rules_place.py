@@ -165,3 +165,30 @@ def test_a_metropolitan_area_is_in_its_citys_country(run: Run, area: str, code: 
 )
 def test_the_venue_is_found_past_places_told_before_it_that_are_not_the_venue(run: Run, body: str) -> None:
     assert _draft(run, HEADLINE + body + "\n")["location"] == {"country": "AZE", "place": "Baku"}
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "rule"),
+    [
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Islamabad on March 4.",
+         {"country": "PAK", "place": "Islamabad"}, "location.in-at"),
+        (HEADLINE + "Azerbaijani and Pakistani navies held drills off Karachi on March 4.",
+         {"country": "PAK", "place": "Karachi"}, "location.in-at"),
+        # "Here" is the dateline's city.
+        ("BAKU, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.",
+         {"country": "AZE", "place": "Baku"}, "location.in-at"),
+        (HEADLINE + "Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister on March 4.",
+         {"country": "AZE", "place": None}, "location.host"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4.", {"country": None, "place": None},
+         "location.unknown"),
+        (HEADLINE + "The presidents of Azerbaijan and Pakistan held a phone call on March 4.",
+         {"country": None, "place": None}, "location.call"),
+    ],
+)  # fmt: skip
+def test_explain_names_the_rule_that_placed_the_engagement(
+    run: Run, text: str, location: dict[str, str | None], rule: str
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text + "\n")
+    draft = json.loads(result.stdout)
+    assert draft["location"] == location
+    assert draft["evidence"]["rules"]["location"].startswith(rule + ": ")
