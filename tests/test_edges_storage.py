@@ -302,3 +302,12 @@ def test_a_settled_index_gives_each_record_from_its_own_line(
     assert run("list", "--json").stdout == expected
     shown = run("show", "1", "--json")
     assert shown.exit_code == 0 and json.loads(shown.stdout)["summary"] == "talks 2001"
+
+
+def test_an_insert_of_nothing_hands_out_no_id_and_a_deleted_id_is_never_reused(tmp_path: Path) -> None:
+    stores = _twins(tmp_path, 3)
+    _both(stores, lambda b: b.delete([3]))
+    for store in stores:
+        with store.writing(in_place=False) as batch:
+            assert batch.insert([]) == []
+            assert batch.insert([_record(9)]) == [4]
