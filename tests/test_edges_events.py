@@ -213,3 +213,10 @@ def test_an_imported_code_gives_its_own_area_and_a_code_without_one_is_political
     ):  # fmt: skip
         records = imported_gdelt(run, tmp_path, *rows) if dataset == "gdelt" else _icews(run, tmp_path, *rows)
         assert [r["areas"] for r in records[-3:]] == [["military"], ["economic"], ["political"]], dataset
+
+
+def test_an_icews_event_takes_the_area_of_its_cameo_code(run: Run, tmp_path: Path) -> None:
+    # ICEWS's areas come from the query's code table, GDELT's from the codes' bits: the same areas either way.
+    (icews,) = _icews(run, tmp_path, _icews_row("2018-06-01", "France", "Germany", code="0312"))
+    assert icews["areas"] == ["military"]
+    assert "(1 ICEWS event)" in icews["summary"]
