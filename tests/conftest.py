@@ -130,3 +130,16 @@ def lock_held(db: Path) -> Iterator[None]:
     finally:
         holder.kill()
         holder.wait()
+
+
+def pending_upgrade(run: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, Path]:
+    """A one-record database that the next write must upgrade (this program made one schema newer, its
+    migration changing nothing): the file's bytes, and where the upgrade keeps the old file."""
+    from relations_cli.storage import store as store_module
+    from relations_cli.storage.store import Store
+
+    run("add", "AZ", "PK", "--date", "2021")
+    current = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(store_module, "MIGRATIONS", {current: lambda tables: tables})
+    return db.read_bytes(), Store(db).backup_path(current)

@@ -18,7 +18,7 @@ from relations_cli.storage import index, layout
 from relations_cli.storage.records import INDEXED
 from relations_cli.storage.store import SCHEMA_VERSION, Store, lock_timeout
 
-from .conftest import Run, lock_held
+from .conftest import Run, lock_held, pending_upgrade
 from .test_edges_store import _doc, _file, _full, _settled_rows, _written
 
 # -- where the database is, how long a writer waits, and older files -----------------------------------
@@ -105,13 +105,7 @@ def test_an_upgrade_keeps_the_old_file_once_whichever_way_the_first_write_goes(
 def test_an_upgrade_that_cannot_keep_the_old_file_writes_nothing(
     run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from relations_cli.storage import store as store_module
-
-    run("add", "AZ", "PK", "--date", "2021")
-    before = db.read_bytes()
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION: lambda tables: tables})
-    backup = Store(db).backup_path(SCHEMA_VERSION)
+    before, backup = pending_upgrade(run, db, monkeypatch)
     for planted in ("link", "directory"):
         if planted == "link":
             backup.symlink_to(backup.name)  # a link to itself: no backup can be written there

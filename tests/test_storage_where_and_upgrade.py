@@ -21,7 +21,7 @@ from relations_cli.storage import store as store_module
 from relations_cli.storage.layout import Tables
 from relations_cli.storage.store import SCHEMA_VERSION, Store, default_path
 
-from .conftest import Run
+from .conftest import Run, pending_upgrade
 
 
 def test_on_windows_the_database_is_in_one_relations_folder_of_the_local_app_data(
@@ -53,11 +53,7 @@ def test_a_database_removed_just_before_it_is_checked_has_no_problems(tmp_path: 
 def test_an_upgrade_whose_backup_cannot_be_written_says_why_and_writes_nothing(
     run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run("add", "AZ", "PK", "--date", "2021")
-    before = db.read_bytes()
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION: lambda tables: tables})
-    backup = Store(db).backup_path(SCHEMA_VERSION)
+    before, backup = pending_upgrade(run, db, monkeypatch)
     real_write = files.atomic_write
 
     def disk_full_for_the_backup(path: Path, data: object, **kwargs: object) -> None:
