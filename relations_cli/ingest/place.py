@@ -63,13 +63,15 @@ def locate(
             code = max(placed, key=lambda f: f.score).code
         if code is None:
             code = _host(sentences, mentions) or here
+        if best.city is None:  # "met in the Azerbaijani capital(, Baku)": the "in" found the country only
+            capital = _capital_of(best.sentence, parties)
+            if capital is not None and capital[0] == code:
+                return capital[0], capital[1], Why("location.capital-of", best.sentence)
         return code, best.city, Why("location.in-at", best.sentence)
     for s in sentences:
-        for m in _CAPITAL_OF.finditer(s.text):
-            named = find(m.group("who"))
-            if named and named[0].code in parties:
-                city = m.group("city") or countries.get(named[0].code).capital
-                return named[0].code, city, Why("location.capital-of", s.text)
+        capital = _capital_of(s.text, parties)
+        if capital is not None:
+            return capital[0], capital[1], Why("location.capital-of", s.text)
     host = _host(sentences, mentions)
     if host:
         same = _dateline_code(dateline, dateline_country, parties) == host
@@ -147,6 +149,15 @@ def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str 
         for m in mentions.get(s.index, []):
             if m.form != "demonym" and (lx.VISITED.search(before(s.text, m.start)) or m.start in visited):
                 return m.code
+    return None
+
+
+def _capital_of(text: str, parties: list[str]) -> tuple[str, str | None] | None:
+    """A party's capital told as such: "in the Azerbaijani capital, Baku", "in the capital of Pakistan"."""
+    for m in _CAPITAL_OF.finditer(text):
+        named = find(m.group("who"))
+        if named and named[0].code in parties:
+            return named[0].code, m.group("city") or countries.get(named[0].code).capital
     return None
 
 
