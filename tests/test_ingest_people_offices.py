@@ -35,6 +35,9 @@ def _names(run: Run, body: str) -> list[str]:
         # "and" before a title word starts the next person's title, not more of the first one's office.
         ("Delegations led by Deputy Foreign Minister of Azerbaijan Elnur Mammadov and Chairman of the Pakistani "
          "Senate Yousaf Gilani met in Baku on March 4.", ["Elnur Mammadov", "Yousaf Gilani"]),
+        # A rank of two short words is a title ("Lt Gen"), but "Gen" alone may be a first name.
+        ("Pakistani Lt Gen Asim Malik met Azerbaijani Defence Minister Zakir Hasanov in Baku on March 4.",
+         ["Asim Malik", "Zakir Hasanov"]),
         # A middle initial without its dot is part of the name.
         ("The memorandum was signed in Baku on March 4 by the Minister of Foreign Affairs and International "
          "Cooperation of Pakistan, Professor Ali S Khan, and Azerbaijani Foreign Minister Jeyhun Bayramov.",

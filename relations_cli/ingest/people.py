@@ -36,7 +36,10 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     people: list[Person] = []
     for i, (word, _, _) in enumerate(tokens):
-        if not _HEAD.match(word) or (word in lx.TITLES_ALSO_NAMES and i > 0 and _HEAD.match(tokens[i - 1][0])):
+        ranked = i > 0 and (tokens[i - 1][0], word) in lx.RANK_PAIRS  # "Lt Gen X" (but "Gen Nakatani" is a name)
+        if not (_HEAD.match(word) or ranked) or (
+            word in lx.TITLES_ALSO_NAMES and i > 0 and _HEAD.match(tokens[i - 1][0])
+        ):
             continue
         after = i + 1
         if after < len(tokens) and tokens[after][0] == ",":
