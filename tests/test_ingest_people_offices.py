@@ -38,6 +38,9 @@ def _names(run: Run, body: str) -> list[str]:
         # A rank of two short words is a title ("Lt Gen"), but "Gen" alone may be a first name.
         ("Pakistani Lt Gen Asim Malik met Azerbaijani Defence Minister Zakir Hasanov in Baku on March 4.",
          ["Asim Malik", "Zakir Hasanov"]),
+        # A name then its title, for the one met as for the one meeting.
+        ("Zakir Hasanov, the Defence Minister of Azerbaijan, met Khawaja Asif, the Defence Minister of Pakistan, "
+         "in Baku on March 4.", ["Khawaja Asif", "Zakir Hasanov"]),
         # A middle initial without its dot is part of the name.
         ("The memorandum was signed in Baku on March 4 by the Minister of Foreign Affairs and International "
          "Cooperation of Pakistan, Professor Ali S Khan, and Azerbaijani Foreign Minister Jeyhun Bayramov.",

@@ -179,7 +179,8 @@ _NAME = (
     r"\s(?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-Þ][^\W\d_'’-]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?"
 )
 _NAME_THEN_TITLE = re.compile(
-    rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby ))(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
+    rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"
+    rf"(?<=\bwelcomed ))(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
 )
 _TITLE_OF_THEN_NAME = re.compile(
