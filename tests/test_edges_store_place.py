@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import marshal
+import os
 import shutil
 from pathlib import Path
 
@@ -161,3 +162,15 @@ def test_an_index_of_another_version_is_not_used_even_for_its_own_file(
     data[4 + INDEXED.index("date")] = ["1999"] * 3
     index.path_for(db).write_bytes(marshal.dumps(tuple(data)))
     assert [r.to_dict() for r in Store(db).rows()] == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give the file away")
+def test_no_index_is_written_beside_another_users_database(run: Run, db: Path) -> None:
+    # In a shared folder, reading someone else's database leaves nothing of ours beside it (its owner
+    # would not believe our index anyway).
+    run("add", "AZ", "PK", "--date", "2021")
+    index.path_for(db).unlink()
+    os.chown(db, 4321, -1)
+    result = run("list", "--format", "ids")
+    assert result.exit_code == 0 and result.stdout == "1\n"
+    assert not index.path_for(db).exists()
