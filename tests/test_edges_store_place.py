@@ -174,3 +174,32 @@ def test_no_index_is_written_beside_another_users_database(run: Run, db: Path) -
     result = run("list", "--format", "ids")
     assert result.exit_code == 0 and result.stdout == "1\n"
     assert not index.path_for(db).exists()
+
+
+def test_a_database_link_moved_to_another_file_during_a_write_writes_neither_file(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The link is resolved once per write: if it is pointed elsewhere meanwhile, the write must not put
+    # one file's records into the other (or lose either).
+    from relations_cli.lock import acquired
+    from relations_cli.storage import store as store_module
+
+    ours, theirs, link = tmp_path / "ours.json", tmp_path / "theirs.json", tmp_path / "db.json"
+    for path, summary in ((ours, "ours"), (theirs, "theirs")):
+        assert run("--db", str(path), "add", "AZ", "PK", "--date", "2021", "--summary", summary).exit_code == 0
+    link.symlink_to(ours.name)
+    before = ours.read_bytes(), theirs.read_bytes()
+
+    def moved_while_locking(*args: object, **kwargs: object) -> object:
+        link.unlink()
+        link.symlink_to(theirs.name)
+        return acquired(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "acquired", moved_while_locking)
+    result = run("--db", str(link), "add", "AZ", "TR", "--date", "2022")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: database {link} was moved to another file while it was being written; "
+        "nothing was written, run the command again\n"
+    )
+    assert (ours.read_bytes(), theirs.read_bytes()) == before
