@@ -6,6 +6,7 @@ wait as told, an upgrade that loses the old file, or an index trusted for a file
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import marshal
 import os
@@ -203,3 +204,21 @@ def test_a_database_link_moved_to_another_file_during_a_write_writes_neither_fil
         "nothing was written, run the command again\n"
     )
     assert (ours.read_bytes(), theirs.read_bytes()) == before
+
+
+def test_a_write_the_disk_refuses_names_the_database_and_the_cause_in_words(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relations_cli.storage import store as store_module
+
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "atomic_write", full)
+    result = run("add", "AZ", "TR", "--date", "2022")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write database {db}: No space left on device\n"  # not "[Errno 28] …"
+    assert db.read_bytes() == before
