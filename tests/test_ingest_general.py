@@ -52,45 +52,42 @@ def test_a_city_outranks_a_country_named_as_where_the_subject_matter_lies(run: R
     assert _draft(run, text, "--published", "2024-02-14")["location"]["country"] == "IND"
 
 
-def test_an_arrival_the_night_before_loses_to_the_meeting_the_next_day(run: Run) -> None:
-    text = (
+# Which date is the engagement's: (text, what a user gives beside it, the date).
+DATES = {
+    "an arrival the night before loses to the meeting the next day": (
         "Ghana and Togo agreed to expand trade and security cooperation during a two-day visit. "
         "Foreign Minister Shirley Botchwey arrived in Lome late Monday night for her visit to Togo. "
-        "She met Togolese Foreign Minister Robert Dussey on Tuesday morning.\n"
-    )
-    assert _draft(run, text, "--published", "2022-03-09")["date"] == "2022-03-08"
-
-
-def test_a_photo_captions_date_and_a_date_after_the_report_are_not_the_engagements(run: Run) -> None:
-    text = (
+        "She met Togolese Foreign Minister Robert Dussey on Tuesday morning.\n",
+        ("--published", "2022-03-09"), "2022-03-08",
+    ),
+    "a photo caption's date and a date after the report are not the engagement's": (
         "Chile and Peru hold naval drills\n"
         "Chilean sailors at a ceremony in Valparaiso on May 2, 2023. [Photo/Archive]\n"
         "The navies of Chile and Peru began a joint naval exercise on Monday, the Chilean navy said. "
-        "The exercise runs until May 30.\n"
-    )
-    assert _draft(run, text, "--published", "2023-05-17")["date"] == "2023-05-15"
-
-
-def test_the_day_a_ministry_told_it_is_not_the_day_of_the_visit(run: Run) -> None:
-    text = (
+        "The exercise runs until May 30.\n",
+        ("--published", "2023-05-17"), "2023-05-15",
+    ),
+    "the day a ministry told it is not the day of the visit": (
         "Laos and Cambodia signed agreements on trade and energy, the ministry said Friday. "
-        "Lao President Thongloun Sisoulith was in Phnom Penh from Nov. 6-8 at the invitation of the King.\n"
-    )
-    assert _draft(run, text, "--published", "2023-11-10")["date"] == "2023-11-06"
-
-
-def test_the_month_in_the_url_dates_a_year_less_date_when_no_day_is_given(run: Run) -> None:
-    text = (
+        "Lao President Thongloun Sisoulith was in Phnom Penh from Nov. 6-8 at the invitation of the King.\n",
+        ("--published", "2023-11-10"), "2023-11-06",
+    ),
+    "the month in the URL dates a year-less date when no day is given": (
         "SEOUL, Nov. 1 (Yonhap) -- Mongolia and Laos agreed on annual talks between their foreign ministers. "
-        "Laos's President was in Ulaanbaatar from Oct. 28-31, the first visit since 2011.\n"
-    )
-    draft = _draft(run, text, "--url", "https://example.org/2013/11/laos-mongolia.html")
-    assert draft["date"] == "2013-10-28"
+        "Laos's President was in Ulaanbaatar from Oct. 28-31, the first visit since 2011.\n",
+        ("--url", "https://example.org/2013/11/laos-mongolia.html"), "2013-10-28",
+    ),
+    "this week gives only the month": (
+        "Soldiers of Fiji and Tonga began a joint military exercise this week near Suva.\n",
+        ("--published", "2025-10-21"), "2025-10",
+    ),
+}  # fmt: skip
 
 
-def test_this_week_gives_only_the_month(run: Run) -> None:
-    text = "Soldiers of Fiji and Tonga began a joint military exercise this week near Suva.\n"
-    assert _draft(run, text, "--published", "2025-10-21")["date"] == "2025-10"
+@pytest.mark.parametrize("case", sorted(DATES))
+def test_the_engagements_date_is_the_one_its_sentence_tells(run: Run, case: str) -> None:
+    text, given, date = DATES[case]
+    assert _draft(run, text, *given)["date"] == date
 
 
 CALLED = "Kenyan President William Ruto {} Ugandan President Yoweri Museveni on Monday about trade.\n"
