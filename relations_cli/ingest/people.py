@@ -190,7 +190,6 @@ _TITLE_OF_THEN_NAME = re.compile(
 )
 _PORTFOLIO_THEN_NAME = re.compile(rf"[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’-]*){{0,8}},\s+(?P<name>{_NAME})")
 _HEAD_WORD = re.compile(rf"\b(?:{lx.TITLE_HEADS})\b", re.I)
-_OFFICE_NOT_PREFIX = lx.OFFICE_WORDS - lx.NAME_PREFIXES
 
 
 def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
@@ -204,14 +203,9 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
             continue
         if re.search(r"\bby\b", title):  # "X, Azerbaijan by the Minister of Energy Y": the next clause, no title
             continue
-        # "Minister of Energy and Natural Resources Fatih Dönmez, …": the office's last words are not the name's.
-        words = m.group("name").split()
-        # (A rank before the name, "Major Gen X", is taken off later with the other prefixes.)
-        while len(words) > 2 and words[0] in _OFFICE_NOT_PREFIX and tuple(words[:2]) not in lx.RANK_PAIRS:
-            words.pop(0)
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = _role(title, mentions, m.start("title"))
-        people.append(Person(" ".join(words), role, country, m.group(0), "participants.name-title"))
+        people.append(Person(m.group("name"), role, country, m.group(0), "participants.name-title"))
     return people
 
 
@@ -317,7 +311,12 @@ def _named(person: Person) -> bool:
         return False
     while len(words) > 2 and tuple(w.rstrip(".") for w in words[:2]) in lx.RANK_PAIRS:
         del words[:2]
-    while len(words) > 1 and words[0].rstrip(".,") in lx.NAME_PREFIXES:
+    # Honorifics and ranks before the name, and an office's last words ("Minister of Energy and Natural
+    # Resources Fatih Dönmez" taken from the name's side): never part of it.
+    while len(words) > 1:
+        front = words[0].rstrip(".,")
+        if not (front in lx.NAME_PREFIXES or (len(words) > 2 and front in lx.OFFICE_WORDS)):
+            break
         words.pop(0)
     titles = lx.NAME_PREFIXES | lx.OFFICE_WORDS | lx.NOT_NAMES
     if all(w.rstrip(".,") in titles or find(w) for w in words):
