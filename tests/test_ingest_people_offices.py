@@ -49,3 +49,50 @@ def _names(run: Run, body: str) -> list[str]:
 )  # fmt: skip
 def test_a_participants_name_is_cut_cleanly_from_the_words_around_it(run: Run, body: str, names: list[str]) -> None:
     assert _names(run, body) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # One plural title over two people, each followed by their country.
+        ("Defence Ministers Zakir Hasanov of Azerbaijan and Khawaja Asif of Pakistan met in Baku on March 4.",
+         ["Khawaja Asif", "Zakir Hasanov"]),
+        # Honorifics before the name and letters after it (MP, OBE) are neither name nor title.
+        ("The talks in Baku on March 4 were co-chaired by the Hon Elmar Rustamov MP, Minister for Foreign Affairs, "
+         "and the Hon Ali Khan OBE MP, Pakistan's Minister for Trade.", ["Ali Khan", "Elmar Rustamov"]),
+        ("The memorandum, signed in Baku on March 4 by H.E Jeyhun Bayramov, Minister of Foreign Affairs, and "
+         "Ms. Hina Khar, Minister of State of Pakistan, covers trade.", ["Hina Khar", "Jeyhun Bayramov"]),
+        # An office "for" a portfolio or "to" a country, then the name in apposition.
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistan's Minister for Foreign Affairs, Ishaq Dar, in "
+         "Baku on March 4.", ["Ishaq Dar", "Jeyhun Bayramov"]),
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov received Pakistan's Extraordinary and Plenipotentiary "
+         "Ambassador to Azerbaijan, Qasim Mohiuddin, in Baku on March 4.", ["Jeyhun Bayramov", "Qasim Mohiuddin"]),
+        # An institution "on" a matter is part of the office.
+        ("Delegations led by Azerbaijani Deputy Foreign Minister Elnur Mammadov and Chairman of the Pakistani "
+         "Committee on Water Affairs Ali Haider met in Baku on March 4.", ["Ali Haider", "Elnur Mammadov"]),
+    ],
+)  # fmt: skip
+def test_a_participant_is_found_in_the_ways_agencies_write_offices(run: Run, body: str, names: list[str]) -> None:
+    assert _names(run, body) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # A shorter form of a name is the same person: without a middle name, or without its accents.
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistani Prime Minister Shehbaz Sharif in Baku on "
+         "March 4. Prime Minister Shehbaz Muhammad Sharif thanked Bayramov.", ["Jeyhun Bayramov",
+                                                                               "Shehbaz Muhammad Sharif"]),
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistani Minister Ahsán Iqbal in Baku on March 4. "
+         "Bayramov thanked Minister Ahsan.", ["Ahsán Iqbal", "Jeyhun Bayramov"]),
+        # A social-media handle is nobody's name.
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistani Prime Minister Shehbaz Sharif in Baku on "
+         "March 4. He thanked @ShehbazSharif Prime Minister of Pakistan for the visit.",
+         ["Jeyhun Bayramov", "Shehbaz Sharif"]),
+        # A leader named only in a meeting still to come took no part.
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistani Foreign Minister Ishaq Dar in Baku on March 4. "
+         "Dar will meet President Ilham Aliyev next month.", ["Ishaq Dar", "Jeyhun Bayramov"]),
+    ],
+)  # fmt: skip
+def test_one_person_once_and_no_one_who_was_only_named(run: Run, body: str, names: list[str]) -> None:
+    assert _names(run, body) == names

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .. import countries
 from ..errors import InvalidInput
 from . import article as articles
-from . import classify, leaders, people, place, weights, when
+from . import classify, leaders, participants, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
@@ -92,10 +92,10 @@ def propose(
     found_people: list[people.Person] = []
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
-    found_people = [p for p in people.merge(found_people) if people.took_part(p, sentences)]
+    found_people = [p for p in participants.merge(found_people) if participants.took_part(p, sentences)]
     for person in found_people:
-        people.complete(person, sentences, mentions)
-    found_people = people.merge(found_people)  # "Marcos" completed to "Marcos Jr" is "Ferdinand R. Marcos Jr"
+        participants.complete(person, sentences, mentions)
+    found_people = participants.merge(found_people)  # "Marcos" completed to "Marcos Jr" is "Ferdinand R. Marcos Jr"
     through_leaders = _place_leaders(found_people, int(art.published[:4]) if art.published else None)
     lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)
@@ -126,8 +126,8 @@ def propose(
         kind, sentences, mentions, chosen, art.dateline, art.dateline_country, lead_size
     )
     _fill_countries(found_people, chosen, mentions)
-    participants = [p for p in found_people if p.country is None or p.country in chosen]
-    evidence.participants = {p.name: Why(p.rule, p.evidence) for p in participants}
+    taking_part = [p for p in found_people if p.country is None or p.country in chosen]
+    evidence.participants = {p.name: Why(p.rule, p.evidence) for p in taking_part}
     for key in ("outlet", "author", "published"):
         if art.evidence.get(key):
             evidence.source[key] = art.evidence[key]
@@ -137,9 +137,9 @@ def propose(
         "kind": kind,
         "areas": [a for a, _ in topics],
         "location": {"country": country, "place": where},
-        "participants": [{"name": p.name, "role": p.role, "country": p.country} for p in participants],
+        "participants": [{"name": p.name, "role": p.role, "country": p.country} for p in taking_part],
         "mentioned": mentioned,
-        "summary": _summary(chosen, kind, [a for a, _ in topics], participants, country),
+        "summary": _summary(chosen, kind, [a for a, _ in topics], taking_part, country),
         "source": {"outlet": art.outlet, "author": art.author, "url": url, "published": art.published},
         "tags": ["ingested"],
     }

@@ -34,6 +34,7 @@ RULES: dict[str, str] = {
     "participants.title-name": "a title then a name: “Defence Minister Zakir Hasanov”",
     "participants.name-title": "a name then a title: “Jane Doe, the Foreign Minister of X”",
     "participants.title-of-name": "“the Minister of Foreign Affairs of X, Jane Doe”",
+    "participants.plural-title": "one title over names with their countries: “Defence Ministers X of A and Y of B”",
     "participants.leader": "a title and a name in the table of leaders: “President Duterte”, no country named",
 }
 

@@ -27,7 +27,7 @@ TITLE_HEADS = (
     "Colonel|Marshal|Director|Director-General|Head|Governor|Mayor|Adviser|Advisor|Councilor|Councillor|"
     "Representative|Undersecretary|Under-Secretary|Attaché|Spokesperson|Spokesman|Senator|Vice-President|"
     "Vice-Premier|Commander-in-Chief|Lieutenant|Brigadier|Captain|Deputy|counterpart|Counterpart|Officer|"
-    "Foreign Minister|Dr|Dr\\.|Mr|Mr\\.|Ms|Ms\\.|Mrs|Mrs\\.|H\\.E\\.|Excellency"
+    "Foreign Minister|Dr|Dr\\.|Mr|Mr\\.|Ms|Ms\\.|Mrs|Mrs\\.|H\\.E\\.?|Excellency"
 )
 
 # Title words that are common first names too: after another title word they begin the name
@@ -53,7 +53,7 @@ NOT_NAMES = {
 NAME_PREFIXES = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Datuk", "Dato", "Dato’", "Dato'", "Datin", "Seri", "Sri",
     "Bapak", "Ibu", "Tun", "Hon", "Honourable", "Honorable", "Excellency", "H.E", "HE", "Sheikh", "Sheikha", "His",
-    "Her", "Majesty", "Highness", "Royal", "General", "Lt", "Col", "Colonel", "Brig", "Brigadier",
+    "Her", "Majesty", "Highness", "Royal", "General", "Lt", "Col", "Colonel", "Brig", "Brigadier", "Maj",
     "Adm", "Admiral", "Capt", "Captain", "Cdr", "Commander", "Lieutenant", "Sgt", "President", "Minister", "Premier",
     "PM", "Senator", "Ambassador", "Secretary", "Chairman", "Vice", "Deputy", "Prime", "King", "Queen", "Prince",
     "Crown", "Foreign", "Defence", "Defense", "Air", "Marshal", "Rear", "Vice-Admiral",
@@ -269,6 +269,13 @@ RELAYED_AFTER = re.compile(
     r"instructions?|talks|government|administration)\b",
     re.I,
 )
+# A meeting still to come: "the minister will meet President X next month".
+TO_COME_BEFORE = re.compile(
+    r"\b(?:will|would|is to|are to|(?:expected|set|scheduled|due) to)\s+(?:also\s+)?(?:meet|visit|receive|host|"
+    r"call on|hold talks with)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}$"
+)
+# After a name, letters of honours, degrees and offices ("Ali Khan OBE MP"): not part of the name.
+POST_NOMINALS = {"MP", "OBE", "CBE", "MBE", "KBE", "GCMG", "KCMG", "CMG", "QC", "KC", "LLB", "PhD", "MNA", "MLA", "AO"}
 # After "Name, title,": the person is the source of a report, not a participant ("…, said on Monday").
 SOURCE_AFTER = re.compile(r"^,?\s*(?:\w+\s+)?(?:said|says|told|noted|stated|announced)\b")
 

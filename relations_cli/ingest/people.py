@@ -7,13 +7,11 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .article import Sentence, before
-from .mentions import Mention, find
+from .mentions import Mention
 
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_HEAD = re.compile(rf"^(?:{lx.TITLE_HEADS})$")
-_HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|H\.E|Excellency|Prof)\.?$")
-_RANK = re.compile(
+HEAD = re.compile(rf"^(?:{lx.TITLE_HEADS})$")
+HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|H\.E|Excellency|Prof)\.?$")
+RANK = re.compile(
     r"\b(?:Senior\s+)?(?:(?:Colonel|Lieutenant|Major|Army|Brigadier|Rear|Vice|Air|Four-Star)\s+)?"
     r"(?:General|Admiral|Marshal)\b\s*$"
 )
@@ -37,8 +35,8 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
     people: list[Person] = []
     for i, (word, _, _) in enumerate(tokens):
         ranked = i > 0 and (tokens[i - 1][0], word) in lx.RANK_PAIRS  # "Lt Gen X" (but "Gen Nakatani" is a name)
-        if not (_HEAD.match(word) or ranked) or (
-            word in lx.TITLES_ALSO_NAMES and i > 0 and _HEAD.match(tokens[i - 1][0])
+        if not (HEAD.match(word) or ranked) or (
+            word in lx.TITLES_ALSO_NAMES and i > 0 and HEAD.match(tokens[i - 1][0])
         ):
             continue
         after = i + 1
@@ -46,8 +44,9 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
             if word.lower() != "counterpart":  # "his Russian counterpart, Vladimir Putin,": the name in apposition
                 continue
             after += 1
-        if after < len(tokens) and tokens[after][0] in ("of", "to"):
-            # "Minister of National Defense Muhsin Dere", "Ambassador to Pakistan Jiang Zaidong"
+        if after < len(tokens) and tokens[after][0] in ("of", "to", "for"):
+            # "Minister of National Defense Muhsin Dere", "Ambassador to Pakistan Jiang Zaidong", "Minister for
+            # Foreign Affairs, Ishaq Dar"
             after = _skip_institution(tokens, after + 1, mentions)
             if after < 0:
                 continue
@@ -55,7 +54,8 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
         if not name_tokens:
             continue
         start = _title_start(tokens, i, mentions)
-        title_end = tokens[after - 1][2] if tokens[i + 1][0] == "of" else tokens[i][2]
+        # an ambassador "to" a country is not of it: the title ends before it
+        title_end = tokens[after - 1][2] if tokens[i + 1][0] in ("of", "for") else tokens[i][2]
         title_text = sentence[tokens[start][1] : title_end]
         name = " ".join(t[0] for t in name_tokens)
         name = name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
@@ -70,31 +70,41 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
         people.append(Person(name, role, country, evidence))
     people.extend(_name_then_title(sentence, mentions))
     people.extend(_title_of_country_then_name(sentence, mentions))
+    people.extend(_one_title_over_several(sentence, mentions))
     return people
 
 
 def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list[Mention]) -> int:
-    """Past "of the Central Military Commission" or "to Pakistan" to where the name starts, or -1."""
+    """Past "of the Central Military Commission" or "to Pakistan" to where the name starts, or -1.
+
+    After "for", a portfolio's words may look like a name ("Director for Emerging Threats at ..."): the name
+    is taken only after an office's or a country's word, or after a comma."""
+    portfolio = tokens[j - 1][0] == "for"
     run: list[int] = []
     while j < len(tokens) and (
         tokens[j][0][0].isupper()
-        or tokens[j][0] in ("of", "the", "for")
+        or tokens[j][0] in ("of", "the", "for", "on")
         # "Minister of Foreign Affairs and Defence": one office; "… X and Chairman of …": the next person's title
         or (
             tokens[j][0] == "and"
             and j + 1 < len(tokens)
             and tokens[j + 1][0] in lx.OFFICE_WORDS
-            and not _HEAD.match(tokens[j + 1][0])
+            and not HEAD.match(tokens[j + 1][0])
         )
     ):
         run.append(j)
         j += 1
+    while run and tokens[run[-1]][0] in ("of", "the", "for", "on", "and"):  # "… Liu Yantao on behalf of"
+        j = run.pop()
     # The name is the capitalised words at the end of the run that are not part of an office or a country.
     k = len(run)
     while k > 0 and _name_word(tokens[run[k - 1]][0]) and tokens[run[k - 1]][0].rstrip(".,") not in lx.OFFICE_WORDS \
             and not _is_country(tokens[run[k - 1]], mentions):  # fmt: skip
         k -= 1
-    if k == len(run) or (len(run) - k < 2 and k == 0):
+    if k == len(run):
+        # "Minister for Foreign Affairs, Ishaq Dar": the office ends at a comma, the name follows it
+        return j + 1 if run and j + 1 < len(tokens) and tokens[j][0] == "," else -1
+    if (len(run) - k < 2 and k == 0) or (portfolio and (k == 0 or not tokens[run[k - 1]][0][0].isupper())):
         return -1
     return run[k]
 
@@ -105,7 +115,7 @@ def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Menti
     while j < len(tokens) and len(name) < 5:
         word = tokens[j][0]
         # "Colonel General Zakir Hasanov": the rank is part of the title; "counterpart Amir Hatami": a first name
-        if _HEAD.match(word) and not name and word not in lx.TITLES_ALSO_NAMES:
+        if HEAD.match(word) and not name and word not in lx.TITLES_ALSO_NAMES:
             return []
         if word in lx.NAME_PARTICLES and name:
             name.append(tokens[j])
@@ -164,10 +174,10 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
             local = m.start - offset
             text = text[:local] + "\0" * (m.end - m.start) + text[local + (m.end - m.start) :]
     text = re.sub(r"\0+(?:['’]s)?", " ", text)
-    text = re.sub(r"\s+of\s*$|^\s*(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"\s+of\s*$|^\s*(?:the|The)\s+", "", text.strip(" ,"))
     text = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s*$", "", text).strip(" ,")
     text = re.sub(r"\s+", " ", text)
-    office = _RANK.sub("", text).strip()
+    office = RANK.sub("", text).strip()
     if office and re.search(r"\b(Minister|President|Chairman|Chief|Secretary|Commander|Speaker|Ambassador|"
                             r"Director|Premier|Head)\b", office):  # fmt: skip
         text = office
@@ -180,7 +190,8 @@ _NAME = (
 )
 _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"
-    rf"(?<=\bwelcomed ))(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?"
+    rf"(?<=\bwelcomed ))(?:(?:the\s+)?(?:Hon|H\.E|Dr|Mr|Ms|Mrs|Prof)\.?\s+)?(?P<name>{_NAME}),\s+"
+    r"(?:the\s+|a\s+)?"
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
 )
 _TITLE_OF_THEN_NAME = re.compile(
@@ -235,91 +246,33 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
     return people
 
 
-def took_part(person: Person, sentences: list[Sentence]) -> bool:
-    """Whether a person is named at least once other than as the sender or subject of what others carry
-    ("a message from Prime Minister X", "X's commitment"): someone named only so is mentioned, not a participant."""
-    surname = re.escape(person.name.split()[-1])
-    seen = False
-    for s in sentences:
-        for m in re.finditer(rf"\b{surname}\b", s.text):
-            seen = True
-            if not lx.RELAYED_BEFORE.search(before(s.text, m.start())) and not lx.RELAYED_AFTER.match(
-                s.text[m.end() :]
-            ):
-                return True
-    return not seen
+_PLURAL_TITLE = re.compile(
+    r"\b(?P<title>(?:[A-Z][\w'’-]*\s+){0,3}(?:Ministers|Presidents|Premiers|Secretaries|Ambassadors|Chiefs|"
+    r"Commanders|Speakers|Chairmen))\s+"
+)
+_NAME_OF = re.compile(rf"(?P<name>{_NAME})\s+of\s+")
+_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
-def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> None:
-    """A participant known by one name ("Rousseff", "General Prayut") takes the fullest form the body writes
-    it in: a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut Chan-o-cha")."""
-    if len(person.name.split()) != 1:
-        return
-    stop = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
-    best = person.name
-    for s in sentences:
-        if s.paragraph == -1:  # a headline in title case capitalises every word
-            continue
-        for m in re.finditer(rf"(?:\b([A-Z][\w'’-]+)\s+)?\b{re.escape(person.name)}\b(?:\s+([A-Z][\w'’-]+))?", s.text):
-            words = [
-                (m.group(k), m.start(k))
-                for k in (1, 2)
-                if m.group(k) and m.group(k) not in stop and not _HEAD.match(m.group(k).removesuffix("s"))
-                and not any(c.start <= m.start(k) < c.end for c in mentions.get(s.index, []))
-            ]  # fmt: skip
-            if words:
-                name = " ".join(sorted([*(w for w, _ in words), person.name], key=lambda w: s.text.find(w, m.start())))
-                best = max(best, name, key=len)
-    person.name = best
-
-
-def merge(people: list[Person]) -> list[Person]:
-    """One entry per person: a surname alone joins the full name; an office outranks a bare rank or honorific."""
-    merged: list[Person] = []
-    for person in filter(_named, people):
-        same = next((p for p in merged if _same_person(p.name, person.name)), None)
-        if same is None:
-            merged.append(person)
-            continue
-        if len(person.name) > len(same.name):
-            same.name = person.name
-        if person.role and (not same.role or (_weak_role(same.role) and not _weak_role(person.role))):
-            same.role = person.role
-        same.country = same.country or person.country
-    return merged
-
-
-def _same_person(a: str, b: str) -> bool:
-    """A surname alone, or a name without its first part: "Hasanov", "Khan Muttaqi", "Ito" (for "Ito Naoki")."""
-    wa, wb = a.split(), b.split()
-    short, long = sorted((wa, wb), key=len)
-    return long[-len(short) :] == short or long[: len(short)] == short
-
-
-def _weak_role(role: str) -> bool:
-    return bool(_RANK.fullmatch(role) or _HONORIFIC.match(role) or role.lower() == "counterpart")
-
-
-def _named(person: Person) -> bool:
-    """Whether a candidate is a person, its name cleared of the honorifics and ranks written before it.
-
-    A name seen only as a possessive ("Putin's envoy") is someone mentioned, not a participant; a "name" made of
-    titles, offices and countries ("Turkish Minister", "US Ambassador") is no one's.
-    """
-    words = person.name.split()
-    if not words or _POSSESSIVE_END.search(words[-1]):
-        return False
-    while len(words) > 2 and tuple(w.rstrip(".") for w in words[:2]) in lx.RANK_PAIRS:
-        del words[:2]
-    # Honorifics and ranks before the name, and an office's last words ("Minister of Energy and Natural
-    # Resources Fatih Dönmez" taken from the name's side): never part of it.
-    while len(words) > 1:
-        front = words[0].rstrip(".,")
-        if not (front in lx.NAME_PREFIXES or (len(words) > 2 and front in lx.OFFICE_WORDS)):
-            break
-        words.pop(0)
-    titles = lx.NAME_PREFIXES | lx.OFFICE_WORDS | lx.NOT_NAMES
-    if all(w.rstrip(".,") in titles or find(w) for w in words):
-        return False
-    person.name = " ".join(words)
-    return True
+def _one_title_over_several(sentence: str, mentions: list[Mention]) -> list[Person]:
+    """ "Defence Ministers X of Russia and Y of Belarus": one title in the plural, each name followed by its
+    country. Two at least, or it is no such list."""
+    people = []
+    for head in _PLURAL_TITLE.finditer(sentence):
+        role = _role(head.group("title"), mentions, head.start()) or ""
+        role = re.sub(r"ies$", "y", re.sub(r"men$", "man", role)).removesuffix("s")
+        found: list[Person] = []
+        at = head.end()
+        while (named := _NAME_OF.match(sentence, at)) is not None:
+            country = next((c for c in mentions if named.end() <= c.start <= named.end() + 4), None)
+            if country is None:
+                break
+            evidence = sentence[head.start() : country.end]
+            found.append(Person(named.group("name"), role, country.code, evidence, "participants.plural-title"))
+            following = _NEXT.match(sentence, country.end)
+            if following is None:
+                break
+            at = following.end()
+        if len(found) > 1:
+            people.extend(found)
+    return people

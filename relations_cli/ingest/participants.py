@@ -1,0 +1,117 @@
+"""Which of the people found are one person, and which of them took part rather than being only named."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+from . import lexicon as lx
+from .article import Sentence, before
+from .mentions import Mention, find
+from .people import HEAD, HONORIFIC, RANK, Person
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def took_part(person: Person, sentences: list[Sentence]) -> bool:
+    """Whether a person is named at least once other than as someone only talked about: the sender or subject
+    of what others carry ("a message from Prime Minister X", "X's commitment"), or someone to be met later
+    ("will meet President X").
+
+    A name in what someone said ("he said President X is ready to ...") is not enough to leave a person out:
+    on the check half of the real articles that rule lost more participants than it saved."""
+    surname = re.escape(person.name.split()[-1])
+    seen = False
+    for s in sentences:
+        for m in re.finditer(rf"\b{surname}\b", s.text):
+            seen = True
+            if not _only_named(before(s.text, m.start()), s.text[m.end() :]):
+                return True
+    return not seen
+
+
+def _only_named(ahead: str, rest: str) -> bool:
+    return bool(lx.RELAYED_BEFORE.search(ahead) or lx.RELAYED_AFTER.match(rest) or lx.TO_COME_BEFORE.search(ahead))
+
+
+def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> None:
+    """A participant known by one name ("Rousseff", "General Prayut") takes the fullest form the body writes
+    it in: a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut Chan-o-cha")."""
+    if len(person.name.split()) != 1:
+        return
+    stop = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
+    best = person.name
+    for s in sentences:
+        if s.paragraph == -1:  # a headline in title case capitalises every word
+            continue
+        for m in re.finditer(rf"(?:\b([A-Z][\w'’-]+)\s+)?\b{re.escape(person.name)}\b(?:\s+([A-Z][\w'’-]+))?", s.text):
+            words = [
+                (m.group(k), m.start(k))
+                for k in (1, 2)
+                if m.group(k) and m.group(k) not in stop and not HEAD.match(m.group(k).removesuffix("s"))
+                and not any(c.start <= m.start(k) < c.end for c in mentions.get(s.index, []))
+            ]  # fmt: skip
+            if words:
+                name = " ".join(sorted([*(w for w, _ in words), person.name], key=lambda w: s.text.find(w, m.start())))
+                best = max(best, name, key=len)
+    person.name = best
+
+
+def merge(people: list[Person]) -> list[Person]:
+    """One entry per person: a surname alone joins the full name; an office outranks a bare rank or honorific."""
+    merged: list[Person] = []
+    for person in filter(_named, people):
+        same = next((p for p in merged if _same_person(p.name, person.name)), None)
+        if same is None:
+            merged.append(person)
+            continue
+        if len(person.name) > len(same.name):
+            same.name = person.name
+        if person.role and (not same.role or (_weak_role(same.role) and not _weak_role(person.role))):
+            same.role = person.role
+        same.country = same.country or person.country
+    return merged
+
+
+def _same_person(a: str, b: str) -> bool:
+    """A surname alone, or a name without its first part: "Hasanov", "Khan Muttaqi", "Ito" (for "Ito Naoki"); a
+    name without a middle part ("Shehbaz Sharif"); accents, dots and case aside ("Lenin", "Marcos Jr")."""
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    if not short:
+        return False
+    if long[-len(short) :] == short or long[: len(short)] == short:
+        return True
+    return len(short) > 1 and short[0] == long[0] and short[-1] == long[-1]
+
+
+def _weak_role(role: str) -> bool:
+    return bool(RANK.fullmatch(role) or HONORIFIC.match(role) or role.lower() == "counterpart")
+
+
+def _named(person: Person) -> bool:
+    """Whether a candidate is a person, its name cleared of the honorifics and ranks written before it.
+
+    A name seen only as a possessive ("Putin's envoy") is someone mentioned, not a participant; a "name" made of
+    titles, offices and countries ("Turkish Minister", "US Ambassador") is no one's.
+    """
+    words = person.name.split()
+    if not words or _POSSESSIVE_END.search(words[-1]):
+        return False
+    while len(words) > 2 and tuple(w.rstrip(".") for w in words[:2]) in lx.RANK_PAIRS:
+        del words[:2]
+    # Honorifics and ranks before the name, and an office's last words ("Minister of Energy and Natural
+    # Resources Fatih Dönmez" taken from the name's side): never part of it.
+    while len(words) > 1:
+        front = words[0].rstrip(".,")
+        if not (front in lx.NAME_PREFIXES or (len(words) > 2 and front in lx.OFFICE_WORDS)):
+            break
+        words.pop(0)
+    while len(words) > 1 and words[-1].rstrip(".,") in lx.POST_NOMINALS:
+        words.pop()
+    if all(len(w.rstrip(".")) < 2 for w in words):  # "A": initials alone, as where a page's text was cut
+        return False
+    titles = lx.NAME_PREFIXES | lx.OFFICE_WORDS | lx.NOT_NAMES
+    if all(w.rstrip(".,") in titles or find(w) for w in words):
+        return False
+    person.name = " ".join(words)
+    return True
