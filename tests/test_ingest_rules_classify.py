@@ -154,6 +154,13 @@ def test_explain_names_the_rule_that_chose_the_kind(run: Run, body: str, kind: s
          {"energy": "energy", "transport": "rail"}),
         ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss cooperation in the training of "
          "Pakistani officers.", {"military-educational": "training of Pakistani officers"}),
+        # Vaccines and the pandemic are health; peacekeeping is security.
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss cooperation against COVID-19.",
+         {"health": "COVID-19"}),
+        ("Azerbaijani and Pakistani ministers discussed the supply of vaccines in Baku on March 4.",
+         {"health": "vaccines"}),
+        ("Azerbaijani and Pakistani officers met in Baku on March 4 to discuss cooperation in peacekeeping.",
+         {"security": "peacekeeping"}),
     ],
 )  # fmt: skip
 def test_each_area_and_the_words_that_name_it(run: Run, body: str, areas: dict[str, str]) -> None:

@@ -134,6 +134,11 @@ PROSE_AREAS = {
     "border-issues": "security", "border-cooperation": "security", "maritime-security": "security",
     "peace-and-stability": "security", "regional-peace": "security", "denuclearization": "security",
     "denuclearisation": "security", "non-proliferation": "security", "health-security": "health",
+    "peacekeeping": "security", "peacekeepers": "security", "peace-support": "security",
+    "peace-and-security": "security",
+    # health, medicine, vaccines (INGEST-GOLD.md), and the pandemic they were the answer to
+    "covid": "health", "covid-19": "health", "coronavirus": "health", "pandemic": "health", "vaccine": "health",
+    "vaccines": "health", "vaccination": "health", "hospitals": "health", "hospital": "health",
     # bilateral relations named as a topic
     "relations-between": "political", "ties-between": "political", "strategic-partnership": "political",
     # names that hold an area's word but are no topic: a city, an institution, drill parts
