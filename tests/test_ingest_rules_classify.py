@@ -167,3 +167,17 @@ def test_each_area_and_the_words_that_name_it(run: Run, body: str, areas: dict[s
     draft = _draft(run, HEADLINE + body + "\n")
     assert draft["countries"] == ["AZE", "PAK"]
     assert (sorted(draft["areas"]), draft["evidence"]["areas"]) == (sorted(areas), areas)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The President of Azerbaijan spoke to his Pakistani counterpart on March 4 about trade.", "call"),
+        ("The President of Azerbaijan met his Pakistani counterpart in Baku on March 4 and spoke to him about trade.",
+         "meeting"),
+    ],
+)  # fmt: skip
+def test_a_readouts_spoke_to_is_a_call_unless_they_met_in_person(run: Run, body: str, kind: str) -> None:
+    draft = _draft(run, "Azerbaijan and Pakistan discuss trade\n\n" + body + "\n")
+    assert draft["kind"] == kind
+    assert draft["location"]["country"] == (None if kind == "call" else "AZE")

@@ -36,6 +36,9 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     for s in lead:
         if kw.CALL.search(s.text):
             return "call", Why("kind.call", s.text)
+    spoke = next((s for s in lead if kw.SPOKE.search(s.text)), None)
+    if spoke is not None and not any(kw.IN_PERSON.search(s.text) for s in lead):
+        return "call", Why("kind.spoke", spoke.text)
     for s in lead:
         # A drill under way, not drills as a topic ("agreed to deepen ties, including joint exercises").
         if kw.EXERCISE.search(s.text) and kw.UNDER_WAY.search(s.text):

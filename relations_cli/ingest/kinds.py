@@ -51,6 +51,14 @@ CALL = words(
     r"(?:tele)?phoned", "telephoned",
 )  # fmt: skip
 
+# Readouts tell a call as speaking with someone ("The Prime Minister spoke to his Canadian counterpart"), or as
+# a "call with" them: a call, unless the lead also tells of meeting in person.
+SPOKE = words(r"sp(?:oke|eaks?) (?:with|to)", r"call with", r"calls with")
+IN_PERSON = words(
+    "met", "meet", "meets", "meeting", "visit", "visited", "visits", "visiting", "received", "receives", "hosted",
+    "hosts", "welcomed", "arrived", "audience", "held talks", "talks in", "sidelines", "reporters", "press",
+)  # fmt: skip
+
 # A drill: "joint naval exercise", "air force drills", "bilateral exercise", "exercises code-named ...",
 # "Exercise Olgeta Warrior" (a capitalised name after Exercise).
 EXERCISE = re.compile(
