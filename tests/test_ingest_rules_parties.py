@@ -134,10 +134,13 @@ def test_explain_names_the_rule_that_made_each_party(run: Run, text: str, partie
         "Turkish, Chinese and Azerbaijani sailors are taking part.",
         # Observers named after the list are not in it.
         "Sailors from Turkey, China and Azerbaijan are taking part, as are observers from Iran.",
+        # The list after the sentence that counted them; the contingents a later sentence lists.
+        "It is attended by units from three countries. They are Turkey, China and Azerbaijan.",
+        "The drill lasts ten days. Contingents at the base include Turkey, China and Azerbaijan.",
     ],
 )
 def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(run: Run, taking_part: str) -> None:
-    text = ("Naval exercise begins in Pakistan\n\nPakistani forces began a multinational naval exercise off Karachi on "
+    text = ("Naval exercise begins in Pakistan\n\nPakistani forces began a naval exercise off Karachi on "
             f"March 4. {taking_part}\n")  # fmt: skip
     result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text)
     draft = json.loads(result.stdout)

@@ -51,8 +51,21 @@ MULTILATERAL = re.compile(
 # A sentence telling who takes part in a multilateral event: its list of countries are parties, "including" or not
 # ("troops from 26 countries, including Mongolia, China and Qatar, are participating").
 PARTICIPATING = re.compile(
-    r"\b(?:participat\w+|take part|taking part|took part|takes part|joined|join|joining|partake)\b|"
+    r"\b(?:participat\w+|take part|taking part|took part|takes part|joined|join|joining|partake|attended by)\b|"
     r"\b(?:troops|forces|soldiers|sailors|personnel|contingents?|participants|militaries|armies|navies|"
-    r"delegations|teams|units)\s+(?:from|of)\b",
+    r"delegations|teams|units)\s+(?:from|of)\b|"
+    # "Contingents at the camp include ...", "The participating countries are ..."
+    r"\b(?:contingents?|participants|participating (?:countries|nations|states)|delegations|teams|units|troops|"
+    r"forces|navies|militaries|armies)\b(?:\s+[\w-]+){0,3}?\s+(?:include|includes|included|comprise|comprises|"
+    r"comprised|are|were|came from|come from)\b",
+    re.I,
+)
+
+# A list that names the countries the sentence before counted: "... units from 15 countries. They are Germany,
+# Canada, ...".
+LIST_INTRO = re.compile(r"^(?:They|These|The countries|The participants)\s+(?:are|were|include|included)\b")
+COUNTED = re.compile(
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"twenty)\s+(?:\w+\s+)?(?:countries|nations|states|navies|armies)\b",
     re.I,
 )

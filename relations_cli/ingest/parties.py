@@ -102,7 +102,9 @@ def choose(
     limit = len(strong) if multi else 2
     parties = strong[:limit]
     rule = "parties.acting"
-    taking_part = _taking_part(sentences, mentions) if multi else []
+    # A list of three or more told as taking part names parties wherever the report gives it, even where the
+    # lead does not say the event is multilateral ("Contingents at the camp include ...").
+    taking_part = _taking_part(sentences, mentions)
     for code in taking_part:
         if code not in parties:
             parties.append(code)
@@ -127,8 +129,13 @@ def _taking_part(sentences: list[Sentence], mentions: dict[int, list[Mention]]) 
     that tells participation ("sailors from Chile, Peru and the US", "26 countries, including ... are taking
     part")."""
     found: list[str] = []
+    counted = False  # the sentence before counted the countries taking part: "from 15 countries"
     for s in sentences:
-        if not ac.PARTICIPATING.search(s.text):
+        told, counted = (
+            ac.PARTICIPATING.search(s.text) or (counted and ac.LIST_INTRO.match(s.text)),
+            bool(ac.COUNTED.search(s.text)),
+        )
+        if not told:
             continue
         named = [m for m in mentions.get(s.index, []) if m.form in ("name", "demonym")]
         run: list[str] = []
