@@ -96,3 +96,45 @@ def test_a_participant_is_found_in_the_ways_agencies_write_offices(run: Run, bod
 )  # fmt: skip
 def test_one_person_once_and_no_one_who_was_only_named(run: Run, body: str, names: list[str]) -> None:
     assert _names(run, body) == names
+
+
+def _people(run: Run, body: str) -> list[tuple[str, str | None, str | None]]:
+    article = "Azerbaijan and Pakistan held talks\n\n" + body + "\n"
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=article)
+    assert result.exit_code == 0, result.stderr
+    return [(p["name"], p["role"], p["country"]) for p in json.loads(result.stdout)["participants"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        # A surname alone takes the name the body writes in full: a first name before it, or a second name after.
+        ("President Aliyev met Pakistani Prime Minister Sharif in Baku on March 4. Ilham Aliyev said ties were "
+         "strong. Shehbaz Sharif agreed.",
+         [("Ilham Aliyev", "President", "AZE"), ("Shehbaz Sharif", "Prime Minister", "PAK")]),
+        ("Azerbaijani President Aliyev met Pakistani Prime Minister Sharif in Baku on March 4. Aliyev Ilham said "
+         "ties were strong.", [("Aliyev Ilham", "President", "AZE"), ("Sharif", "Prime Minister", "PAK")]),
+        # A country's or an office's word beside the surname is no part of the name.
+        ("Azerbaijani Defence Minister Hasanov met Pakistani Defence Minister Asif in Baku on March 4. Pakistani "
+         "Asif thanked Azerbaijani Hasanov. Minister Asif Defence said more.",
+         [("Hasanov", "Defence Minister", "AZE"), ("Asif", "Defence Minister", "PAK")]),
+        # An office found later outranks an honorific or a rank as the role.
+        ("Azerbaijani Dr. Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. Defence "
+         "Minister Hasanov spoke.", [("Zakir Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif",
+                                                                                   "Defence Minister", "PAK")]),
+        ("Azerbaijani General Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. "
+         "Azerbaijani Defence Minister Hasanov spoke.",
+         [("Zakir Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+        # A rank of two words is the role, never the name.
+        ("Azerbaijani Lt Gen Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4.",
+         [("Zakir Hasanov", "Lt Gen", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+        # Someone named only as the sender of greetings took no part.
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. "
+         "Asif conveyed Prime Minister Sharif's greetings.",
+         [("Zakir Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+    ],
+)  # fmt: skip
+def test_each_participant_once_with_the_fullest_name_and_the_best_role(
+    run: Run, body: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _people(run, body) == people
