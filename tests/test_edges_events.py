@@ -260,7 +260,7 @@ def test_icews_events_on_a_day_that_does_not_exist_are_each_counted(run: Run, tm
 
 def test_the_filters_apply_to_an_icews_import(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "events.tab"
-    source.write_text("\n".join([HEADER, _icews_row("2018-06-01", "France", "Germany"),
+    source.write_text("\n".join([HEADER, _icews_row("2018-06-01", "France", "Germany", events=2),
                                  _icews_row("2018-06-02", "Germany", "France", code="0312"),
                                  _icews_row("2018-06-03", "Russia", "Israel", code="042")]) + "\n")  # fmt: skip
 
@@ -276,5 +276,24 @@ def test_the_filters_apply_to_an_icews_import(run: Run, tmp_path: Path) -> None:
         ("2018-06-02", ["DEU", "FRA"]),
     ]
     assert kept("--country", "IL") == [("2018-06-03", ["ISR", "RUS"])]
+    # The countries and areas filters apply after the fold, which counts the events they leave out.
+    events = json.loads(run("import", str(source), "--from", "icews", "--dry-run", "--json", "-c", "IL").stdout)[
+        "events"
+    ]
+    assert events == {"read": 4, "taken": 1, "skipped": {"outside the filters": 3}}
     assert kept("--kind", "meeting") == [("2018-06-03", ["ISR", "RUS"])]
     assert kept("--area", "military") == [("2018-06-02", ["DEU", "FRA"])]
+
+
+def test_a_saved_result_counts_rows_without_countries_or_of_one_country(run: Run, tmp_path: Path) -> None:
+    # A saved result edited or made by another tool: rows with no reason but no countries, or one country twice.
+    source = tmp_path / "collapsed.csv"
+    rows = [",,,2024-03-05,meeting,political,042,2,0,0,,,,,,", ",FRA,FRA,2024-03-05,meeting,political,042,3,0,0,,,,,,",
+            ",DEU,FRA,2024-03-05,meeting,political,042,1,0,0,,,,,,"]  # fmt: skip
+    source.write_text("\n".join([COLUMNS, *rows]) + "\n")
+    result = run("import", str(source), "--from", "gdelt", "--collapsed", "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["events"] == {"read": 6, "taken": 1, "skipped": {"an actor country not recognised": 2,
+                                                                    "both actors in the same country": 3}}  # fmt: skip
+    assert [d["countries"] for d in report["drafts"]] == [["DEU", "FRA"]]
