@@ -277,10 +277,8 @@ def test_the_filters_apply_to_an_icews_import(run: Run, tmp_path: Path) -> None:
     ]
     assert kept("--country", "IL") == [("2018-06-03", ["ISR", "RUS"])]
     # The countries and areas filters apply after the fold, which counts the events they leave out.
-    events = json.loads(run("import", str(source), "--from", "icews", "--dry-run", "--json", "-c", "IL").stdout)[
-        "events"
-    ]
-    assert events == {"read": 4, "taken": 1, "skipped": {"outside the filters": 3}}
+    report = json.loads(run("import", str(source), "--from", "icews", "--dry-run", "--json", "-c", "IL").stdout)
+    assert report["events"] == {"read": 4, "taken": 1, "skipped": {"outside the filters": 3}}
     assert kept("--kind", "meeting") == [("2018-06-03", ["ISR", "RUS"])]
     assert kept("--area", "military") == [("2018-06-02", ["DEU", "FRA"])]
 
