@@ -27,8 +27,8 @@ HEADER = EXCERPT.read_text().splitlines()[0]
 
 
 def _icews_row(date: str, source: str, target: str, code: str = "040", city: str = "Paris",
-               country: str = "France", events: int = 1) -> str:  # fmt: skip
-    row = ["1", date, "A", "Gov", source, "Consult", code, "1", "B", "Gov", target, "9", "1", "Pub",
+               country: str = "France", events: int = 1, publisher: str = "Pub") -> str:  # fmt: skip
+    row = ["1", date, "A", "Gov", source, "Consult", code, "1", "B", "Gov", target, "9", "1", publisher,
            city, "NA", "NA", country, "0", "0"]  # fmt: skip
     return "\n".join(["\t".join(row)] * events)
 
@@ -220,3 +220,78 @@ def test_an_icews_event_takes_the_area_of_its_cameo_code(run: Run, tmp_path: Pat
     (icews,) = _icews(run, tmp_path, _icews_row("2018-06-01", "France", "Germany", code="0312"))
     assert icews["areas"] == ["military"]
     assert "(1 ICEWS event)" in icews["summary"]
+
+
+def test_an_icews_city_named_for_only_some_of_the_events_is_not_claimed(run: Run, tmp_path: Path) -> None:
+    # One event in Paris, one in France with no city: the country holds for both, the city for one only.
+    [talks] = _icews(run, tmp_path, _icews_row("2018-06-01", "France", "Germany", city="Paris"),
+                     _icews_row("2018-06-01", "Germany", "France", city="NA"))  # fmt: skip
+    assert talks["location"] == {"country": "FRA", "place": None}
+    assert talks["summary"] == "Germany and France: consult (2 ICEWS events)"
+
+
+def test_an_icews_event_placed_in_a_country_only_keeps_that_country(run: Run, tmp_path: Path) -> None:
+    [talks] = _icews(run, tmp_path, _icews_row("2018-06-01", "France", "Germany", city="", country="Germany"))
+    assert talks["location"] == {"country": "DEU", "place": None}
+
+
+def test_icews_events_without_a_place_are_counted_and_keep_their_outlet(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "events.tab"
+    source.write_text("\n".join([HEADER, _icews_row("2018-06-01", "France", "Germany", city="", country="", events=2),
+                                 _icews_row("2018-06-02", "France", "Germany", publisher="NA")]) + "\n")  # fmt: skip
+    report = json.loads(run("import", str(source), "--from", "icews", "--json").stdout)
+    assert report["events"] == {"read": 3, "taken": 3, "skipped": {}}
+    unplaced, unpublished = json.loads(run("export").stdout)
+    assert unplaced["summary"] == "Germany and France: consult (2 ICEWS events)"
+    assert unplaced["location"] == {"country": None, "place": None}
+    assert unplaced["source"]["outlet"] == "Pub"
+    # An ICEWS event whose publisher is not known ("NA") has no outlet; ICEWS gives no url.
+    assert (unpublished["source"]["outlet"], unpublished["source"]["url"]) == (None, None)
+    assert unpublished["location"] == {"country": "FRA", "place": "Paris"}
+
+
+def test_icews_events_on_a_day_that_does_not_exist_are_each_counted(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "events.tab"
+    source.write_text("\n".join([HEADER, _icews_row("2018-02-30", "France", "Germany", city="", country="", events=2),
+                                 _icews_row("2018-02-28", "France", "Germany")]) + "\n")  # fmt: skip
+    report = json.loads(run("import", str(source), "--from", "icews", "--json").stdout)
+    assert report["events"] == {"read": 3, "taken": 1, "skipped": {"malformed row": 2}}
+
+
+def test_the_filters_apply_to_an_icews_import(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "events.tab"
+    source.write_text("\n".join([HEADER, _icews_row("2018-06-01", "France", "Germany", events=2),
+                                 _icews_row("2018-06-02", "Germany", "France", code="0312"),
+                                 _icews_row("2018-06-03", "Russia", "Israel", code="042")]) + "\n")  # fmt: skip
+
+    def kept(*options: str) -> list[tuple[str, list[str]]]:
+        result = run("import", str(source), "--from", "icews", "--dry-run", "--json", *options)
+        assert result.exit_code == 0, result.stderr
+        return [(d["date"], d["countries"]) for d in json.loads(result.stdout)["drafts"]]
+
+    assert kept("--since", "2018-06-02") == [("2018-06-02", ["DEU", "FRA"]), ("2018-06-03", ["ISR", "RUS"])]
+    assert kept("--until", "2018-06-02") == [("2018-06-01", ["DEU", "FRA"]), ("2018-06-02", ["DEU", "FRA"])]
+    assert kept("--country", "FR", "--country", "DE") == [
+        ("2018-06-01", ["DEU", "FRA"]),
+        ("2018-06-02", ["DEU", "FRA"]),
+    ]
+    assert kept("--country", "IL") == [("2018-06-03", ["ISR", "RUS"])]
+    # The countries and areas filters apply after the fold, which counts the events they leave out.
+    report = json.loads(run("import", str(source), "--from", "icews", "--dry-run", "--json", "-c", "IL").stdout)
+    assert report["events"] == {"read": 4, "taken": 1, "skipped": {"outside the filters": 3}}
+    assert kept("--kind", "meeting") == [("2018-06-03", ["ISR", "RUS"])]
+    assert kept("--area", "military") == [("2018-06-02", ["DEU", "FRA"])]
+
+
+def test_a_saved_result_counts_rows_without_countries_or_of_one_country(run: Run, tmp_path: Path) -> None:
+    # A saved result edited or made by another tool: rows with no reason but no countries, or one country twice.
+    source = tmp_path / "collapsed.csv"
+    rows = [",,,2024-03-05,meeting,political,042,2,0,0,,,,,,", ",FRA,FRA,2024-03-05,meeting,political,042,3,0,0,,,,,,",
+            ",DEU,FRA,2024-03-05,meeting,political,042,1,0,0,,,,,,"]  # fmt: skip
+    source.write_text("\n".join([COLUMNS, *rows]) + "\n")
+    result = run("import", str(source), "--from", "gdelt", "--collapsed", "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["events"] == {"read": 6, "taken": 1, "skipped": {"an actor country not recognised": 2,
+                                                                    "both actors in the same country": 3}}  # fmt: skip
+    assert [d["countries"] for d in report["drafts"]] == [["DEU", "FRA"]]

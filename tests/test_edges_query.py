@@ -119,6 +119,13 @@ def test_each_filter_alone_and_together(run: Run, args: list[str], expected: lis
     assert ids(run, *args) == expected
 
 
+def test_a_tag_is_found_whatever_its_case(run: Run, add: AddFn) -> None:
+    tagged = add("AZ", "PK", "--date", "2024", "--tag", "Trilateral")
+    add("AZ", "TR", "--date", "2024", "--tag", "bilateral")
+    for typed in ("Trilateral", "trilateral", "TRILATERAL"):
+        assert ids(run, "--tag", typed) == [tagged], typed
+
+
 @pytest.mark.usefixtures("three")
 def test_export_and_matrix_apply_the_same_filters(run: Run) -> None:
     exported = json.loads(run("export", "--tag", "a", "--sort", "-date", "--limit", "1").stdout)
@@ -170,6 +177,7 @@ def test_bad_filters_are_named(kwargs: dict[str, object], message: str) -> None:
         ({"area_names": ["trade"]}, ("2021", ["AZE", "PAK"], "call", ["energy"], []), False),
         ({"tags": ["x"]}, ("2021", ["AZE", "PAK"], "call", [], ["y"]), False),
         ({"tags": ["x"]}, ("2021", ["AZE", "PAK"], "call", [], ["x", "y"]), True),
+        ({"tags": ["ENERGY"]}, ("2021", ["AZE", "PAK"], "call", [], ["Energy"]), True),  # tags compare without case
         ({"country_names": ["TR"]}, ("2021", ["AZE", "PAK"], "call", [], []), False),
     ],
 )
