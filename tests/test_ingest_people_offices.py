@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import Run
 
+HEAD = "Azerbaijan and Pakistan held talks\n\n"
+
 
 def _names(run: Run, body: str) -> list[str]:
     article = "Azerbaijan and Pakistan held talks\n\n" + body + "\n"
@@ -138,3 +140,42 @@ def test_each_participant_once_with_the_fullest_name_and_the_best_role(
     run: Run, body: str, people: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert _people(run, body) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # Two people who share a first name are two people.
+        (HEAD + "Azerbaijani Foreign Minister Ali Hasanov met Pakistani Foreign Minister Ali Khan in Baku on March 4.",
+         [("Ali Hasanov", "Foreign Minister", "AZE"), ("Ali Khan", "Foreign Minister", "PAK")]),
+        # The same person with a middle name, and with a name before a surname the body gives alone.
+        (HEAD + "Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistani President Ferdinand Marcos Jr in Baku on "
+         "March 4. Ferdinand Romualdez Marcos Jr, the President of Pakistan, thanked him.",
+         [("Jeyhun Bayramov", "Foreign Minister", "AZE"), ("Ferdinand Romualdez Marcos Jr", "President", "PAK")]),
+        (HEAD + "Pakistani President Asif Ali Zardari met Azerbaijani President Ilham Aliyev in Baku on March 4. "
+         "President Zardari thanked him.",
+         [("Asif Ali Zardari", "President", "PAK"), ("Ilham Aliyev", "President", "AZE")]),
+        (HEAD + "Azerbaijani Defence Minister Zakir Abbas Hasanov met Pakistani Defence Minister Khawaja Asif in Baku "
+         "on March 4. Minister Hasanov thanked him.",
+         [("Zakir Abbas Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+        (HEAD + "Pakistani President Zardari met Azerbaijani President Ilham Aliyev in Baku on March 4. Ali Zardari "
+         "thanked him.", [("Ali Zardari", "President", "PAK"), ("Ilham Aliyev", "President", "AZE")]),
+        # A headline in title case is no source of first names, but the body after it is.
+        ("Aliyev And Sharif Hold Talks In Baku\n\nAzerbaijani President Aliyev met Pakistani Prime Minister Sharif "
+         "in Baku on March 4. Ilham Aliyev said ties were strong.",
+         [("Ilham Aliyev", "President", "AZE"), ("Sharif", "Prime Minister", "PAK")]),
+        # A rank written before the name is the role only until an office is found; never part of the name.
+        (HEAD + "Lt Gen Asim Malik, the Chief of the General Staff of Pakistan, met Azerbaijani Defence Minister "
+         "Zakir Hasanov in Baku on March 4.",
+         [("Asim Malik", "Chief of the General Staff", "PAK"), ("Zakir Hasanov", "Defence Minister", "AZE")]),
+        # A name of short words is still a name.
+        ("China and Pakistan held talks\n\nChinese President Xi met Pakistani Prime Minister Shehbaz Sharif in "
+         "Beijing on March 4.", [("Xi", "President", "CHN"), ("Shehbaz Sharif", "Prime Minister", "PAK")]),
+    ],
+)  # fmt: skip
+def test_one_person_is_one_participant_however_the_body_names_them(
+    run: Run, text: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert [(p["name"], p["role"], p["country"]) for p in json.loads(result.stdout)["participants"]] == people

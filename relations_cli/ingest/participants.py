@@ -85,7 +85,10 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _weak_role(role: str) -> bool:
-    return bool(RANK.fullmatch(role) or HONORIFIC.match(role) or role.lower() == "counterpart")
+    return bool(
+        RANK.fullmatch(role) or tuple(role.split()) in lx.RANK_PAIRS or HONORIFIC.match(role)
+        or role.lower() == "counterpart"
+    )  # fmt: skip
 
 
 def _named(person: Person) -> bool:
