@@ -286,12 +286,18 @@ def test_the_filters_apply_to_an_icews_import(run: Run, tmp_path: Path) -> None:
 def test_a_saved_result_counts_rows_without_countries_or_of_one_country(run: Run, tmp_path: Path) -> None:
     # A saved result edited or made by another tool: rows with no reason but no countries, or one country twice.
     source = tmp_path / "collapsed.csv"
-    rows = [",,,2024-03-05,meeting,political,042,2,0,0,,,,,,", ",FRA,FRA,2024-03-05,meeting,political,042,3,0,0,,,,,,",
-            ",DEU,FRA,2024-03-05,meeting,political,042,1,0,0,,,,,,"]  # fmt: skip
+    # One country missing is unrecognised too, not the other country paired with itself.
+    rows = [
+        ",,,2024-03-05,meeting,political,042,2,0,0,,,,,,",
+        ",FRA,FRA,2024-03-05,meeting,political,042,3,0,0,,,,,,",
+        ",DEU,FRA,2024-03-05,meeting,political,042,1,0,0,,,,,,",
+        ",,FRA,2024-03-05,meeting,political,042,4,0,0,,,,,,",
+        ",DEU,,2024-03-06,meeting,political,042,5,0,0,,,,,,",
+    ]
     source.write_text("\n".join([COLUMNS, *rows]) + "\n")
     result = run("import", str(source), "--from", "gdelt", "--collapsed", "--dry-run", "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["events"] == {"read": 6, "taken": 1, "skipped": {"an actor country not recognised": 2,
-                                                                    "both actors in the same country": 3}}  # fmt: skip
+    assert report["events"] == {"read": 15, "taken": 1, "skipped": {"an actor country not recognised": 11,
+                                                                     "both actors in the same country": 3}}  # fmt: skip
     assert [d["countries"] for d in report["drafts"]] == [["DEU", "FRA"]]

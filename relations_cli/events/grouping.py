@@ -72,7 +72,10 @@ SELECT
   SUBSTR(url, {ORDER_WIDTH + 1}) AS url
 FROM (
   SELECT
-    reason, day, LEAST(country1, country2) AS one, GREATEST(country1, country2) AS two, kind,
+    reason, day,
+    -- LEAST and GREATEST skip a NULL: one unknown country would pair the other with itself
+    CASE WHEN country2 IS NOT NULL THEN LEAST(country1, country2) END AS one,
+    CASE WHEN country1 IS NOT NULL THEN GREATEST(country1, country2) END AS two, kind,
     bit_or(b.bit) AS mask,
     list(r.code) FILTER (WHERE b.bit IS NULL AND r.code IS NOT NULL) AS others,
     SUM(events) AS events,
