@@ -161,9 +161,20 @@ def test_each_participant_once_with_the_fullest_name_and_the_best_role(
         (HEAD + "Pakistani President Zardari met Azerbaijani President Ilham Aliyev in Baku on March 4. Ali Zardari "
          "thanked him.", [("Ali Zardari", "President", "PAK"), ("Ilham Aliyev", "President", "AZE")]),
         # A headline in title case is no source of first names, but the body after it is.
-        ("Aliyev And Sharif Hold Talks In Baku\n\nAzerbaijani President Aliyev met Pakistani Prime Minister Sharif "
-         "in Baku on March 4. Ilham Aliyev said ties were strong.",
+        ("Talks In Baku As Aliyev Receives Guests\n\nAzerbaijani President Aliyev met Pakistani Prime Minister "
+         "Sharif in Baku on March 4.\n\nIlham Aliyev said ties were strong.",
          [("Ilham Aliyev", "President", "AZE"), ("Sharif", "Prime Minister", "PAK")]),
+        # The first name is the word just before the surname where both are written, wherever else they are.
+        (HEAD + "Azerbaijani President Aliyev met Pakistani Prime Minister Sharif in Baku on March 4. Aliyev praised "
+         "the talks, and Ilham Aliyev thanked Sharif and Ilham Mammadov.",
+         [("Ilham Aliyev", "President", "AZE"), ("Sharif", "Prime Minister", "PAK")]),
+        # A country learnt from a later mention stays with the person.
+        (HEAD + "Defence Minister Zakir Hasanov met Defence Minister Khawaja Asif in Baku on March 4.\n\nAzerbaijani "
+         "Defence Minister Hasanov and Pakistani Defence Minister Asif praised the ties.",
+         [("Zakir Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+        # Where a page's text was cut mid-name, an initial alone is no one.
+        (HEAD + "Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistan's State Minister for Foreign A",
+         [("Jeyhun Bayramov", "Foreign Minister", "AZE")]),
         # A rank written before the name is the role only until an office is found; never part of the name.
         (HEAD + "Lt Gen Asim Malik, the Chief of the General Staff of Pakistan, met Azerbaijani Defence Minister "
          "Zakir Hasanov in Baku on March 4.",
