@@ -199,3 +199,30 @@ def test_explain_names_the_rule_that_placed_the_engagement(
     draft = json.loads(result.stdout)
     assert draft["location"] == location
     assert draft["evidence"]["rules"]["location"].startswith(rule + ": ")
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # Near a capital is its country, not the city itself.
+        (HEADLINE + "Azerbaijani and Pakistani troops held drills near Baku on March 4.", {"country": "AZE", "place": None}),
+        # A leader's visit to a capital: the capital is the place too.
+        ("Uzbekistan and Azerbaijan held talks\n\nUzbek and Azerbaijani ministers held talks on March 4 during a state "
+         "visit by President Ilham Aliyev to Tashkent.", {"country": "UZB", "place": "Tashkent"}),
+        # The first sentence counts whatever its verb; a later one only when it tells the engagement.
+        ("Pakistan and Azerbaijan agreed in Baku on March 4 to expand defence ties.", {"country": "AZE", "place": "Baku"}),
+        (HEADLINE + "The Pakistani minister grew up in Lahore. Azerbaijani and Pakistani ministers held talks on March 4.",
+         {"country": None, "place": None}),
+        # A country visited, told without "in" or "to".
+        (HEADLINE + "The Pakistani Defence Minister visited Azerbaijan on March 4 and held talks.",
+         {"country": "AZE", "place": None}),
+        # A district named after a capital the town tables do not hold is in the capital's country.
+        ("Malta and Italy held talks\n\nMaltese and Italian ministers met in Greater Valletta on March 4.",
+         {"country": "MLT", "place": "Greater Valletta"}),
+        # A meeting still to come in a capital that is no country's is no venue.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4. They will meet in the Caucasus capital "
+         "next year.", {"country": None, "place": None}),
+    ],
+)  # fmt: skip
+def test_the_venue_near_visited_or_in_a_later_sentence(run: Run, text: str, location: dict[str, str | None]) -> None:
+    assert _draft(run, text + "\n")["location"] == location
