@@ -192,7 +192,8 @@ def test_a_participant_named_by_one_name_takes_the_fullest_form_the_body_gives(
 
 
 def test_explain_quotes_each_participants_title_and_name(run: Run) -> None:
-    body = "The Pakistani Defence Minister Khawaja Asif met the Azerbaijani Defence Minister Zakir Hasanov in Baku on March 4."
+    body = ("The Pakistani Defence Minister Khawaja Asif met the Azerbaijani Defence Minister Zakir Hasanov in Baku on "
+            "March 4.")  # fmt: skip
     result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=HEADLINE + body + "\n")
     assert json.loads(result.stdout)["evidence"]["participants"] == {
         "Khawaja Asif": "Pakistani Defence Minister Khawaja Asif",

@@ -205,13 +205,16 @@ def test_explain_names_the_rule_that_placed_the_engagement(
     ("text", "location"),
     [
         # Near a capital is its country, not the city itself.
-        (HEADLINE + "Azerbaijani and Pakistani troops held drills near Baku on March 4.", {"country": "AZE", "place": None}),
+        (HEADLINE + "Azerbaijani and Pakistani troops held drills near Baku on March 4.",
+         {"country": "AZE", "place": None}),
         # A leader's visit to a capital: the capital is the place too.
         ("Uzbekistan and Azerbaijan held talks\n\nUzbek and Azerbaijani ministers held talks on March 4 during a state "
          "visit by President Ilham Aliyev to Tashkent.", {"country": "UZB", "place": "Tashkent"}),
         # The first sentence counts whatever its verb; a later one only when it tells the engagement.
-        ("Pakistan and Azerbaijan agreed in Baku on March 4 to expand defence ties.", {"country": "AZE", "place": "Baku"}),
-        (HEADLINE + "The Pakistani minister grew up in Lahore. Azerbaijani and Pakistani ministers held talks on March 4.",
+        ("Pakistan and Azerbaijan agreed in Baku on March 4 to expand defence ties.",
+         {"country": "AZE", "place": "Baku"}),
+        (HEADLINE + "The Pakistani minister grew up in Lahore. Azerbaijani and Pakistani ministers held talks on "
+         "March 4.",
          {"country": None, "place": None}),
         # A country visited, told without "in" or "to".
         (HEADLINE + "The Pakistani Defence Minister visited Azerbaijan on March 4 and held talks.",
