@@ -151,6 +151,11 @@ def test_who_took_part_and_who_was_only_named(
         # An honorific before a name given with its title after it is not part of the name.
         ("Dr Khawaja Asif, the Defence Minister of Pakistan, met Azerbaijani Defence Minister Zakir Hasanov in Baku "
          "on March 4.", [ASIF, HASANOV]),
+        ("Dr Asif, the Defence Minister of Pakistan, met Azerbaijani Defence Minister Zakir Hasanov in Baku on "
+         "March 4.", [("Asif", "Defence Minister", "PAK"), HASANOV]),
+        # An office with a title after it is no one's name.
+        ("Azerbaijani Defence Minister Zakir Hasanov held talks with Pakistani Ambassador, the head of the "
+         "delegation, in Baku on March 4.", [HASANOV]),
         # A name of three words and the surname alone later: one person.
         ("Pakistani Interior Minister Ali Pervaiz Malik met Azerbaijani Defence Minister Zakir Hasanov in Baku on "
          "March 4. Minister Malik praised the ties.", [("Ali Pervaiz Malik", "Interior Minister", "PAK"), HASANOV]),
@@ -176,7 +181,10 @@ def test_where_a_title_begins_and_ends(run: Run, body: str, people: list[tuple[s
         ("Shehbaz Visits Azerbaijan\n\nPakistani Prime Minister Shehbaz met Azerbaijani President Ilham Aliyev in "
          "Baku on March 4.\n\nShehbaz Sharif praised the ties.",
          [("Shehbaz Sharif", "Prime Minister", "PAK"), ("Ilham Aliyev", "President", "AZE")]),
-        # A country's name or a word such as "Both" before the surname is no first name.
+        # A country's name, a plural title or a word such as "Both" before the surname is no first name.
+        ("Aliyev Meets Zardari\n\nAzerbaijani President Aliyev met Pakistani President Asif Ali Zardari in Baku on "
+         "March 4.\n\nPresidents Aliyev and Zardari signed a declaration.",
+         [("Aliyev", "President", "AZE"), ("Asif Ali Zardari", "President", "PAK")]),
         (HEADLINE + "Azerbaijani Defence Minister Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on "
          "March 4.\n\nThe talks between Azerbaijan's Hasanov and Pakistan's Asif lasted two hours. Both Hasanov and "
          "Asif praised the ties.",
