@@ -222,6 +222,15 @@ def test_explain_names_the_rule_that_placed_the_engagement(
         # A district named after a capital the town tables do not hold is in the capital's country.
         ("Malta and Italy held talks\n\nMaltese and Italian ministers met in Greater Valletta on March 4.",
          {"country": "MLT", "place": "Greater Valletta"}),
+        # A town only the town tables know.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Sialkot on March 4.",
+         {"country": "PAK", "place": "Sialkot"}),
+        # A month after "in" is no place, nor is "here" without a dateline; a venue after them still counts.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in March.", {"country": None, "place": None}),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in March in Baku.",
+         {"country": "AZE", "place": "Baku"}),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met here on March 4 and then held talks in Baku.",
+         {"country": "AZE", "place": "Baku"}),
         # A meeting still to come in a capital that is no country's is no venue.
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4. They will meet in the Caucasus capital "
          "next year.", {"country": None, "place": None}),
