@@ -156,6 +156,22 @@ def test_who_took_part_and_who_was_only_named(
         # An office with a title after it is no one's name.
         ("Azerbaijani Defence Minister Zakir Hasanov held talks with Pakistani Ambassador, the head of the "
          "delegation, in Baku on March 4.", [HASANOV]),
+        # "on" before a title is not part of it; "Amir" after one is a first name.
+        ("Azerbaijani Defence Minister Zakir Hasanov called on Pakistani Prime Minister Shehbaz Sharif in Islamabad "
+         "on March 4.", [HASANOV, ("Shehbaz Sharif", "Prime Minister", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met his Pakistani counterpart Amir Muqam in Baku on March 4.",
+         [HASANOV, ("Amir Muqam", "Defence Minister", "PAK")]),
+        # A name at the end of the sentence, or followed by a day.
+        ("In Baku on March 4, Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja Asif.",
+         [HASANOV, ASIF]),
+        ("In Baku on March 4, Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Asif.",
+         [HASANOV, ("Asif", "Defence Minister", "PAK")]),
+        ("Pakistani Defence Minister Khawaja Asif Tuesday met Azerbaijani Defence Minister Zakir Hasanov in Baku.",
+         [ASIF, HASANOV]),
+        # "and" before another title word begins the next person's title.
+        ("Pakistani Minister of Defence Khawaja Asif and Chairman of the Azerbaijani Parliament Sahiba Gafarova met "
+         "in Baku on March 4.",
+         [("Khawaja Asif", "Minister of Defence", "PAK"), ("Sahiba Gafarova", "Chairman of the Parliament", "AZE")]),
         # A name of three words and the surname alone later: one person.
         ("Pakistani Interior Minister Ali Pervaiz Malik met Azerbaijani Defence Minister Zakir Hasanov in Baku on "
          "March 4. Minister Malik praised the ties.", [("Ali Pervaiz Malik", "Interior Minister", "PAK"), HASANOV]),
