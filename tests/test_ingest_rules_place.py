@@ -238,3 +238,18 @@ def test_explain_names_the_rule_that_placed_the_engagement(
 )  # fmt: skip
 def test_the_venue_near_visited_or_in_a_later_sentence(run: Run, text: str, location: dict[str, str | None]) -> None:
     assert _draft(run, text + "\n")["location"] == location
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Another place named in the venue's sentence: a meeting before, a stop on the way, a plan not kept.
+        "Azerbaijani and Pakistani ministers met in Baku on March 4, a week after talks at Islamabad.",
+        "The Pakistani minister, back from a stop in Lahore, held talks in Baku on March 4.",
+        "Azerbaijani and Pakistani ministers held talks at Islamabad and in Baku on March 4.",
+        "Azerbaijani and Pakistani ministers met on March 4 in Baku, not at Islamabad as planned.",
+        "Azerbaijani and Pakistani ministers, who last met at Lahore, held talks in Baku on March 4.",
+    ],
+)
+def test_the_venue_beats_another_place_in_its_sentence(run: Run, body: str) -> None:
+    assert _draft(run, HEADLINE + body + "\n")["location"] == {"country": "AZE", "place": "Baku"}
