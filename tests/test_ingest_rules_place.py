@@ -231,6 +231,11 @@ def test_explain_names_the_rule_that_placed_the_engagement(
          {"country": "AZE", "place": "Baku"}),
         (HEADLINE + "Azerbaijani and Pakistani ministers met here on March 4 and then held talks in Baku.",
          {"country": "AZE", "place": "Baku"}),
+        # "Here" in a dateline's city the country tables or only the town tables know.
+        ("VALLETTA, March 4 -- Maltese and Italian ministers met here on Monday.",
+         {"country": "MLT", "place": "Valletta"}),
+        ("SIALKOT, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.",
+         {"country": "PAK", "place": "Sialkot"}),
         # A meeting still to come in a capital that is no country's is no venue.
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4. They will meet in the Caucasus capital "
          "next year.", {"country": None, "place": None}),
