@@ -236,6 +236,13 @@ def test_explain_names_the_rule_that_placed_the_engagement(
          {"country": "MLT", "place": "Valletta"}),
         ("SIALKOT, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.",
          {"country": "PAK", "place": "Sialkot"}),
+        ("MURREE, Pakistan, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.",
+         {"country": "PAK", "place": "Murree"}),
+        # A site the tables do not know takes the country of a town told with it, or of the dateline's city.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Shahdag on March 4 near Gabala in the north.",
+         {"country": "AZE", "place": "Shahdag"}),
+        ("BAKU, March 4 -- Azerbaijani and Pakistani ministers met in Shahdag on Monday.",
+         {"country": "AZE", "place": "Shahdag"}),
         # A meeting still to come in a capital that is no country's is no venue.
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4. They will meet in the Caucasus capital "
          "next year.", {"country": None, "place": None}),
@@ -258,3 +265,11 @@ def test_the_venue_near_visited_or_in_a_later_sentence(run: Run, text: str, loca
 )
 def test_the_venue_beats_another_place_in_its_sentence(run: Run, body: str) -> None:
     assert _draft(run, HEADLINE + body + "\n")["location"] == {"country": "AZE", "place": "Baku"}
+
+
+def test_explain_quotes_the_sentence_that_names_the_capital(run: Run) -> None:
+    sentence = "Azerbaijani and Pakistani ministers met in the Azerbaijani capital on March 4."
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=HEADLINE + sentence + "\n")
+    evidence = json.loads(result.stdout)["evidence"]
+    assert evidence["rules"]["location"].startswith("location.capital-of: ")
+    assert evidence["location"] == sentence
