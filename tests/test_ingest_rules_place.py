@@ -273,3 +273,29 @@ def test_explain_quotes_the_sentence_that_names_the_capital(run: Run) -> None:
     evidence = json.loads(result.stdout)["evidence"]
     assert evidence["rules"]["location"].startswith("location.capital-of: ")
     assert evidence["location"] == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "rule", "quote"),
+    [
+        # A capital told as such in a later sentence, when no sentence about the talks names a place.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4. Security was tight in the Pakistani "
+         "capital.", {"country": "PAK", "place": "Islamabad"}, "location.capital-of",
+         "Security was tight in the Pakistani capital."),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Islamabad on March 4.",
+         {"country": "PAK", "place": "Islamabad"}, "location.in-at",
+         "Azerbaijani and Pakistani ministers held talks in Islamabad on March 4."),
+        # The host's country, not the city the report was filed from.
+        ("ISLAMABAD, March 4 -- Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister.",
+         {"country": "AZE", "place": None}, "location.host", None),
+    ],
+)  # fmt: skip
+def test_explain_quotes_what_placed_the_engagement(
+    run: Run, text: str, location: dict[str, str | None], rule: str, quote: str | None
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text + "\n")
+    draft = json.loads(result.stdout)
+    assert draft["location"] == location
+    assert draft["evidence"]["rules"]["location"].startswith(rule + ": ")
+    if quote is not None:
+        assert draft["evidence"]["location"] == quote
