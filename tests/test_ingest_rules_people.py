@@ -111,3 +111,115 @@ def test_who_took_part_and_who_was_only_named(
     run: Run, body: str, people: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert _participants(run, body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        # A title's words after "for", "on" or "of the" are part of it, up to an honorific before the name.
+        ("Azerbaijani Minister for Digital Development Mr Rashad Nabiyev met Pakistani Adviser on National Security "
+         "Mr Asim Malik in Baku on March 4.",
+         [("Rashad Nabiyev", "Minister for Digital Development", "AZE"),
+          ("Asim Malik", "Adviser on National Security", "PAK")]),
+        ("Azerbaijani Minister of the Economy Mr Mikayil Jabbarov hosted a dinner for Pakistani Defence Minister "
+         "Khawaja Asif in Baku on March 4.", [("Mikayil Jabbarov", "Minister of the Economy", "AZE"), ASIF]),
+        # The word before a title is not part of it: "for", "of", an article, a country's possessive.
+        ("Azerbaijan hosted a dinner for Pakistani Defence Minister Khawaja Asif in Baku on March 4 after a visit of "
+         "Azerbaijani President Ilham Aliyev to the fleet.", [ASIF, ("Ilham Aliyev", "President", "AZE")]),
+        ("A Pakistani Navy Admiral Naveed Ashraf met Pakistan's Defence Minister Khawaja Asif and Azerbaijani Defence "
+         "Minister Zakir Hasanov in Baku on March 4. An Azerbaijani Deputy Defence Minister Kerim Veliyev also "
+         "attended.",
+         [("Naveed Ashraf", "Navy Admiral", "PAK"), ASIF, HASANOV,
+          ("Kerim Veliyev", "Deputy Defence Minister", "AZE")]),
+        # A country named inside the title is the participant's country, not part of the role.
+        ("Azerbaijani Defence Minister Zakir Hasanov met the Chief of Pakistan Army Staff General Asim Munir in Baku "
+         "on March 4.", [HASANOV, ("Asim Munir", "Chief of Army Staff", "PAK")]),
+        # A portfolio of several words, joined by "for" or "and", then the name.
+        ("Pakistani Minister of State for Foreign Affairs Hina Rabbani Khar met Azerbaijani Foreign Minister Jeyhun "
+         "Bayramov in Baku on March 4.",
+         [("Hina Rabbani Khar", "Minister of State for Foreign Affairs", "PAK"),
+          ("Jeyhun Bayramov", "Foreign Minister", "AZE")]),
+        ("Azerbaijani Minister of Ecology and Natural Resources Mukhtar Babayev met Pakistani Minister of Culture and "
+         "Tourism Ali Pervaiz in Baku on March 4.",
+         [("Mukhtar Babayev", "Minister of Ecology and Natural Resources", "AZE"),
+          ("Ali Pervaiz", "Minister of Culture and Tourism", "PAK")]),
+        # The name after a portfolio, even when a title of the next person follows, or the surname alone.
+        ("Pakistani Minister of Defence Khawaja Asif met Defence Minister Zakir Hasanov of Azerbaijan in Baku on "
+         "March 4.", [("Khawaja Asif", "Minister of Defence", "PAK"), HASANOV]),
+        ("Pakistani Minister of Defence Asif met Azerbaijani Defence Minister Zakir Hasanov in Baku on March 4.",
+         [("Asif", "Minister of Defence", "PAK"), HASANOV]),
+        # An honorific before a name given with its title after it is not part of the name.
+        ("Dr Khawaja Asif, the Defence Minister of Pakistan, met Azerbaijani Defence Minister Zakir Hasanov in Baku "
+         "on March 4.", [ASIF, HASANOV]),
+        ("Dr Asif, the Defence Minister of Pakistan, met Azerbaijani Defence Minister Zakir Hasanov in Baku on "
+         "March 4.", [("Asif", "Defence Minister", "PAK"), HASANOV]),
+        # An office with a title after it is no one's name.
+        ("Azerbaijani Defence Minister Zakir Hasanov held talks with Pakistani Ambassador, the head of the "
+         "delegation, in Baku on March 4.", [HASANOV]),
+        # "on" before a title is not part of it; "Amir" after one is a first name.
+        ("Azerbaijani Defence Minister Zakir Hasanov called on Pakistani Prime Minister Shehbaz Sharif in Islamabad "
+         "on March 4.", [HASANOV, ("Shehbaz Sharif", "Prime Minister", "PAK")]),
+        ("Azerbaijani Defence Minister Zakir Hasanov met his Pakistani counterpart Amir Muqam in Baku on March 4.",
+         [HASANOV, ("Amir Muqam", "Defence Minister", "PAK")]),
+        # A name at the end of the sentence, or followed by a day.
+        ("In Baku on March 4, Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja Asif.",
+         [HASANOV, ASIF]),
+        ("In Baku on March 4, Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Asif.",
+         [HASANOV, ("Asif", "Defence Minister", "PAK")]),
+        ("Pakistani Defence Minister Khawaja Asif Tuesday met Azerbaijani Defence Minister Zakir Hasanov in Baku.",
+         [ASIF, HASANOV]),
+        # "and" before another title word begins the next person's title.
+        ("Pakistani Minister of Defence Khawaja Asif and Chairman of the Azerbaijani Parliament Sahiba Gafarova met "
+         "in Baku on March 4.",
+         [("Khawaja Asif", "Minister of Defence", "PAK"), ("Sahiba Gafarova", "Chairman of the Parliament", "AZE")]),
+        # A name of three words and the surname alone later: one person.
+        ("Pakistani Interior Minister Ali Pervaiz Malik met Azerbaijani Defence Minister Zakir Hasanov in Baku on "
+         "March 4. Minister Malik praised the ties.", [("Ali Pervaiz Malik", "Interior Minister", "PAK"), HASANOV]),
+    ],
+)  # fmt: skip
+def test_where_a_title_begins_and_ends(run: Run, body: str, people: list[tuple[str, str | None, str | None]]) -> None:
+    assert _participants(run, body) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # A participant named by the surname alone takes the first name the body gives it; the headline, in title
+        # case, is not read for names ("Veliyev Hosts").
+        ("Veliyev Hosts Pakistani Minister\n\nAzerbaijani Deputy Defence Minister Veliyev met Pakistani Defence "
+         "Minister Khawaja Asif in Baku on March 4.\n\nKerim Veliyev said the talks were useful.",
+         [("Kerim Veliyev", "Deputy Defence Minister", "AZE"), ASIF]),
+        # A headline without a full stop that ends in a name is read for participants too.
+        ("Talks in Baku with Minister of Defence Khawaja Asif\n\nAzerbaijani Defence Minister Zakir Hasanov met "
+         "Pakistani Minister of Defence Khawaja Asif in Baku on March 4.\n\nThey praised the ties.",
+         [("Khawaja Asif", "Minister of Defence", "PAK"), HASANOV]),
+        # ... or the surname the body writes after a first name.
+        ("Shehbaz Visits Azerbaijan\n\nPakistani Prime Minister Shehbaz met Azerbaijani President Ilham Aliyev in "
+         "Baku on March 4.\n\nShehbaz Sharif praised the ties.",
+         [("Shehbaz Sharif", "Prime Minister", "PAK"), ("Ilham Aliyev", "President", "AZE")]),
+        # A country's name, a plural title or a word such as "Both" before the surname is no first name.
+        ("Aliyev Meets Zardari\n\nAzerbaijani President Aliyev met Pakistani President Asif Ali Zardari in Baku on "
+         "March 4.\n\nPresidents Aliyev and Zardari signed a declaration.",
+         [("Aliyev", "President", "AZE"), ("Asif Ali Zardari", "President", "PAK")]),
+        (HEADLINE + "Azerbaijani Defence Minister Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on "
+         "March 4.\n\nThe talks between Azerbaijan's Hasanov and Pakistan's Asif lasted two hours. Both Hasanov and "
+         "Asif praised the ties.",
+         [("Hasanov", "Defence Minister", "AZE"), ASIF]),
+    ],
+)  # fmt: skip
+def test_a_participant_named_by_one_name_takes_the_fullest_form_the_body_gives(
+    run: Run, text: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert [(p["name"], p["role"], p["country"]) for p in json.loads(result.stdout)["participants"]] == people
+
+
+def test_explain_quotes_each_participants_title_and_name(run: Run) -> None:
+    body = ("The Pakistani Defence Minister Khawaja Asif met the Azerbaijani Defence Minister Zakir Hasanov in Baku on "
+            "March 4.")  # fmt: skip
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=HEADLINE + body + "\n")
+    assert json.loads(result.stdout)["evidence"]["participants"] == {
+        "Khawaja Asif": "Pakistani Defence Minister Khawaja Asif",
+        "Zakir Hasanov": "Azerbaijani Defence Minister Zakir Hasanov",
+    }

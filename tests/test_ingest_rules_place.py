@@ -199,3 +199,103 @@ def test_explain_names_the_rule_that_placed_the_engagement(
     draft = json.loads(result.stdout)
     assert draft["location"] == location
     assert draft["evidence"]["rules"]["location"].startswith(rule + ": ")
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # Near a capital is its country, not the city itself.
+        (HEADLINE + "Azerbaijani and Pakistani troops held drills near Baku on March 4.",
+         {"country": "AZE", "place": None}),
+        # A leader's visit to a capital: the capital is the place too.
+        ("Uzbekistan and Azerbaijan held talks\n\nUzbek and Azerbaijani ministers held talks on March 4 during a state "
+         "visit by President Ilham Aliyev to Tashkent.", {"country": "UZB", "place": "Tashkent"}),
+        # The first sentence counts whatever its verb; a later one only when it tells the engagement.
+        ("Pakistan and Azerbaijan agreed in Baku on March 4 to expand defence ties.",
+         {"country": "AZE", "place": "Baku"}),
+        (HEADLINE + "The Pakistani minister grew up in Lahore. Azerbaijani and Pakistani ministers held talks on "
+         "March 4.",
+         {"country": None, "place": None}),
+        # A country visited, told without "in" or "to".
+        (HEADLINE + "The Pakistani Defence Minister visited Azerbaijan on March 4 and held talks.",
+         {"country": "AZE", "place": None}),
+        # A district named after a capital the town tables do not hold is in the capital's country.
+        ("Malta and Italy held talks\n\nMaltese and Italian ministers met in Greater Valletta on March 4.",
+         {"country": "MLT", "place": "Greater Valletta"}),
+        # A town only the town tables know.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Sialkot on March 4.",
+         {"country": "PAK", "place": "Sialkot"}),
+        # A month after "in" is no place, nor is "here" without a dateline; a venue after them still counts.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in March.", {"country": None, "place": None}),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in March in Baku.",
+         {"country": "AZE", "place": "Baku"}),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met here on March 4 and then held talks in Baku.",
+         {"country": "AZE", "place": "Baku"}),
+        # "Here" in a dateline's city the country tables or only the town tables know.
+        ("VALLETTA, March 4 -- Maltese and Italian ministers met here on Monday.",
+         {"country": "MLT", "place": "Valletta"}),
+        ("SIALKOT, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.",
+         {"country": "PAK", "place": "Sialkot"}),
+        ("MURREE, Pakistan, March 4 -- Azerbaijani and Pakistani ministers met here on Monday.",
+         {"country": "PAK", "place": "Murree"}),
+        # A site the tables do not know takes the country of a town told with it, or of the dateline's city.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met in Shahdag on March 4 near Gabala in the north.",
+         {"country": "AZE", "place": "Shahdag"}),
+        ("BAKU, March 4 -- Azerbaijani and Pakistani ministers met in Shahdag on Monday.",
+         {"country": "AZE", "place": "Shahdag"}),
+        # A meeting still to come in a capital that is no country's is no venue.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4. They will meet in the Caucasus capital "
+         "next year.", {"country": None, "place": None}),
+    ],
+)  # fmt: skip
+def test_the_venue_near_visited_or_in_a_later_sentence(run: Run, text: str, location: dict[str, str | None]) -> None:
+    assert _draft(run, text + "\n")["location"] == location
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Another place named in the venue's sentence: a meeting before, a stop on the way, a plan not kept.
+        "Azerbaijani and Pakistani ministers met in Baku on March 4, a week after talks at Islamabad.",
+        "The Pakistani minister, back from a stop in Lahore, held talks in Baku on March 4.",
+        "Azerbaijani and Pakistani ministers held talks at Islamabad and in Baku on March 4.",
+        "Azerbaijani and Pakistani ministers met on March 4 in Baku, not at Islamabad as planned.",
+        "Azerbaijani and Pakistani ministers, who last met at Lahore, held talks in Baku on March 4.",
+    ],
+)
+def test_the_venue_beats_another_place_in_its_sentence(run: Run, body: str) -> None:
+    assert _draft(run, HEADLINE + body + "\n")["location"] == {"country": "AZE", "place": "Baku"}
+
+
+def test_explain_quotes_the_sentence_that_names_the_capital(run: Run) -> None:
+    sentence = "Azerbaijani and Pakistani ministers met in the Azerbaijani capital on March 4."
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=HEADLINE + sentence + "\n")
+    evidence = json.loads(result.stdout)["evidence"]
+    assert evidence["rules"]["location"].startswith("location.capital-of: ")
+    assert evidence["location"] == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "rule", "quote"),
+    [
+        # A capital told as such in a later sentence, when no sentence about the talks names a place.
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4. Security was tight in the Pakistani "
+         "capital.", {"country": "PAK", "place": "Islamabad"}, "location.capital-of",
+         "Security was tight in the Pakistani capital."),
+        (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Islamabad on March 4.",
+         {"country": "PAK", "place": "Islamabad"}, "location.in-at",
+         "Azerbaijani and Pakistani ministers held talks in Islamabad on March 4."),
+        # The host's country, not the city the report was filed from.
+        ("ISLAMABAD, March 4 -- Azerbaijani President Ilham Aliyev received the Pakistani Defence Minister.",
+         {"country": "AZE", "place": None}, "location.host", None),
+    ],
+)  # fmt: skip
+def test_explain_quotes_what_placed_the_engagement(
+    run: Run, text: str, location: dict[str, str | None], rule: str, quote: str | None
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text + "\n")
+    draft = json.loads(result.stdout)
+    assert draft["location"] == location
+    assert draft["evidence"]["rules"]["location"].startswith(rule + ": ")
+    if quote is not None:
+        assert draft["evidence"]["location"] == quote
