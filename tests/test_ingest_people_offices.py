@@ -190,3 +190,34 @@ def test_one_person_is_one_participant_however_the_body_names_them(
     result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text + "\n")
     assert result.exit_code == 0, result.stderr
     assert [(p["name"], p["role"], p["country"]) for p in json.loads(result.stdout)["participants"]] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # The title in the singular is each one's role: Ministers, Secretaries, Chairmen; "of the" before a country.
+        ("Azerbaijan and the Philippines held talks\n\nForeign Ministers Jeyhun Bayramov of Azerbaijan and Enrique "
+         "Manalo of the Philippines met in Baku on March 4.",
+         [("Jeyhun Bayramov", "Foreign Minister", "AZE"), ("Enrique Manalo", "Foreign Minister", "PHL")]),
+        (HEAD + "Foreign Secretaries Elnur Mammadov of Azerbaijan and Amna Baloch of Pakistan met in Baku on March 4.",
+         [("Elnur Mammadov", "Foreign Secretary", "AZE"), ("Amna Baloch", "Foreign Secretary", "PAK")]),
+        (HEAD + "Parliamentary Chairmen Sahiba Gafarova of Azerbaijan and Yousaf Gilani of Pakistan met in Baku on "
+         "March 4.", [("Sahiba Gafarova", "Parliamentary Chairman", "AZE"), ("Yousaf Gilani", "Parliamentary Chairman",
+                                                                              "PAK")]),
+        # A plural title over one name and no country is no list; a later one in the sentence still is.
+        (HEAD + "Trade Ministers Ali Khan of Commerce met on March 4 in Baku, and Foreign Ministers Jeyhun Bayramov of "
+         "Azerbaijan and Ishaq Dar of Pakistan joined them.",
+         [("Jeyhun Bayramov", "Foreign Minister", "AZE"), ("Ishaq Dar", "Foreign Minister", "PAK")]),
+    ],
+)  # fmt: skip
+def test_one_plural_title_over_names_and_their_countries(
+    run: Run, text: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=text + "\n")
+    assert result.exit_code == 0, result.stderr
+    draft = json.loads(result.stdout)
+    assert [(p["name"], p["role"], p["country"]) for p in draft["participants"]] == people
+    # --explain quotes the title and the list up to each one's country
+    for name, _, _ in people:
+        quote = draft["evidence"]["participants"][name]
+        assert quote.split()[1].endswith(("Ministers", "Secretaries", "Chairmen")) and name in quote
