@@ -127,6 +127,10 @@ def _people(run: Run, body: str) -> list[tuple[str, str | None, str | None]]:
         ("Azerbaijani General Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. "
          "Azerbaijani Defence Minister Hasanov spoke.",
          [("Zakir Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+        # "General" after Director or Secretary is part of the office, not a rank.
+        ("Pakistani Director General Ahmed Khan met Azerbaijani Defence Minister Colonel General Zakir Hasanov in "
+         "Baku on March 4.", [("Ahmed Khan", "Director General", "PAK"), ("Zakir Hasanov", "Defence Minister",
+                                                                          "AZE")]),
         # A rank of two words is the role, never the name.
         ("Azerbaijani Lt Gen Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4.",
          [("Zakir Hasanov", "Lt Gen", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),

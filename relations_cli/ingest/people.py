@@ -15,6 +15,7 @@ RANK = re.compile(
     r"\b(?:Senior\s+)?(?:(?:Colonel|Lieutenant|Major|Army|Brigadier|Rear|Vice|Air|Four-Star)\s+)?"
     r"(?:General|Admiral|Marshal)\b\s*$"
 )
+_GENERAL_OFFICE = re.compile(r"\b(?:Director|Secretary|Inspector|Attorney|Auditor|Consul|Solicitor)[ -]General$")
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*['’]?[^\W\d_]*|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
 _NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.?(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:()]")
@@ -177,7 +178,8 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
     text = re.sub(r"\s+of\s*$|^\s*(?:the|The)\s+", "", text.strip(" ,"))
     text = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s*$", "", text).strip(" ,")
     text = re.sub(r"\s+", " ", text)
-    office = RANK.sub("", text).strip()
+    # "Director General", "Secretary General": one office, not an office and a rank
+    office = text if _GENERAL_OFFICE.search(text) else RANK.sub("", text).strip()
     if office and re.search(r"\b(Minister|President|Chairman|Chief|Secretary|Commander|Speaker|Ambassador|"
                             r"Director|Premier|Head)\b", office):  # fmt: skip
         text = office
