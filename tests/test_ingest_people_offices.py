@@ -127,6 +127,10 @@ def _people(run: Run, body: str) -> list[tuple[str, str | None, str | None]]:
         ("Azerbaijani General Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. "
          "Azerbaijani Defence Minister Hasanov spoke.",
          [("Zakir Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+        # An office "of" an institution after another person's name in the sentence starts at its own title word.
+        ("Azerbaijani Defence Minister Zakir Hasanov met the Commander of the Pakistan Navy, Admiral Naveed Ashraf, "
+         "in Baku on March 4.", [("Zakir Hasanov", "Defence Minister", "AZE"), ("Naveed Ashraf",
+                                                                              "Commander of the Navy", "PAK")]),
         # "General" after Director or Secretary is part of the office, not a rank.
         ("Pakistani Director General Ahmed Khan met Azerbaijani Defence Minister Colonel General Zakir Hasanov in "
          "Baku on March 4.", [("Ahmed Khan", "Director General", "PAK"), ("Zakir Hasanov", "Defence Minister",

@@ -228,8 +228,10 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
         title = m.group("title")
         if not _HEAD_WORD.search(title):
             continue
-        # the title begins at its first title word: "talks with the Minister of ..." -> "Minister of ..."
-        head = _HEAD_WORD.search(title)
+        # the title begins at the last title word before its "of": "talks with the Minister of ..." -> "Minister
+        # of ...", "Minister X met the Commander of ..." -> "Commander of ..."
+        heads = list(_HEAD_WORD.finditer(title, 0, max(title.find(" of "), 0))) or [_HEAD_WORD.search(title)]
+        head = heads[-1]
         assert head is not None
         prefix = re.search(r"((?:[A-Z][\w'’-]*\s+)*)$", title[: head.start()])
         begin = m.start("title") + (prefix.start(1) if prefix else head.start())
