@@ -230,8 +230,8 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
             continue
         # the title begins at the last title word before its "of": "talks with the Minister of ..." -> "Minister
         # of ...", "Minister X met the Commander of ..." -> "Commander of ..."
-        heads = list(_HEAD_WORD.finditer(title, 0, max(title.find(" of "), 0))) or [_HEAD_WORD.search(title)]
-        head = heads[-1]
+        before_of = list(_HEAD_WORD.finditer(title, 0, max(title.find(" of "), 0)))
+        head = before_of[-1] if before_of else _HEAD_WORD.search(title)
         assert head is not None
         prefix = re.search(r"((?:[A-Z][\w'’-]*\s+)*)$", title[: head.start()])
         begin = m.start("title") + (prefix.start(1) if prefix else head.start())
