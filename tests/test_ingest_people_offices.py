@@ -69,6 +69,17 @@ def test_a_participants_name_is_cut_cleanly_from_the_words_around_it(run: Run, b
          "Baku on March 4.", ["Ishaq Dar", "Jeyhun Bayramov"]),
         ("Azerbaijani Foreign Minister Jeyhun Bayramov received Pakistan's Extraordinary and Plenipotentiary "
          "Ambassador to Azerbaijan, Qasim Mohiuddin, in Baku on March 4.", ["Jeyhun Bayramov", "Qasim Mohiuddin"]),
+        # A portfolio after "for" is no one's name, but an office's words before a name end there.
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov met Pakistani Foreign Minister Ishaq Dar in Baku on March 4. "
+         "They were joined by the Pakistani Director for Emerging Biological Threats at the Foreign Office, the "
+         "Director for Regional Threats at the ministry and the Senior Director for the Western Hemisphere.",
+         ["Ishaq Dar", "Jeyhun Bayramov"]),
+        ("Pakistan's Minister for Foreign Affairs Ishaq Dar met Azerbaijani Foreign Minister Jeyhun Bayramov in Baku "
+         "on March 4.", ["Ishaq Dar", "Jeyhun Bayramov"]),
+        # "on behalf of" after a name ends it.
+        ("The memorandum was signed in Baku on March 4 by the Pakistani Ambassador to Azerbaijan Qasim Mohiuddin on "
+         "behalf of the government, and Azerbaijani Foreign Minister Jeyhun Bayramov.",
+         ["Jeyhun Bayramov", "Qasim Mohiuddin"]),
         # An institution "on" a matter is part of the office.
         ("Delegations led by Azerbaijani Deputy Foreign Minister Elnur Mammadov and Chairman of the Pakistani "
          "Committee on Water Affairs Ali Haider met in Baku on March 4.", ["Ali Haider", "Elnur Mammadov"]),
@@ -127,6 +138,9 @@ def _people(run: Run, body: str) -> list[tuple[str, str | None, str | None]]:
         ("Azerbaijani General Zakir Hasanov met Pakistani Defence Minister Khawaja Asif in Baku on March 4. "
          "Azerbaijani Defence Minister Hasanov spoke.",
          [("Zakir Hasanov", "Defence Minister", "AZE"), ("Khawaja Asif", "Defence Minister", "PAK")]),
+        # An office with no name after it gives no one, and lends no one its country.
+        ("Pakistan's Minister of Defence met Azerbaijani Defence Minister Zakir Hasanov in Baku on March 4.",
+         [("Zakir Hasanov", "Defence Minister", "AZE")]),
         # An office "of" an institution after another person's name in the sentence starts at its own title word.
         ("Azerbaijani Defence Minister Zakir Hasanov met the Commander of the Pakistan Navy, Admiral Naveed Ashraf, "
          "in Baku on March 4.", [("Zakir Hasanov", "Defence Minister", "AZE"), ("Naveed Ashraf",

@@ -79,7 +79,7 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     """Past "of the Central Military Commission" or "to Pakistan" to where the name starts, or -1.
 
     After "for", a portfolio's words may look like a name ("Director for Emerging Threats at ..."): the name
-    is taken only after an office's or a country's word, or after a comma."""
+    is taken only after an office's or a country's word, and of two words or more, or after a comma."""
     portfolio = tokens[j - 1][0] == "for"
     run: list[int] = []
     while j < len(tokens) and (
@@ -105,7 +105,9 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     if k == len(run):
         # "Minister for Foreign Affairs, Ishaq Dar": the office ends at a comma, the name follows it
         return j + 1 if run and j + 1 < len(tokens) and tokens[j][0] == "," else -1
-    if (len(run) - k < 2 and k == 0) or (portfolio and (k == 0 or not tokens[run[k - 1]][0][0].isupper())):
+    if (len(run) - k < 2 and k == 0) or (
+        portfolio and (k == 0 or len(run) - k < 2 or not tokens[run[k - 1]][0][0].isupper())
+    ):
         return -1
     return run[k]
 
