@@ -76,6 +76,11 @@ def test_a_participants_name_is_cut_cleanly_from_the_words_around_it(run: Run, b
          ["Ishaq Dar", "Jeyhun Bayramov"]),
         ("Pakistan's Minister for Foreign Affairs Ishaq Dar met Azerbaijani Foreign Minister Jeyhun Bayramov in Baku "
          "on March 4.", ["Ishaq Dar", "Jeyhun Bayramov"]),
+        # "of the", "for the" after a name end it.
+        ("The Pakistani Ambassador to Azerbaijan Qasim Mohiuddin of the embassy met Azerbaijani Foreign Minister "
+         "Jeyhun Bayramov in Baku on March 4.", ["Jeyhun Bayramov", "Qasim Mohiuddin"]),
+        ("The Pakistani Ambassador to Azerbaijan Qasim Mohiuddin for the second time met Azerbaijani Foreign "
+         "Minister Jeyhun Bayramov in Baku on March 4.", ["Jeyhun Bayramov", "Qasim Mohiuddin"]),
         # "on behalf of" after a name ends it.
         ("The memorandum was signed in Baku on March 4 by the Pakistani Ambassador to Azerbaijan Qasim Mohiuddin on "
          "behalf of the government, and Azerbaijani Foreign Minister Jeyhun Bayramov.",

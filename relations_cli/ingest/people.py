@@ -95,7 +95,7 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     ):
         run.append(j)
         j += 1
-    while run and tokens[run[-1]][0] in ("of", "the", "for", "on", "and"):  # "… Liu Yantao on behalf of"
+    while run and tokens[run[-1]][0] in ("of", "the", "for", "on"):  # "… Liu Yantao on behalf of"
         j = run.pop()
     # The name is the capitalised words at the end of the run that are not part of an office or a country.
     k = len(run)
