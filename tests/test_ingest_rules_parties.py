@@ -173,3 +173,12 @@ def test_explain_says_why_each_country_is_a_party_or_only_mentioned(
     evidence = json.loads(result.stdout)["evidence"]
     told = {**evidence["countries"], **evidence["mentioned"]}
     assert {c: [r.split(":")[0] for r in why.split("; ")] for c, why in told.items()} == reasons
+
+
+def test_a_list_of_countries_where_forces_are_is_no_list_of_parties(run: Run) -> None:
+    text = ("Azerbaijan and Pakistan held talks\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence "
+            "Minister Khawaja Asif in Baku on March 4.\n\nThey discussed the region, where Russian forces were "
+            "fighting in Ukraine, Georgia and Moldova.\n")  # fmt: skip
+    draft = _draft(run, text)
+    assert draft["countries"] == ["AZE", "PAK"]
+    assert {"GEO", "MDA", "UKR"} <= set(draft["mentioned"])

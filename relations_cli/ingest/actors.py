@@ -54,10 +54,10 @@ PARTICIPATING = re.compile(
     r"\b(?:participat\w+|take part|taking part|took part|takes part|joined|join|joining|partake|attended by)\b|"
     r"\b(?:troops|forces|soldiers|sailors|personnel|contingents?|participants|militaries|armies|navies|"
     r"delegations|teams|units)\s+(?:from|of)\b|"
-    # "Contingents at the camp include ...", "The participating countries are ..."
-    r"\b(?:contingents?|participants|participating (?:countries|nations|states)|delegations|teams|units|troops|"
-    r"forces|navies|militaries|armies)\b(?:\s+[\w-]+){0,3}?\s+(?:include|includes|included|comprise|comprises|"
-    r"comprised|are|were|came from|come from)\b",
+    # "Contingents at the camp include ...", "The participating countries are ..." (not "forces were in X, Y, Z")
+    r"\b(?:contingents?|delegations|teams|units|troops|forces|navies|militaries|armies)\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:include|includes|included|comprise|comprises|comprised|came from|come from)\b|"
+    r"\b(?:participants|participating (?:countries|nations|states))\s+(?:are|were|include|includes|included)\b",
     re.I,
 )
 
