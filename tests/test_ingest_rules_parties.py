@@ -128,25 +128,35 @@ def test_explain_names_the_rule_that_made_each_party(run: Run, text: str, partie
 
 
 @pytest.mark.parametrize(
-    "taking_part",
+    ("drill", "taking_part"),
     [
-        "Sailors from Turkey, China and Azerbaijan are taking part.",
-        "Turkish, Chinese and Azerbaijani sailors are taking part.",
+        ("a multinational naval exercise", "Sailors from Turkey, China and Azerbaijan are taking part."),
+        ("a multinational naval exercise", "Turkish, Chinese and Azerbaijani sailors are taking part."),
         # Observers named after the list are not in it.
-        "Sailors from Turkey, China and Azerbaijan are taking part, as are observers from Iran.",
-        # The list after the sentence that counted them; the contingents a later sentence lists.
-        "It is attended by units from three countries. They are Turkey, China and Azerbaijan.",
-        "The drill lasts ten days. Contingents at the base include Turkey, China and Azerbaijan.",
+        ("a multinational naval exercise",
+         "Sailors from Turkey, China and Azerbaijan are taking part, as are observers from Iran."),
+        # Where the lead does not say it is multilateral: the list after the sentence that counted them; the
+        # contingents a later sentence lists.
+        ("a naval exercise", "It is attended by units from three countries. They are Turkey, China and Azerbaijan."),
+        ("a naval exercise", "The drill lasts ten days. Contingents at the base include Turkey, China and Azerbaijan."),
     ],
-)
-def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(run: Run, taking_part: str) -> None:
-    text = ("Naval exercise begins in Pakistan\n\nPakistani forces began a naval exercise off Karachi on "
-            f"March 4. {taking_part}\n")  # fmt: skip
+)  # fmt: skip
+def test_countries_listed_as_taking_part_in_a_drill_are_parties_by_that_rule(
+    run: Run, drill: str, taking_part: str
+) -> None:
+    text = f"Naval drill in Pakistan\n\nPakistani forces began {drill} off Karachi on March 4. {taking_part}\n"
     result = run("ingest", "-", "--published", "2024-03-05", "--explain", "--json", input=text)
     draft = json.loads(result.stdout)
     rules = {c: draft["evidence"]["rules"][f"countries.{c}"].split(":")[0] for c in draft["countries"]}
     assert rules == {"AZE": "parties.taking-part", "CHN": "parties.taking-part", "PAK": "parties.acting",
                      "TUR": "parties.taking-part"}  # fmt: skip
+
+
+def test_third_countries_that_joined_something_in_a_bilateral_report_are_not_parties(run: Run) -> None:
+    text = ("Azerbaijan and Pakistan held talks\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence "
+            "Minister Khawaja Asif in Baku on March 4.\n\nThey noted that Egypt, Ethiopia and Iran joined the "
+            "BRICS group last year.\n")  # fmt: skip
+    assert _draft(run, text)["countries"] == ["AZE", "PAK"]
 
 
 @pytest.mark.parametrize(

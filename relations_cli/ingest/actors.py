@@ -51,10 +51,17 @@ MULTILATERAL = re.compile(
 # A sentence telling who takes part in a multilateral event: its list of countries are parties, "including" or not
 # ("troops from 26 countries, including Mongolia, China and Qatar, are participating").
 PARTICIPATING = re.compile(
-    r"\b(?:participat\w+|take part|taking part|took part|takes part|joined|join|joining|partake|attended by)\b|"
+    r"\b(?:participat\w+|take part|taking part|took part|takes part|joined|join|joining|partake)\b|"
     r"\b(?:troops|forces|soldiers|sailors|personnel|contingents?|participants|militaries|armies|navies|"
-    r"delegations|teams|units)\s+(?:from|of)\b|"
-    # "Contingents at the camp include ...", "The participating countries are ..." (not "forces were in X, Y, Z")
+    r"delegations|teams|units)\s+(?:from|of)\b",
+    re.I,
+)
+
+# A sentence that lists those taking part whether or not the lead says the event is multilateral: "Contingents
+# at the camp include ...", "The participating countries are ...", "attended by units from ..." (not "forces were
+# in X, Y, Z", nor "joined", which bilateral reports use of third countries too).
+LISTS_PARTICIPANTS = re.compile(
+    r"\battended by\b|"
     r"\b(?:contingents?|delegations|teams|units|troops|forces|navies|militaries|armies)\b(?:\s+[\w-]+){0,3}?\s+"
     r"(?:include|includes|included|comprise|comprises|comprised|came from|come from)\b|"
     r"\b(?:participants|participating (?:countries|nations|states))\s+(?:are|were|include|includes|included)\b",

@@ -102,9 +102,7 @@ def choose(
     limit = len(strong) if multi else 2
     parties = strong[:limit]
     rule = "parties.acting"
-    # A list of three or more told as taking part names parties wherever the report gives it, even where the
-    # lead does not say the event is multilateral ("Contingents at the camp include ...").
-    taking_part = _taking_part(sentences, mentions)
+    taking_part = _taking_part(sentences, mentions, multi)
     for code in taking_part:
         if code not in parties:
             parties.append(code)
@@ -124,15 +122,18 @@ def choose(
     return Choice(parties, mentioned, scores, reasons, evidence, rules)
 
 
-def _taking_part(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> list[str]:
-    """The countries a multilateral event's report lists as taking part: a list of three or more in a sentence
-    that tells participation ("sailors from Chile, Peru and the US", "26 countries, including ... are taking
-    part")."""
+def _taking_part(sentences: list[Sentence], mentions: dict[int, list[Mention]], multi: bool) -> list[str]:
+    """The countries a report lists as taking part: a list of three or more in a sentence that tells
+    participation ("sailors from Chile, Peru and the US", "26 countries, including ... are taking part") when the
+    lead says the event is multilateral; wherever it is, a sentence that lists them ("Contingents at the camp
+    include ...") or names those the sentence before counted ("... from 15 countries. They are ...")."""
     found: list[str] = []
     counted = False  # the sentence before counted the countries taking part: "from 15 countries"
     for s in sentences:
         told, counted = (
-            ac.PARTICIPATING.search(s.text) or (counted and ac.LIST_INTRO.match(s.text)),
+            (multi and ac.PARTICIPATING.search(s.text))
+            or ac.LISTS_PARTICIPANTS.search(s.text)
+            or (counted and ac.LIST_INTRO.match(s.text)),
             bool(ac.COUNTED.search(s.text)),
         )
         if not told:
