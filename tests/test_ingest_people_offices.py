@@ -5,19 +5,29 @@ words are the role, never the name; after a title word that is also a first name
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from .conftest import Run
 
 HEAD = "Azerbaijan and Pakistan held talks\n\n"
+Participant = tuple[str, str | None, str | None]
+
+
+def _draft(run: Run, text: str, *options: str) -> dict[str, Any]:
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", *options, input=text + "\n")
+    assert result.exit_code == 0, result.stderr
+    draft: dict[str, Any] = json.loads(result.stdout)
+    return draft
+
+
+def _people(draft: dict[str, Any]) -> list[Participant]:
+    return [(p["name"], p["role"], p["country"]) for p in draft["participants"]]
 
 
 def _names(run: Run, body: str) -> list[str]:
-    article = "Azerbaijan and Pakistan held talks\n\n" + body + "\n"
-    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=article)
-    assert result.exit_code == 0, result.stderr
-    return sorted(p["name"] for p in json.loads(result.stdout)["participants"])
+    return sorted(name for name, _, _ in _people(_draft(run, HEAD + body)))
 
 
 @pytest.mark.parametrize(
@@ -116,13 +126,6 @@ def test_one_person_once_and_no_one_who_was_only_named(run: Run, body: str, name
     assert _names(run, body) == names
 
 
-def _people(run: Run, body: str) -> list[tuple[str, str | None, str | None]]:
-    article = "Azerbaijan and Pakistan held talks\n\n" + body + "\n"
-    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=article)
-    assert result.exit_code == 0, result.stderr
-    return [(p["name"], p["role"], p["country"]) for p in json.loads(result.stdout)["participants"]]
-
-
 @pytest.mark.parametrize(
     ("body", "people"),
     [
@@ -164,9 +167,9 @@ def _people(run: Run, body: str) -> list[tuple[str, str | None, str | None]]:
     ],
 )  # fmt: skip
 def test_each_participant_once_with_the_fullest_name_and_the_best_role(
-    run: Run, body: str, people: list[tuple[str, str | None, str | None]]
+    run: Run, body: str, people: list[Participant]
 ) -> None:
-    assert _people(run, body) == people
+    assert _people(_draft(run, HEAD + body)) == people
 
 
 @pytest.mark.parametrize(
@@ -212,11 +215,9 @@ def test_each_participant_once_with_the_fullest_name_and_the_best_role(
     ],
 )  # fmt: skip
 def test_one_person_is_one_participant_however_the_body_names_them(
-    run: Run, text: str, people: list[tuple[str, str | None, str | None]]
+    run: Run, text: str, people: list[Participant]
 ) -> None:
-    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text + "\n")
-    assert result.exit_code == 0, result.stderr
-    assert [(p["name"], p["role"], p["country"]) for p in json.loads(result.stdout)["participants"]] == people
+    assert _people(_draft(run, text)) == people
 
 
 @pytest.mark.parametrize(
@@ -237,13 +238,9 @@ def test_one_person_is_one_participant_however_the_body_names_them(
          [("Jeyhun Bayramov", "Foreign Minister", "AZE"), ("Ishaq Dar", "Foreign Minister", "PAK")]),
     ],
 )  # fmt: skip
-def test_one_plural_title_over_names_and_their_countries(
-    run: Run, text: str, people: list[tuple[str, str | None, str | None]]
-) -> None:
-    result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=text + "\n")
-    assert result.exit_code == 0, result.stderr
-    draft = json.loads(result.stdout)
-    assert [(p["name"], p["role"], p["country"]) for p in draft["participants"]] == people
+def test_one_plural_title_over_names_and_their_countries(run: Run, text: str, people: list[Participant]) -> None:
+    draft = _draft(run, text, "--explain")
+    assert _people(draft) == people
     # --explain quotes the title and the list up to each one's country
     for name, _, _ in people:
         quote = draft["evidence"]["participants"][name]
