@@ -130,12 +130,12 @@ def _taking_part(sentences: list[Sentence], mentions: dict[int, list[Mention]], 
     found: list[str] = []
     counted = False  # the sentence before counted the countries taking part: "from 15 countries"
     for s in sentences:
-        told, counted = (
+        told = (
             (multi and ac.PARTICIPATING.search(s.text))
             or ac.LISTS_PARTICIPANTS.search(s.text)
-            or (counted and ac.LIST_INTRO.match(s.text)),
-            bool(ac.COUNTED.search(s.text)),
+            or (counted and ac.LIST_INTRO.match(s.text))
         )
+        counted = bool(ac.COUNTED.search(s.text))
         if not told:
             continue
         named = [m for m in mentions.get(s.index, []) if m.form in ("name", "demonym")]

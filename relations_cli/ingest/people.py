@@ -10,7 +10,9 @@ from . import lexicon as lx
 from .mentions import Mention
 
 HEAD = re.compile(rf"^(?:{lx.TITLE_HEADS})$")
-HONORIFIC = re.compile(r"^(?:Dr|Mr|Ms|Mrs|H\.E|Excellency|Prof)\.?$")
+# Honorifics written before a name; each use adds its own ("Excellency" as a whole role, "Hon" before a name).
+_HONORIFICS = r"Dr|Mr|Ms|Mrs|H\.E"
+HONORIFIC = re.compile(rf"^(?:{_HONORIFICS}|Excellency|Prof)\.?$")
 RANK = re.compile(
     r"\b(?:Senior\s+)?(?:(?:Colonel|Lieutenant|Major|Army|Brigadier|Rear|Vice|Air|Four-Star)\s+)?"
     r"(?:General|Admiral|Marshal)\b\s*$"
@@ -178,7 +180,7 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
             text = text[:local] + "\0" * (m.end - m.start) + text[local + (m.end - m.start) :]
     text = re.sub(r"\0+(?:['’]s)?", " ", text)
     text = re.sub(r"\s+of\s*$|^\s*(?:the|The)\s+", "", text.strip(" ,"))
-    text = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s*$", "", text).strip(" ,")
+    text = re.sub(rf"\b(?:{_HONORIFICS})\.?\s*$", "", text).strip(" ,")
     text = re.sub(r"\s+", " ", text)
     # "Director General", "Secretary General": one office, not an office and a rank
     office = text if _GENERAL_OFFICE.search(text) else RANK.sub("", text).strip()
@@ -194,7 +196,7 @@ _NAME = (
 )
 _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"
-    rf"(?<=\bwelcomed ))(?:(?:the\s+)?(?:Hon|H\.E|Dr|Mr|Ms|Mrs|Prof)\.?\s+)?(?P<name>{_NAME}),\s+"
+    rf"(?<=\bwelcomed ))(?:(?:the\s+)?(?:{_HONORIFICS}|Hon|Prof)\.?\s+)?(?P<name>{_NAME}),\s+"
     r"(?:the\s+|a\s+)?"
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
 )
