@@ -53,6 +53,9 @@ def _draft(run: Run, text: str) -> dict[str, Any]:
          "Khawaja Asif in Baku on March 4. Russia was not discussed.", ["AZE", "PAK"], ["RUS"]),
         # Leaders the text names only by title and surname still stand for their countries.
         ("Ministers meet in Baku\n\nPresident Aliyev received President Erdogan on March 4.", ["AZE", "TUR"], []),
+        # A headline that names no country or place: the body's sides.
+        ("Defence ministers hold talks\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister "
+         "Khawaja Asif on March 4.", ["AZE", "PAK"], []),
     ],
 )  # fmt: skip
 def test_the_parties_are_the_sides_that_took_part(
@@ -192,3 +195,19 @@ def test_a_list_of_countries_where_forces_are_is_no_list_of_parties(run: Run) ->
     draft = _draft(run, text)
     assert draft["countries"] == ["AZE", "PAK"]
     assert {"GEO", "MDA", "UKR"} <= set(draft["mentioned"])
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # A count, then a sentence that lists other countries without introducing them as those counted.
+        "Pakistan trades with 20 countries. Turkey, China and Iran are its largest partners.",
+        # "They were …" with no count before it: the ministers, not a list of those taking part.
+        "They were also concerned about Iran, Russia and Georgia.",
+    ],
+)
+def test_a_list_is_of_parties_only_where_the_text_introduces_those_taking_part(run: Run, later: str) -> None:
+    text = ("Azerbaijan and Pakistan held talks\n\nAzerbaijani Defence Minister Zakir Hasanov met Pakistani Defence "
+            f"Minister Khawaja Asif in Baku on March 4.\n\n{later}\n")  # fmt: skip
+    draft = _draft(run, text)
+    assert draft["countries"] == ["AZE", "PAK"]
