@@ -181,3 +181,6 @@ def test_a_readouts_spoke_to_is_a_call_unless_they_met_in_person(run: Run, body:
     draft = _draft(run, "Azerbaijan and Pakistan discuss trade\n\n" + body + "\n")
     assert draft["kind"] == kind
     assert draft["location"]["country"] == (None if kind == "call" else "AZE")
+    if kind == "call":  # --explain names the rule and quotes the sentence that told it
+        assert draft["evidence"]["rules"]["kind"].startswith("kind.spoke: ")
+        assert draft["evidence"]["kind"] == body
