@@ -168,6 +168,11 @@ def test_who_took_part_and_who_was_only_named(
          [HASANOV, ("Asif", "Defence Minister", "PAK")]),
         ("Pakistani Defence Minister Khawaja Asif Tuesday met Azerbaijani Defence Minister Zakir Hasanov in Baku.",
          [ASIF, HASANOV]),
+        ("In Baku, Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja Asif Monday.",
+         [HASANOV, ASIF]),
+        # A title word before a comma names no one there; the titles after it still do.
+        ("After a call with the President, Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister "
+         "Khawaja Asif in Baku on March 4.", [HASANOV, ASIF]),
         # "and" before another title word begins the next person's title.
         ("Pakistani Minister of Defence Khawaja Asif and Chairman of the Azerbaijani Parliament Sahiba Gafarova met "
          "in Baku on March 4.",
