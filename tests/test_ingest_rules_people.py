@@ -44,6 +44,14 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
         ("Azerbaijani Foreign Minister Jeyhun Bayramov and Defence Minister Zakir Hasanov met Pakistani Prime "
          "Minister Shehbaz Sharif in Baku on March 4.",
          [("Jeyhun Bayramov", "Foreign Minister", "AZE"), HASANOV, ("Shehbaz Sharif", "Prime Minister", "PAK")]),
+        # The same with a minister no table of leaders knows: the country comes from the office before "and".
+        ("Azerbaijani Foreign Minister Jeyhun Bayramov and Defence Minister Tural Mammadli met Pakistani Prime "
+         "Minister Shehbaz Sharif in Baku on March 4.",
+         [("Jeyhun Bayramov", "Foreign Minister", "AZE"), ("Tural Mammadli", "Defence Minister", "AZE"),
+          ("Shehbaz Sharif", "Prime Minister", "PAK")]),
+        # "his counterpart" in a later sentence holds the office of the person named before.
+        ("Azerbaijani Defence Minister Zakir Hasanov arrived in Islamabad on March 4. He met his Pakistani "
+         "counterpart, Khawaja Asif, the same day.", [HASANOV, ASIF]),
         # A spokesperson quoted and a leader merely recalled are no participants.
         (MET + " Foreign Ministry spokesperson Aykhan Hajizada said the talks went well.", [HASANOV, ASIF]),
         (MET + " Both sides recalled that President Putin had visited Baku in 2018.", [HASANOV, ASIF]),
