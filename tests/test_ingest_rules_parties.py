@@ -211,3 +211,34 @@ def test_a_list_is_of_parties_only_where_the_text_introduces_those_taking_part(r
             f"Minister Khawaja Asif in Baku on March 4.\n\n{later}\n")  # fmt: skip
     draft = _draft(run, text)
     assert draft["countries"] == ["AZE", "PAK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "reasons"),
+    [
+        # Each quote is the words next to the country that made the reason, as a reader checks them.
+        ("Talks in Baku\n\nThe minister of Pakistan visited Azerbaijan on March 4 and met officials of the Azerbaijani "
+         "government. They discussed the long and costly war with Armenia.", None,
+         {"AZE": "named in the lead; host of a visit: “of Pakistan visited Azerbaijan”; an actor: “Azerbaijani "
+                 "government.”",
+          "PAK": "named in the lead; an actor: “The minister of Pakistan”",
+          "ARM": "context: “the long and costly war with Armenia”; not shown taking part"}),
+        ("Naval drill in Pakistan\n\nPakistani forces began a naval exercise off Karachi on March 4. It is attended "
+         "by units from three countries. They are Turkey, China and Azerbaijan.", None,
+         {"AZE": "named; paired with China; listed as taking part in a multilateral event",
+          "CHN": "named; paired with Turkey; paired with Azerbaijan; listed as taking part in a multilateral event",
+          "PAK": "named in the lead; an actor: “Pakistani forces began a naval exe”",
+          "TUR": "named; paired with China; listed as taking part in a multilateral event"}),
+        ("Ministers meet\n\nMinister Jeyhun Bayramov held talks with the Pakistani Ambassador on March 4.",
+         "https://mfa.gov.az/en/news/1",
+         {"AZE": "the publisher's government (its site)",
+          "PAK": "named in the lead; an actor: “Pakistani Ambassador on March 4.”"}),
+    ],
+)  # fmt: skip
+def test_explain_quotes_the_words_behind_each_reason(
+    run: Run, text: str, url: str | None, reasons: dict[str, str]
+) -> None:
+    source = ["--url", url] if url else []
+    result = run("ingest", "-", "--published", "2024-03-05", *source, "--explain", "--json", input=text + "\n")
+    evidence = json.loads(result.stdout)["evidence"]
+    assert {**evidence["countries"], **evidence["mentioned"]} == reasons
