@@ -236,3 +236,13 @@ def test_explain_quotes_each_participants_title_and_name(run: Run) -> None:
         "Khawaja Asif": "Pakistani Defence Minister Khawaja Asif",
         "Zakir Hasanov": "Azerbaijani Defence Minister Zakir Hasanov",
     }
+
+
+def test_an_office_spelt_out_before_its_country_keeps_the_words_before_its_head(run: Run) -> None:
+    # "Deputy" before "Head of the delegation of Pakistan, X": found only by the office-of-country-then-name form.
+    body = ("The Deputy Head of the delegation of Pakistan, Ishaq Dar, met Azerbaijani Foreign Minister Jeyhun "
+            "Bayramov in Baku on March 4.")  # fmt: skip
+    assert sorted(_participants(run, body)) == [
+        ("Ishaq Dar", "Deputy Head of the delegation", "PAK"),
+        ("Jeyhun Bayramov", "Foreign Minister", "AZE"),
+    ]
