@@ -238,11 +238,19 @@ def test_explain_quotes_each_participants_title_and_name(run: Run) -> None:
     }
 
 
-def test_an_office_spelt_out_before_its_country_keeps_the_words_before_its_head(run: Run) -> None:
-    # "Deputy" before "Head of the delegation of Pakistan, X": found only by the office-of-country-then-name form.
-    body = ("The Deputy Head of the delegation of Pakistan, Ishaq Dar, met Azerbaijani Foreign Minister Jeyhun "
-            "Bayramov in Baku on March 4.")  # fmt: skip
-    assert sorted(_participants(run, body)) == [
-        ("Ishaq Dar", "Deputy Head of the delegation", "PAK"),
-        ("Jeyhun Bayramov", "Foreign Minister", "AZE"),
-    ]
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        # "Deputy" before "Head of the delegation of Pakistan, X": found only by the office-of-country-then-name form.
+        ("The Deputy Head of the delegation of Pakistan, Ishaq Dar, met Azerbaijani Foreign Minister Jeyhun Bayramov "
+         "in Baku on March 4.",
+         [("Ishaq Dar", "Deputy Head of the delegation", "PAK"), ("Jeyhun Bayramov", "Foreign Minister", "AZE")]),
+        # The only title word comes after the first "of": the office is the words before the name.
+        ("Officers of the Pakistan Navy Chief, Admiral Naveed Ashraf, met Azerbaijani Defence Minister Zakir Hasanov "
+         "in Baku on March 4.", [("Naveed Ashraf", "Navy Chief", "PAK"), HASANOV]),
+    ],
+)  # fmt: skip
+def test_an_office_spelt_out_before_its_country_then_the_name(
+    run: Run, body: str, people: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert sorted(_participants(run, body)) == sorted(people)
