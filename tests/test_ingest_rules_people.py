@@ -254,3 +254,19 @@ def test_an_office_spelt_out_before_its_country_then_the_name(
     run: Run, body: str, people: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert sorted(_participants(run, body)) == sorted(people)
+
+
+def test_a_name_then_its_title_gives_the_country_named_in_the_title_and_explain_quotes_both(run: Run) -> None:
+    # A minister no table of leaders knows, beside one of the same country: the title after the name gives the country.
+    body = ("Tural Mammadli, the Deputy Defence Minister of Azerbaijan, and Azerbaijani Defence Minister Zakir Hasanov "
+            "met Pakistani Defence Minister Khawaja Asif in Baku on March 4.")  # fmt: skip
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=HEADLINE + body + "\n")
+    draft = json.loads(result.stdout)
+    assert sorted((p["name"], p["role"], p["country"]) for p in draft["participants"]) == [
+        ASIF,
+        ("Tural Mammadli", "Deputy Defence Minister", "AZE"),
+        HASANOV,
+    ]
+    quoted = draft["evidence"]["participants"]["Tural Mammadli"]
+    assert quoted == "Tural Mammadli, the Deputy Defence Minister of Azerbaijan"
+    assert draft["evidence"]["rules"]["participants.Tural Mammadli"].startswith("participants.name-title: ")
