@@ -27,6 +27,9 @@ def _draft(run: Run, text: str) -> dict[str, Any]:
          ["AZE", "PAK"], ["ARM"]),
         ("Talks held in Baku\n\nThe defence ministers of Azerbaijan and Pakistan met in Baku on March 4 and "
          "discussed the conflict with Armenia.", ["AZE", "PAK"], ["ARM"]),
+        # A context clause ends where the demonyms of the sides begin.
+        ("Talks in Baku\n\nAmid the war with Armenia, Azerbaijani and Pakistani ministers met in Baku on March 4.",
+         ["AZE", "PAK"], ["ARM"]),
         (HEADLINE + "Azerbaijani and Pakistani ministers met in Baku on March 4 to discuss the situation in Niger, "
          "Mali and Burkina Faso.", ["AZE", "PAK"], ["BFA", "MLI", "NER"]),
         (HEADLINE + "Azerbaijani and Pakistani officials met in Baku on March 4. The officials praised cooperation. "

@@ -57,8 +57,11 @@ def choose(
         context = False
         for k, m in enumerate(found):
             ahead, after = before(s.text, m.start), s.text[m.end : m.end + 100]
-            # the rest of a list that began as context is context: "the situation in Niger, Mali and Burkina Faso"
-            listed = context and bool(lx.LIST_GAP.match(s.text[found[k - 1].end : m.start]))
+            # the rest of a list that began as context is context: "the situation in Niger, Mali and Burkina Faso";
+            # a demonym after a name begins a new phrase: "Amid the war with Armenia, Azerbaijani and Pakistani …"
+            listed = (
+                context and _one_phrase(found[k - 1], m) and bool(lx.LIST_GAP.match(s.text[found[k - 1].end : m.start]))
+            )
             near = ahead[-w.CONTEXT_REACH :]
             context = listed or bool(
                 ac.CONTEXT_BEFORE.search(near) or ac.CONTEXT_AFTER.match(after) or ac.ADVOCATED.search(ahead)
@@ -85,7 +88,7 @@ def choose(
                 neighbours.append(found[k + 1])
             for other in neighbours:
                 gap = s.text[min(m.end, other.end) : max(m.start, other.start)]
-                if other.code != m.code and (_PAIR.match(gap) or lx.LIST_GAP.match(gap)):
+                if other.code != m.code and _one_phrase(m, other) and (_PAIR.match(gap) or lx.LIST_GAP.match(gap)):
                     add(m.code, w.PAIRED, f"paired with {other.text}")
                     acting.add(m.code)
     if publisher and (unplaced or publisher in scores):  # a government's release tells its own officials' doings
@@ -120,6 +123,12 @@ def choose(
     mentioned = sorted(c for c in scores if c not in parties)
     rules = {c: "parties.taking-part" if c in taking_part and c not in strong else rule for c in parties}
     return Choice(parties, mentioned, scores, reasons, evidence, rules)
+
+
+def _one_phrase(a: Mention, b: Mention) -> bool:
+    """Whether two countries a gap joins can be one list: names with names, demonyms with demonyms ("Armenia,
+    Azerbaijani and Pakistani ministers": the demonyms begin a new phrase)."""
+    return (a.form == "demonym") == (b.form == "demonym")
 
 
 def _taking_part(sentences: list[Sentence], mentions: dict[int, list[Mention]], multi: bool) -> list[str]:
