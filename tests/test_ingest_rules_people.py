@@ -270,3 +270,19 @@ def test_a_name_then_its_title_gives_the_country_named_in_the_title_and_explain_
     quoted = draft["evidence"]["participants"]["Tural Mammadli"]
     assert quoted == "Tural Mammadli, the Deputy Defence Minister of Azerbaijan"
     assert draft["evidence"]["rules"]["participants.Tural Mammadli"].startswith("participants.name-title: ")
+
+
+def test_an_office_of_a_country_then_the_name_gives_that_country_and_explain_quotes_both(run: Run) -> None:
+    # The country named in the office, beside another of the same country: no other rule could supply it.
+    body = ("The Deputy Head of the delegation of Pakistan, Ali Raza Khan, and Pakistani Defence Minister Khawaja Asif "
+            "met Azerbaijani Foreign Minister Jeyhun Bayramov in Baku on March 4.")  # fmt: skip
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=HEADLINE + body + "\n")
+    draft = json.loads(result.stdout)
+    assert sorted((p["name"], p["role"], p["country"]) for p in draft["participants"]) == [
+        ("Ali Raza Khan", "Deputy Head of the delegation", "PAK"),
+        ("Jeyhun Bayramov", "Foreign Minister", "AZE"),
+        ASIF,
+    ]
+    quoted = draft["evidence"]["participants"]["Ali Raza Khan"]
+    assert quoted == "The Deputy Head of the delegation of Pakistan, Ali Raza Khan"
+    assert draft["evidence"]["rules"]["participants.Ali Raza Khan"].startswith("participants.title-of-name: ")
