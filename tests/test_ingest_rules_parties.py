@@ -111,6 +111,20 @@ def test_without_its_site_a_text_naming_one_country_has_too_few_parties(run: Run
     assert run("ingest", "-", "--published", "2024-03-05", "--json", input=text).exit_code == 2
 
 
+def test_too_few_parties_says_why_each_country_named_is_not_one(run: Run) -> None:
+    text = ("Ministers meet\n\nMinister Jeyhun Bayramov held talks with the Pakistani Ambassador on March 4. The talks "
+            "lasted two hours. Iran-Turkey ties and Russia were not discussed.\n")  # fmt: skip
+    result = run("ingest", "-", "--published", "2024-03-05", "--json", input=text)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: stdin: fewer than two parties found. Countries named: "
+        "Pakistan (PAK): named in the lead, an actor: “Pakistani Ambassador on March 4.”; "
+        "Iran (IRN): named, paired with Turkey, named too little to be a party; "
+        "Türkiye (TUR): named, paired with Iran, named too little to be a party; "
+        "Russia (RUS): named, not shown taking part. Give the parties with --country\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "parties", "rule"),
     [
@@ -232,6 +246,12 @@ def test_a_list_is_of_parties_only_where_the_text_introduces_those_taking_part(r
           "CHN": "named; paired with Turkey; paired with Azerbaijan; listed as taking part in a multilateral event",
           "PAK": "named in the lead; an actor: “Pakistani forces began a naval exe”",
           "TUR": "named; paired with China; listed as taking part in a multilateral event"}),
+        # A context clause, then the sides as demonyms: paired with each other, not with the context's country.
+        ("Talks in Baku\n\nAmid the war with Armenia, Azerbaijani and Pakistani ministers met in Baku on March 4.",
+         None,
+         {"AZE": "named in the lead; an actor: “Azerbaijani and Pakistani ministers ”; paired with Pakistani",
+          "PAK": "named in the lead; an actor: “Pakistani ministers met in Baku on”; paired with Azerbaijani",
+          "ARM": "context: “Amid the war with Armenia”; not shown taking part"}),
         ("Ministers meet\n\nMinister Jeyhun Bayramov held talks with the Pakistani Ambassador on March 4.",
          "https://mfa.gov.az/en/news/1",
          {"AZE": "the publisher's government (its site)",
