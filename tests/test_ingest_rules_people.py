@@ -256,33 +256,29 @@ def test_an_office_spelt_out_before_its_country_then_the_name(
     assert sorted(_participants(run, body)) == sorted(people)
 
 
-def test_a_name_then_its_title_gives_the_country_named_in_the_title_and_explain_quotes_both(run: Run) -> None:
-    # A minister no table of leaders knows, beside one of the same country: the title after the name gives the country.
-    body = ("Tural Mammadli, the Deputy Defence Minister of Azerbaijan, and Azerbaijani Defence Minister Zakir Hasanov "
-            "met Pakistani Defence Minister Khawaja Asif in Baku on March 4.")  # fmt: skip
+@pytest.mark.parametrize(
+    ("body", "person", "quote", "rule"),
+    [
+        # A name then its title: a minister no table of leaders knows, beside one of the same country, so that the
+        # title after the name is the only source of the country.
+        ("Tural Mammadli, the Deputy Defence Minister of Azerbaijan, and Azerbaijani Defence Minister Zakir Hasanov "
+         "met Pakistani Defence Minister Khawaja Asif in Baku on March 4.",
+         ("Tural Mammadli", "Deputy Defence Minister", "AZE"),
+         "Tural Mammadli, the Deputy Defence Minister of Azerbaijan", "participants.name-title"),
+        # An office of a country, then the name.
+        ("The Deputy Head of the delegation of Pakistan, Ali Raza Khan, and Pakistani Defence Minister Khawaja Asif "
+         "met Azerbaijani Defence Minister Zakir Hasanov in Baku on March 4.",
+         ("Ali Raza Khan", "Deputy Head of the delegation", "PAK"),
+         "The Deputy Head of the delegation of Pakistan, Ali Raza Khan", "participants.title-of-name"),
+    ],
+)  # fmt: skip
+def test_a_country_named_in_the_title_is_the_participants_and_explain_quotes_title_and_name(
+    run: Run, body: str, person: tuple[str, str, str], quote: str, rule: str
+) -> None:
     result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=HEADLINE + body + "\n")
     draft = json.loads(result.stdout)
-    assert sorted((p["name"], p["role"], p["country"]) for p in draft["participants"]) == [
-        ASIF,
-        ("Tural Mammadli", "Deputy Defence Minister", "AZE"),
-        HASANOV,
-    ]
-    quoted = draft["evidence"]["participants"]["Tural Mammadli"]
-    assert quoted == "Tural Mammadli, the Deputy Defence Minister of Azerbaijan"
-    assert draft["evidence"]["rules"]["participants.Tural Mammadli"].startswith("participants.name-title: ")
-
-
-def test_an_office_of_a_country_then_the_name_gives_that_country_and_explain_quotes_both(run: Run) -> None:
-    # The country named in the office, beside another of the same country: no other rule could supply it.
-    body = ("The Deputy Head of the delegation of Pakistan, Ali Raza Khan, and Pakistani Defence Minister Khawaja Asif "
-            "met Azerbaijani Foreign Minister Jeyhun Bayramov in Baku on March 4.")  # fmt: skip
-    result = run("ingest", "-", "--published", "2024-03-05", "--json", "--explain", input=HEADLINE + body + "\n")
-    draft = json.loads(result.stdout)
-    assert sorted((p["name"], p["role"], p["country"]) for p in draft["participants"]) == [
-        ("Ali Raza Khan", "Deputy Head of the delegation", "PAK"),
-        ("Jeyhun Bayramov", "Foreign Minister", "AZE"),
-        ASIF,
-    ]
-    quoted = draft["evidence"]["participants"]["Ali Raza Khan"]
-    assert quoted == "The Deputy Head of the delegation of Pakistan, Ali Raza Khan"
-    assert draft["evidence"]["rules"]["participants.Ali Raza Khan"].startswith("participants.title-of-name: ")
+    assert sorted((p["name"], p["role"], p["country"]) for p in draft["participants"]) == sorted(
+        [ASIF, person, HASANOV]
+    )
+    assert draft["evidence"]["participants"][person[0]] == quote
+    assert draft["evidence"]["rules"][f"participants.{person[0]}"].startswith(rule + ": ")
