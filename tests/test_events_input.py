@@ -191,16 +191,16 @@ def test_memory_running_out_midway_through_writing_the_drafts_leaves_the_databas
     source = tmp_path / "events.CSV"
     source.write_text("\n".join(gdelt_row(f"202403{d:02}", "DEU", "FRA", "042") for d in range(1, 29)) + "\n")
     made = 0
-    encode = Document.json
+    encode = Document.json_parts
 
-    def failing(self: Document) -> bytes:
+    def failing(self: Document) -> tuple[bytes, bytes]:
         nonlocal made
         made += 1
         if made > 20:
             raise MemoryError
         return encode(self)
 
-    monkeypatch.setattr(Document, "json", failing)
+    monkeypatch.setattr(Document, "json_parts", failing)
     result = run("import", str(source), "--from", "gdelt")
     assert result.exit_code == 1 and "out of memory while importing the events" in result.stderr
     assert made > 20 and db.read_bytes() == before

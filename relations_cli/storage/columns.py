@@ -37,10 +37,13 @@ class Columns:
         return cls._of_rows([record[:_WIDTH] for record in records], list(spans))
 
     @classmethod
-    def of_documents(cls, docs: dict[str, dict[str, Any]], spans: dict[str, tuple[int, int]]) -> Columns:
-        """From the documents by key (stored ones, or ready ones: see `records.Ready`) and their spans."""
-        keys = sorted(docs, key=int)
-        return cls._of_rows([indexed(int(k), docs[k]) for k in keys], [spans[k] for k in keys])
+    def of_documents(cls, docs: dict[str, dict[str, Any]], starts: list[int], ends: list[int]) -> Columns:
+        """From the documents by key, in id order as the file lays them out (stored ones, or ready ones: see
+        `records.Ready`), and where each one's JSON starts and ends in that order. Column by column: a
+        month of events is 300,000 of them. (Spans that do not match make an index `from_payload` refuses.)"""
+        rows = [doc.indexed() if not isinstance(doc, dict) else indexed(doc) for doc in docs.values()]
+        fields = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in INDEXED[1:]]
+        return cls([list(map(int, docs)), *fields], starts, ends)
 
     @classmethod
     def _of_rows(cls, rows: list[tuple[Any, ...]], places: list[tuple[int, int]]) -> Columns:

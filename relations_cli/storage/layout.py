@@ -10,10 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
-
-if TYPE_CHECKING:
-    from .records import Ready
+from typing import Any
 
 FORMAT = "relations"
 META = "meta"  # one document: the format name, the schema version and the next id
@@ -30,6 +27,7 @@ OPENING = b'{\n  "meta": {\n    "1": '  # the file as `dump` lays it out begins 
 META_END = b"\n  }"  # ... and the meta table (like the records table) ends so
 _RECORD_LINE_START = b'\n    "'  # every document's line in either table begins so
 SEPARATOR = b","  # ends every document's line but the last of its table
+_NEXT_LINE = SEPARATOR + _RECORD_LINE_START[:-1]
 
 
 def record_id(key: Any) -> int | None:
@@ -89,10 +87,10 @@ def cut(raw: bytes, span: tuple[int, int], record_id: int) -> tuple[int, int] | 
     return None
 
 
-def dump(tables: Tables) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
+def dump(tables: Tables) -> tuple[list[bytes], Dumped]:
     """The file's bytes, in chunks, and where each record's JSON is in them (for the index)."""
     dumped = Dumped(tables)
-    return list(dumped), dumped.spans
+    return list(dumped), dumped
 
 
 class Dumped:
@@ -107,24 +105,38 @@ class Dumped:
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self.spans: dict[str, tuple[int, int]] = {}  # complete once every chunk has been taken
+        # Where each record's JSON starts and ends, in the records table's order: complete once every
+        # chunk has been taken.
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def __iter__(self) -> Iterator[bytes]:
         import orjson
 
-        dumps, spans = orjson.dumps, self.spans
+        dumps = orjson.dumps
         pending: list[bytes] = [b"{"]
         offset = 1
         for t, (name, table) in enumerate(self.tables.items()):
             pending.append(b"%s\n  %s: {" % (SEPARATOR if t else b"", dumps(name)))
             offset += len(pending[-1])
-            for r, (key, doc) in enumerate(table.items()):
-                head = b"%s\n    %s: " % (SEPARATOR if r else b"", dumps(key))
-                body = dumps(doc) if isinstance(doc, dict) else cast("Ready", doc).json()
-                if name == TABLE:
-                    spans[key] = (offset + len(head), offset + len(head) + len(body))
-                pending += (head, body)
-                offset += len(head) + len(body)
+            starts, ends = (self.starts, self.ends) if name == TABLE else ([], [])
+            line = _RECORD_LINE_START[:-1]  # the table's first line; every other one follows a separator
+            doc: Any  # a stored document (dict) or a ready one (records.Ready)
+            for key, doc in table.items():
+                head = line + dumps(key) + b": "
+                pending.append(head)
+                offset += len(head)
+                starts.append(offset)
+                if isinstance(doc, dict):
+                    body = dumps(doc)
+                    pending.append(body)
+                    offset += len(body)
+                else:
+                    for part in doc.json_parts():
+                        pending.append(part)
+                        offset += len(part)
+                ends.append(offset)
+                line = _NEXT_LINE
                 if len(pending) >= 8192:
                     yield b"".join(pending)
                     pending.clear()

@@ -93,17 +93,17 @@ INDEXED: tuple[str, ...] = Stored._fields[: Stored._fields.index("parsed")]
 class Ready(Protocol):
     """A document handed over ready to store (an event import's hundreds of thousands of drafts): it
     gives its indexed fields itself, in `INDEXED` order after the id, and its JSON, which must be
-    the bytes orjson writes for it; the store then neither reads its fields nor encodes it."""
+    the bytes orjson writes for it; the store then neither reads its fields nor encodes it. The JSON
+    comes in pieces written one after the other (a draft's own bytes, then the timestamps all drafts
+    share), so that they are not joined once per document only to be joined again in the file."""
 
     def indexed(self) -> tuple[Any, ...]: ...
-    def json(self) -> bytes: ...
+    def json_parts(self) -> tuple[bytes, ...]: ...
 
 
-def indexed(record_id: int, doc: dict[str, Any] | Ready) -> tuple[Any, ...]:
-    """The id and indexed fields of a stored or a ready document: a row of the index."""
-    if isinstance(doc, dict):
-        return Stored.of(record_id, doc)[: len(INDEXED)]
-    return (record_id, *doc.indexed())
+def indexed(doc: dict[str, Any]) -> tuple[Any, ...]:
+    """The indexed fields of a stored document, after the id (a ready one gives them itself)."""
+    return Stored.of(0, doc)[1 : len(INDEXED)]
 
 
 def stored_records(docs: dict[str, dict[str, Any]]) -> list[Stored]:

@@ -192,9 +192,9 @@ class Store:
         docs = tables.get(TABLE, {})
         keys = list(docs)
         if keys and keys == sorted(keys, key=int):  # the in-place writer relies on lines in id order
-            chunks, spans = dump(tables)
+            chunks, dumped = dump(tables)
             if b"".join(chunks) == raw:
-                index.write(self.file, st, Columns.of_documents(docs, spans), index.crc([raw]))
+                index.write(self.file, st, Columns.of_documents(docs, dumped.starts, dumped.ends), index.crc([raw]))
         return stored_records(docs)
 
     def _read(self) -> bytes | None:

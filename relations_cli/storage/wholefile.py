@@ -6,7 +6,9 @@ of an older schema or laid out by hand. It is also what the in-place strategy fa
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import Any
 
 from tinydb import TinyDB
@@ -57,8 +59,7 @@ class WholeFile:
             raise StoreError(f"no ids left: the highest id is {MAX_ID}")
         # Straight into the tables TinyDB reads: its insert_multiple copies every document, which at
         # 100,000 records costs a second and a hundred megabytes for nothing.
-        for doc, record_id in zip(docs, ids, strict=True):
-            documents[str(record_id)] = doc
+        documents.update(zip(map(str, ids), docs, strict=True))
         self._table.clear_cache()
         self.next_id = max([self.next_id - 1, *ids]) + 1
         return ids
@@ -81,7 +82,7 @@ class WholeFile:
         records = data.get(TABLE, {})
         ordered: Tables = {
             META: {"1": meta_document(self._schema, self.next_id)},
-            TABLE: {key: records[key] for key in sorted(records, key=int)},
+            TABLE: records if _in_id_order(records) else {key: records[key] for key in sorted(records, key=int)},
         }
         for name in sorted(set(data) - {META, TABLE}):
             ordered[name] = data[name]
@@ -90,7 +91,13 @@ class WholeFile:
     def written(self) -> tuple[Iterable[bytes], Callable[[], Columns]]:
         tables = self.tables()
         dumped = Dumped(tables)
-        return dumped, lambda: Columns.of_documents(tables[TABLE], dumped.spans)
+        return dumped, lambda: Columns.of_documents(tables[TABLE], dumped.starts, dumped.ends)
+
+
+def _in_id_order(records: dict[str, Any]) -> bool:
+    """Keys already in id order (as a file this program wrote, and ids added after, are): no copy sorted."""
+    ids = list(map(int, records))
+    return all(map(operator.lt, ids, islice(ids, 1, None)))
 
 
 def _fresh_ids(ids: list[int | None], next_id: int) -> bool:
