@@ -125,7 +125,7 @@ def fold(
         tally.taken += draft.events
         place = (draft.location.country, draft.location.place)
         records.append(
-            document(day, a, b, kind, draft.codes, sorted(draft.areas), draft.events, place,
+            document(day, a, b, kind, tuple(draft.codes), tuple(sorted(draft.areas)), draft.events, place,
                      (_unordered(draft.outlet), _unordered(draft.url)), name)
         )  # fmt: skip
     return records, tally
@@ -135,9 +135,11 @@ def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilt
     """Draft engagements from the engine's rows, already one per engagement (grouping.py), in date
     order; and the tally. The filters apply again here: a saved result may have been made without them."""
     tally = Tally()
-    records = []
+    records: list[Document] = []
+    add = records.append
     name = DATASET_NAMES[dataset]
     checked = filters != EngineFilters()
+    taken = 0  # added to the tally once: hundreds of thousands of rows
     for reason, day, one, two, kind, mask, others, events, country, place, outlet, url in rows:
         if reason:
             tally.skip(reason, events)
@@ -152,9 +154,10 @@ def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilt
             if checked and not _wanted(day, one, two, kind, set(areas), filters):
                 tally.skip(OUTSIDE, events)
                 continue
-            tally.read += events
-            tally.taken += events
-            records.append(document(day, one, two, kind, codes, areas, events, (country, place), (outlet, url), name))
+            taken += events
+            add(document(day, one, two, kind, codes, areas, events, (country, place), (outlet, url), name))
+    tally.read += taken
+    tally.taken += taken
     return records, tally
 
 

@@ -61,6 +61,9 @@ class Document:
     def json(self) -> bytes:
         return self.head + self.stamps
 
+    def json_parts(self) -> tuple[bytes, bytes]:
+        return self.head, self.stamps
+
     def __getitem__(self, key: str) -> Any:
         """A field of the stored document by name, as the store reads a dict's."""
         return orjson.loads(self.json())[key]
@@ -77,23 +80,26 @@ def document(
     one: str,
     two: str,
     kind: str,
-    codes: Sequence[str],
-    areas: Sequence[str],
+    codes: tuple[str, ...],
+    areas: tuple[str, ...],
     events: int,
     place: tuple[str | None, str | None],
     source: tuple[str | None, str | None],
     dataset: str,
 ) -> Document:
-    """The draft for one engagement: its codes sorted, its place settled, its first outlet and url."""
-    what, tags = _codes(tuple(codes), dataset)
-    countries, kind, areas = _countries(one, two), sys.intern(kind), _areas(tuple(areas))
-    events_word = "event" if events == 1 else "events"
+    """The draft for one engagement (its codes and areas sorted): its place settled, its first outlet and url.
+
+    Called once per draft (300,000 for a month of GDELT): what drafts share (the names of a code set, a
+    pair's names) comes from caches, and the document is encoded in one call."""
+    what, tags, areas = _described(codes, areas, dataset)
+    countries, names = _pair(one, two)
+    kind = sys.intern(kind)
     # The stored document's fields in their order (models.Engagement.to_dict), encoded in one call; the
     # slice is an exact-size copy, where orjson's own result would keep a 4 kB buffer per draft.
     encoded = orjson.dumps({
         "date": day, "countries": countries, "kind": kind, "areas": areas,
         "location": {"country": place[0], "place": place[1]}, "participants": (), "mentioned": (),
-        "summary": f"{_pair(one, two)}: {what} ({events} {dataset} {events_word})",
+        "summary": f"{names}: {what} ({events} {dataset} {'event' if events == 1 else 'events'})",
         "source": {"outlet": source[0], "author": None, "url": source[1], "published": None}, "tags": tags,
         "created": None,
     })  # fmt: skip
@@ -102,27 +108,20 @@ def document(
 
 def summary(a: str, b: str, codes: Sequence[str], events: int, dataset: str) -> str:
     """ "Israel and Russia: consult; discuss by telephone (3 ICEWS events)"."""
-    what, _ = _codes(tuple(codes), dataset)
-    return f"{_pair(a, b)}: {what} ({events} {dataset} event{'s' if events != 1 else ''})"
+    what, _, _ = _described(tuple(codes), (), dataset)
+    return f"{_pair(a, b)[1]}: {what} ({events} {dataset} event{'s' if events != 1 else ''})"
 
 
 @lru_cache(maxsize=65536)
-def _codes(codes: tuple[str, ...], dataset: str) -> tuple[str, tuple[str, ...]]:
-    """The actions named, and the tags (cameo:… sort before the dataset's own name, gdelt or icews)."""
+def _described(
+    codes: tuple[str, ...], areas: tuple[str, ...], dataset: str
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The actions named; the tags (cameo:… sort before the dataset's own name, gdelt or icews); the areas."""
     what = "; ".join(cameo.name(code) for code in codes)
-    return what, tuple(sorted([dataset.lower(), *(f"cameo:{code}" for code in codes)]))
+    return what, tuple(sorted([dataset.lower(), *(f"cameo:{code}" for code in codes)])), areas
 
 
 @lru_cache(maxsize=65536)
-def _pair(a: str, b: str) -> str:
-    return f"{display_name(a)} and {display_name(b)}"
-
-
-@lru_cache(maxsize=65536)
-def _countries(one: str, two: str) -> tuple[str, str]:
-    return (one, two)
-
-
-@lru_cache(maxsize=4096)
-def _areas(areas: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(set(areas)))
+def _pair(a: str, b: str) -> tuple[tuple[str, str], str]:
+    """The pair as the document holds it, and as its summary names it."""
+    return (a, b), f"{display_name(a)} and {display_name(b)}"

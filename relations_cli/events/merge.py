@@ -72,8 +72,11 @@ def _plan(
         previous = by_occasion.get(record.occasion(), record)
         by_occasion[record.occasion()] = record if mergeable and previous is record else None
     report = MergeReport()
-    fresh: list[Document] = []
     changed: list[Engagement] = []
+    if not by_occasion:  # a new database, or none of its occasions: every draft is new (a month's worth)
+        report.imported = len(drafts)
+        return list(drafts), report, changed
+    fresh: list[Document] = []
     for draft in drafts:
         occasion = draft.occasion()
         if occasion not in by_occasion:
