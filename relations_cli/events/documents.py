@@ -38,25 +38,17 @@ class Document:
     """One draft: its stored JSON and the fields the index and the merge read (no id: the database
     keys records by id). It is a `storage.records.Ready` document."""
 
-    __slots__ = ("areas", "countries", "date", "head", "kind", "stamps", "tags")
+    __slots__ = ("fields", "head", "stamps")
 
-    def __init__(
-        self,
-        date: str,
-        countries: tuple[str, str],
-        kind: str,
-        areas: tuple[str, ...],
-        tags: tuple[str, ...],
-        head: bytes,
-    ) -> None:
-        self.date, self.countries, self.kind, self.areas, self.tags = date, countries, kind, areas, tags
+    def __init__(self, fields: tuple[str, tuple[str, str], str, tuple[str, ...], tuple[str, ...]], head: bytes) -> None:
+        self.fields = fields  # date, countries, kind, areas, tags: what the index keeps, as it takes them
         self.head, self.stamps = head, _UNSTAMPED
 
     def occasion(self) -> tuple[str, tuple[str, ...], str]:
-        return (self.date, self.countries, self.kind)
+        return self.fields[:3]
 
     def indexed(self) -> tuple[str, tuple[str, str], str, tuple[str, ...], tuple[str, ...]]:
-        return (self.date, self.countries, self.kind, self.areas, self.tags)
+        return self.fields
 
     def json(self) -> bytes:
         return self.head + self.stamps
@@ -103,7 +95,7 @@ def document(
         "source": {"outlet": source[0], "author": None, "url": source[1], "published": None}, "tags": tags,
         "created": None,
     })  # fmt: skip
-    return Document(sys.intern(day), countries, kind, areas, tags, encoded[:-_UNSTAMPED_END])
+    return Document((sys.intern(day), countries, kind, areas, tags), encoded[:-_UNSTAMPED_END])
 
 
 def summary(a: str, b: str, codes: Sequence[str], events: int, dataset: str) -> str:
