@@ -108,7 +108,8 @@ def summary(a: str, b: str, codes: Sequence[str], events: int, dataset: str) -> 
 def _described(
     codes: tuple[str, ...], areas: tuple[str, ...], dataset: str
 ) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """The actions named; the tags (cameo:… sort before the dataset's own name, gdelt or icews); the areas."""
+    """The actions named; the tags (cameo:… sort before the dataset's own name, gdelt or icews); and the areas
+    as first given, so that the drafts of one code set share one tuple."""
     what = "; ".join(cameo.name(code) for code in codes)
     return what, tuple(sorted([dataset.lower(), *(f"cameo:{code}" for code in codes)])), areas
 

@@ -73,7 +73,7 @@ def _plan(
         by_occasion[record.occasion()] = record if mergeable and previous is record else None
     report = MergeReport()
     changed: list[Engagement] = []
-    if not by_occasion:  # a new database, or none of its occasions: every draft is new (a month's worth)
+    if not by_occasion:  # an empty database: every draft is new, with no lookup each (a month's worth)
         report.imported = len(drafts)
         return list(drafts), report, changed
     fresh: list[Document] = []

@@ -120,7 +120,8 @@ class Dumped:
             pending.append(b"%s\n  %s: {" % (SEPARATOR if t else b"", dumps(name)))
             offset += len(pending[-1])
             starts, ends = (self.starts, self.ends) if name == TABLE else ([], [])
-            line = _RECORD_LINE_START[:-1]  # the table's first line; every other one follows a separator
+            # The table's first line; every other one follows a separator. (The key brings its own quotes.)
+            line = _RECORD_LINE_START[:-1]
             doc: Any  # a stored document (dict) or a ready one (records.Ready)
             for key, doc in table.items():
                 head = line + dumps(key) + b": "
