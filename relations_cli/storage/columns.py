@@ -10,7 +10,7 @@ is only their persistence (`index.py`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from itertools import repeat
 from typing import Any
@@ -32,11 +32,6 @@ class Columns:
         self.fields, self.starts, self.ends = fields, starts, ends
 
     @classmethod
-    def of(cls, records: Iterable[Stored], spans: Iterable[tuple[int, int]]) -> Columns:
-        """From records in id order and their spans."""
-        return cls._of_rows([record[:_WIDTH] for record in records], list(spans))
-
-    @classmethod
     def of_documents(cls, docs: dict[str, dict[str, Any]], starts: list[int], ends: list[int]) -> Columns:
         """From the documents by key, in id order as the file lays them out (stored ones, or ready ones: see
         `records.Ready`), and where each one's JSON starts and ends in that order. Column by column: a
@@ -44,11 +39,6 @@ class Columns:
         rows = [doc.indexed() if not isinstance(doc, dict) else indexed(doc) for doc in docs.values()]
         fields = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in INDEXED[1:]]
         return cls([list(map(int, docs)), *fields], starts, ends)
-
-    @classmethod
-    def _of_rows(cls, rows: list[tuple[Any, ...]], places: list[tuple[int, int]]) -> Columns:
-        fields = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in INDEXED]
-        return cls(fields, [s for s, _ in places], [e for _, e in places])
 
     # -- persistence (index.py) ------------------------------------------------
 
