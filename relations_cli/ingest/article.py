@@ -17,6 +17,11 @@ _COUNTRY = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)*"  # "Pakistan", "Sri Lanka"
 _CAPS = r"[A-Z]{3,}(?:[ -][A-Z]{3,})*"  # "BAKU", "ABU DHABI"
 # How reports open, by outlet style; each names the place and some of the date, the agency, the country.
 _DATELINES = [re.compile(pattern) for pattern in (
+    # ANKARA, (APP - UrduPoint / Pakistan Point News - 16th Sep, 2019 ) :    /    MOSCOW (Sputnik - 27th May, 2020)
+    (
+        rf"^(?P<place>{_CAPS}),?\s*\((?P<outlet>[^()]{{2,80}}?)\s+[-–—]\s+(?P<date>{when.DATE_TEXT})\s*\)"
+        r"\s*[:–—-]*\s*"
+    ),
     # ISLAMABAD, Jan. 28 (Xinhua) --    /    BAKU, Dec 1 (Reuters) -    /    ABU DHABI, 14th Feb. 2024 (WAM) --
     rf"^(?P<place>{_PLACE}),\s+(?P<date>{when.DATE_TEXT})\.?,?\s*\((?P<outlet>{_AGENCY})\)\s*[-–—]+\s*",
     # ASTANA. KAZINFORM –
@@ -53,6 +58,17 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "j
                   "gov", "h.e", "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "brig", "sgt"}  # fmt: skip
 _DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+")
 _BULLET = re.compile(r"^[•·▪►*|/]")
+# A page's links to other stories and its language menu, wherever they are: "Related: Trump, Mexico's President
+# Agree ..." names countries and people of another report; "English Arabic French Russian Spanish" is no one.
+_OTHER_STORY = re.compile(
+    r"^(?:related(?:\s+(?:news|stories|articles))?|(?:read|see)\s+(?:more|also)|also\s+read)\b\s*[:|-]", re.I
+)
+_LANGUAGES = {
+    "english", "français", "french", "arabic", "العربية", "russian", "русский", "spanish", "español", "chinese", "中文",
+    "portuguese", "português", "german", "deutsch", "japanese", "日本語", "korean", "turkish", "türkçe", "persian",
+    "farsi", "urdu", "hindi", "italian", "azerbaijani", "azərbaycan", "kazakh", "uzbek", "vietnamese", "indonesian",
+    "ukrainian", "українська", "swahili", "georgian", "armenian", "mongolian",
+}  # fmt: skip
 LATE_DATELINE = 3  # a dateline may follow a photo caption or a stamp: looked for in this many paragraphs
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 # Rules look at most this far back from a word ("the war with ..."), and a sentence is cut at this length:
@@ -103,7 +119,7 @@ def parse(text: str, today: str, year_known: bool = False) -> Article:
     paragraphs: list[str] = []
     header = True
     for line in lines:
-        if not line:
+        if not line or _other_page(line):
             continue
         if header:
             line = _date_prefix(article, line)
@@ -158,6 +174,12 @@ def _date_prefix(article: Article, line: str) -> str:
         return line
     article.published, article.evidence["published"] = found.group(1), found.group(0).strip()
     return line[found.end() :].strip()
+
+
+def _other_page(line: str) -> bool:
+    """A line that belongs to the page around the report: a link to another story, a language menu."""
+    words = line.lower().split()
+    return bool(_OTHER_STORY.match(line)) or (len(words) >= 2 and all(w in _LANGUAGES for w in words))
 
 
 def _chrome(line: str) -> bool:

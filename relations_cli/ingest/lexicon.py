@@ -228,6 +228,9 @@ NOT_COUNTRIES = {
     # seas and gulfs named after a country: "the Gulf of Oman", "the South China Sea"
     "gulf of oman", "sea of oman", "gulf of aden", "gulf of guinea", "gulf of mexico", "gulf of thailand",
     "south china sea", "east china sea", "sea of japan", "gulf of finland",
+    # regions of the Americas: "Latin America and the Caribbean" is not the United States
+    "latin america", "south america", "central america", "north america", "latin american", "south american",
+    "central american", "north american", "ibero american", "pan american", "inter american",
 }  # fmt: skip
 
 # Names and demonyms in news prose that the resolver finds ambiguous or does not hold.

@@ -67,6 +67,9 @@ def find(text: str, offset: int = 0) -> list[Mention]:
         word, start, end = tokens[i]
         bare = _POSSESSIVE.sub("", word)
         if bare in lx.COUNTRY_ABBREVIATIONS:
+            if text[end : end + 1] == "$":  # "US$4.5 million" is a currency
+                i += 1
+                continue
             found.append(Mention(lx.COUNTRY_ABBREVIATIONS[bare], "name", offset + start, offset + end, text[start:end]))
             i += 1
             continue
@@ -88,8 +91,9 @@ def find(text: str, offset: int = 0) -> list[Mention]:
 
 def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int, str, str] | None:
     names = _names()
-    first = _POSSESSIVE.sub("", tokens[i][0]).rstrip(".")
-    most = _longest_from().get((fold_word(first).split() or [""])[0], 0)
+    # "People's Republic of China" starts with a possessive that is part of the name
+    firsts = {tokens[i][0].rstrip("."), _POSSESSIVE.sub("", tokens[i][0]).rstrip(".")}
+    most = max(_longest_from().get((fold_word(first).split() or [""])[0], 0) for first in firsts)
     for length in range(min(most, len(tokens) - i), 0, -1):
         words = [t[0] for t in tokens[i : i + length]]
         if words[-1] in lx.NAME_JOINERS:
