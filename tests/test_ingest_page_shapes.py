@@ -1,6 +1,7 @@
-"""ingest on shapes real pages have that the first fixtures lacked (issue 13, fifth pass): regions and currencies
-written with a country's name, China's full name, links to other stories and language menus saved with the
-text, and wire datelines whose parentheses hold the agencies and the date. Texts written for these tests."""
+"""ingest on shapes real pages and reports have that the first fixtures lacked (issue 13, fifth pass): regions and
+currencies written with a country's name, China's full name, links to other stories and language menus saved
+with the text, wire datelines whose parentheses hold the agencies and the date, a war's other side, calling a
+leader, named drills, and offices written with their state's full name. Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -65,3 +66,63 @@ def test_a_dateline_with_the_agencies_and_the_date_in_parentheses_dates_the_repo
     draft = _draft(run, text)
     assert draft["date"] == "2019-09-16"
     assert "PAK" not in draft["mentioned"]
+
+
+def test_the_other_side_of_a_war_is_mentioned_not_a_party(run: Run) -> None:
+    text = (
+        "President Cyril Ramaphosa had a phone call with Ukrainian President Volodymyr Zelensky on Wednesday. "
+        "Zelensky told him about the resistance to Russian aggression and the threat to food supplies. "
+        "Ramaphosa has also spoken to Russia's President Vladimir Putin in recent weeks.\n"
+    )
+    draft = _draft(run, text, "--published", "2022-04-21")
+    assert draft["countries"] == ["UKR", "ZAF"]
+    assert "RUS" in draft["mentioned"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("US President Donald Trump called Prime Minister Kyriakos Mitsotakis of Greece on Wednesday.", "call"),
+        ("Greek Prime Minister Kyriakos Mitsotakis called his US counterpart on Wednesday.", "call"),
+        ("The Japanese minister called on Prime Minister Imran Khan of Pakistan in Islamabad on Friday.", "meeting"),
+        ("Navy warships of India and Australia completed a two-day Passage Exercise (PASSEX) on Thursday.", "exercise"),
+    ],
+)
+def test_calling_a_leader_is_a_call_calling_on_one_is_a_visit_and_a_named_drill_is_an_exercise(
+    run: Run, sentence: str, kind: str
+) -> None:
+    text = f"{sentence} They discussed regional security and trade.\n"
+    assert _draft(run, text, "--published", "2020-08-28")["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "role"),
+    [
+        (
+            "the Minister of National Defense of the Republic of Turkey",
+            "Nurettin Canikli",
+            "Minister of National Defense",
+        ),
+        ("the Tanzanian Minister of Foreign Affairs", "January Makamba", "Minister of Foreign Affairs"),
+    ],
+)
+def test_a_name_after_an_office_ends_before_its_date_and_the_role_drops_the_states_name(
+    run: Run, title: str, name: str, role: str
+) -> None:
+    text = (
+        "Azerbaijan's Defence Minister Zakir Hasanov, on an official visit, "
+        f"met {title} {name} on March 29. They discussed military cooperation.\n"
+    )
+    people = _draft(run, text, "--published", "2018-03-30")["participants"]
+    assert {"name": name, "role": role} in [{"name": p["name"], "role": p["role"]} for p in people]
+    assert all(p["name"] != "March" for p in people)
+
+
+def test_a_wing_commander_is_a_rank_not_part_of_the_name(run: Run) -> None:
+    text = (
+        "The air forces of India and Egypt began a joint air exercise at Jodhpur on Monday. "
+        "Exercise Director Wing Commander Rahul Mehta said the Indian team would fly Su-30 jets.\n"
+    )
+    names = [p["name"] for p in _draft(run, text, "--published", "2023-06-20")["participants"]]
+    assert "Rahul Mehta" in names
+    assert not any("Wing" in name for name in names)

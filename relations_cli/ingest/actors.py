@@ -38,7 +38,12 @@ ADVOCATED = re.compile(
     r"\b(?:call\w*|urg\w*|appeal\w*)\s+for\s+(?:[\w-]+\s+){0,3}(?:between|among)\s+(?:[\w,&-]+\s+){0,4}$", re.I
 )
 
-CONTEXT_AFTER = re.compile(r"^(?:['’]s)?\s+(border|frontier|territory|territories|war|conflict|crisis)\b", re.I)
+# "Russian aggression", "Turkey's provocations", "US sanctions": a war's or a dispute's other side.
+CONTEXT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(border|frontier|territory|territories|war|conflict|crisis|aggression|invasion|occupation|"
+    r"provocations?|offensive|attacks?|strikes|shelling|sanctions|missiles?)\b",
+    re.I,
+)
 
 MULTILATERAL = re.compile(
     r"\b(trilateral|tripartite|three-way|(?:three|four|five|six|seven|eight|nine|ten|\d+) "

@@ -49,6 +49,10 @@ CALL = words(
     r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*", r"virtual (?:meeting|talks|summit|conference)",
     r"online (?:meeting|talks|summit|conference)", r"via video", "held a call", "dialled", "dialed", "spoke by",
     r"(?:tele)?phoned", "telephoned",
+    # "Trump called Prime Minister Mitsotakis on Wednesday": calling a leader, not "called for" or "called on"
+    r"called (?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?",
+    r"called (?!on\b|upon\b|for\b)(?:[\w-]+\s+){0,2}(?:President|Prime Minister|PM|Premier|Chancellor|Minister|"
+    r"Secretary|King|Emir|Crown Prince|Sultan)",
 )  # fmt: skip
 
 # Readouts tell a call as speaking with someone ("The Prime Minister spoke to his Canadian counterpart"), or as
@@ -68,7 +72,9 @@ EXERCISE = re.compile(
     r"\bexercises?\s+(?:code-?named|dubbed|titled|called)\b|"
     # a drill's name before the word: "the Cope Thunder 2023 exercise", "the SLINEX-2015 drills"
     r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[- ]?(?:19|20)?\d\d[\"”]?\s+(?:joint\s+)?(?:exercises?|drills?)\b)|"
-    r"\b[Ee]xercise\s+[\"“]?[A-Z][a-z]+"
+    r"\b[Ee]xercise\s+[\"“]?[A-Z][a-z]+|"
+    # a drill's name in capitals before the word: "Passage Exercise (PASSEX)", "the Malabar Exercise"
+    r"\b[A-Z][a-z]+\s+Exercises?\s+\(?[A-Z]{3,}"
 )
 
 UNDER_WAY = words(

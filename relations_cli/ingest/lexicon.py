@@ -56,11 +56,14 @@ NAME_PREFIXES = {
     "Her", "Majesty", "Highness", "Royal", "General", "Lt", "Col", "Colonel", "Brig", "Brigadier", "Maj",
     "Adm", "Admiral", "Capt", "Captain", "Cdr", "Commander", "Lieutenant", "Sgt", "President", "Minister", "Premier",
     "PM", "Senator", "Ambassador", "Secretary", "Chairman", "Vice", "Deputy", "Prime", "King", "Queen", "Prince",
-    "Crown", "Foreign", "Defence", "Defense", "Air", "Marshal", "Rear", "Vice-Admiral",
+    "Crown", "Foreign", "Defence", "Defense", "Air", "Marshal", "Rear", "Vice-Admiral", "Wing",
 }  # fmt: skip
 
 # Ranks of two words whose second is also a first name: "Major Gen X" (but "Gen Nakatani" is a name).
-RANK_PAIRS = {("Major", "Gen"), ("Lt", "Gen"), ("Brig", "Gen"), ("Maj", "Gen"), ("Lt", "Col"), ("Major", "General")}
+RANK_PAIRS = {
+    ("Major", "Gen"), ("Lt", "Gen"), ("Brig", "Gen"), ("Maj", "Gen"), ("Lt", "Col"), ("Major", "General"),
+    ("Wing", "Commander"),
+}  # fmt: skip
 
 OFFICE_WORDS = {
     "Defence", "Defense", "National", "Affairs", "Foreign", "Armed", "Forces", "Council", "Security", "Supreme",
@@ -83,7 +86,7 @@ OFFICE_WORDS = {
     "Railways", "Irrigation", "Welfare", "Heritage", "Urban", "Religious", "Endowments", "Sciences", "Hydrocarbons",
     "Minerals", "Investments", "Cooperation", "International", "Integration", "Diaspora", "Expatriates",
     "Overseas", "Regional", "Solidarity", "Employment", "Vocational", "Training", "Family", "Women", "Children",
-    "Gender", "Social", "Public", "Works", "Climate", "Food", "Livestock", "Space",
+    "Gender", "Social", "Public", "Works", "Climate", "Food", "Livestock", "Space", "Commonwealth",
 }  # fmt: skip
 
 # Lower-case words a title may begin with after a name: "Jane Doe, defence minister of X".

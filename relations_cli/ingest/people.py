@@ -77,6 +77,15 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
     return people
 
 
+_DATE_WORDS = {*lx.MONTH_NAMES, *lx.WEEKDAY_NAMES}
+
+
+def _on_date(tokens: list[tuple[str, int, int]], j: int) -> bool:
+    """ "… Nurettin Canikli on March 29": the name ends before its date (a month alone may be a first name, as
+    in "January Makamba")."""
+    return tokens[j][0] == "on" and j + 1 < len(tokens) and tokens[j + 1][0].rstrip(".,") in _DATE_WORDS
+
+
 def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list[Mention]) -> int:
     """Past "of the Central Military Commission" or "to Pakistan" to where the name starts, or -1.
 
@@ -84,15 +93,19 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     is taken only after an office's or a country's word, and of two words or more, or after a comma."""
     portfolio = tokens[j - 1][0] == "for"
     run: list[int] = []
-    while j < len(tokens) and (
-        tokens[j][0][0].isupper()
-        or tokens[j][0] in ("of", "the", "for", "on")
-        # "Minister of Foreign Affairs and Defence": one office; "… X and Chairman of …": the next person's title
-        or (
-            tokens[j][0] == "and"
-            and j + 1 < len(tokens)
-            and tokens[j + 1][0] in lx.OFFICE_WORDS
-            and not HEAD.match(tokens[j + 1][0])
+    while (
+        j < len(tokens)
+        and not _on_date(tokens, j)
+        and (
+            tokens[j][0][0].isupper()
+            or tokens[j][0] in ("of", "the", "for", "on")
+            # "Minister of Foreign Affairs and Defence": one office; "… X and Chairman of …": the next person's title
+            or (
+                tokens[j][0] == "and"
+                and j + 1 < len(tokens)
+                and tokens[j + 1][0] in lx.OFFICE_WORDS
+                and not HEAD.match(tokens[j + 1][0])
+            )
         )
     ):
         run.append(j)
@@ -179,7 +192,11 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
             local = m.start - offset
             text = text[:local] + "\0" * (m.end - m.start) + text[local + (m.end - m.start) :]
     text = re.sub(r"\0+(?:['’]s)?", " ", text)
-    text = re.sub(r"\s+of\s*$|^\s*(?:the|The)\s+", "", text.strip(" ,"))
+    # "Minister of National Defense of the Republic of [Turkey]": the office without its country's words
+    text = re.sub(
+        r"(?:\s+of\s+the\s+(?:Republic|Kingdom|State|Federation)(?:\s+of)?|\s+of(?:\s+the)?)+\s*$", "", text.strip(" ,")
+    )
+    text = re.sub(r"^\s*(?:the|The)\s+", "", text)
     text = re.sub(rf"\b(?:{_HONORIFICS})\.?\s*$", "", text).strip(" ,")
     text = re.sub(r"\s+", " ", text)
     # "Director General", "Secretary General": one office, not an office and a rank
