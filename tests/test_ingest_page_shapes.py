@@ -126,3 +126,39 @@ def test_a_wing_commander_is_a_rank_not_part_of_the_name(run: Run) -> None:
     names = [p["name"] for p in _draft(run, text, "--published", "2023-06-20")["participants"]]
     assert "Rahul Mehta" in names
     assert not any("Wing" in name for name in names)
+
+
+def test_a_many_word_name_before_a_hyphen_is_that_country(run: Run) -> None:
+    text = (
+        "Australia and Papua New Guinea signed the Papua New Guinea-Australia defence treaty in Port Moresby on "
+        "Monday. PNG Prime Minister James Marape and Australian Prime Minister Anthony Albanese signed it.\n"
+    )
+    draft = _draft(run, text, "--published", "2025-10-06")
+    assert draft["countries"] == ["AUS", "PNG"]
+    assert "GIN" not in draft["mentioned"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Prime Minister James Marape of Papua New Guinea said this yesterday after receiving a call from "
+            "Solomon Islands Prime Minister Manasseh Sogavare. Marape in February 2020 signed bilateral "
+            "agreements with Sogavare during a visit to Honiara.",
+            "call",
+        ),
+        (
+            "The defence ministers of Australia, Japan and the United States convened a virtual trilateral "
+            "defence ministerial meeting on Tuesday.",
+            "call",
+        ),
+        (
+            "Japan's Air Self-Defense Force and the German Air Force have conducted their first joint training "
+            "in Japan, on Wednesday.",
+            "exercise",
+        ),
+    ],
+)
+def test_a_call_received_a_virtual_meeting_and_a_joint_training_held(run: Run, sentence: str, kind: str) -> None:
+    text = f"{sentence} They discussed regional security.\n"
+    assert _draft(run, text, "--published", "2021-11-25")["kind"] == kind

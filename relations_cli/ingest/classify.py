@@ -52,7 +52,12 @@ def _now(text: str, start: int, *, tied: bool = False) -> bool:
     ahead = before(text, start)
     if tied:
         ahead = kw.AT_THE_TALKS.sub(" ", ahead)
-    return not (kw.NOT_NOW.search(ahead) or kw.SIGNED_LONG_AGO.search(text) or kw.SIGNED_BEFORE.search(ahead))
+    return not (
+        kw.NOT_NOW.search(ahead)
+        or kw.SIGNED_LONG_AGO.search(text)
+        or kw.TOLD_AS_PAST.search(text)
+        or kw.SIGNED_BEFORE.search(ahead)
+    )
 
 
 @cache

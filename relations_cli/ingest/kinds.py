@@ -8,6 +8,11 @@ from .lexicon import words
 
 # "signed in 2019": a document of the past, not of this engagement.
 SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
+# A sentence that tells its signing as the past: "PM Marape in February 2020 signed ...", "Earlier, ...".
+TOLD_AS_PAST = re.compile(
+    r"\bin (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|"
+    r"^(?:Earlier|Previously|In the past|Last year)\b"
+)
 SIGNED = re.compile(
     r"\b(signed|inked|sealed|signing (?:ceremony|of)|witnessed the signing|presided over the signing|"
     r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
@@ -45,10 +50,10 @@ NOT_NOW = re.compile(
 CALL = words(
     r"(?:tele)?phone[- ]?calls?", r"(?:tele)?phone conversations?", r"(?:tele)?phone talks?",
     r"(?:tele)?phone discussions?", "on the phone", r"tele-?conference", r"telephone (?:conference|discussions?)",
-    r"video (?:conversation|talks?|meeting|summit)", "virtual call", r"by (?:tele)?phone", r"over the (?:tele)?phone",
-    r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*", r"virtual (?:meeting|talks|summit|conference)",
-    r"online (?:meeting|talks|summit|conference)", r"via video", "held a call", "dialled", "dialed", "spoke by",
-    r"(?:tele)?phoned", "telephoned",
+    r"video (?:conversation|talks?|meeting|summit)", "virtual call", r"(?:a|the) call from", r"by (?:tele)?phone",
+    r"over the (?:tele)?phone", r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*",
+    r"(?:virtual|online) (?:[\w-]+ ){0,3}?(?:meeting|talks|summit|conference)", r"via video", "held a call",
+    "dialled", "dialed", "spoke by", r"(?:tele)?phoned", "telephoned",
     # "Trump called Prime Minister Mitsotakis on Wednesday": calling a leader, not "called for" or "called on"
     r"called (?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?",
     r"called (?!on\b|upon\b|for\b)(?:[\w-]+\s+){0,2}(?:President|Prime Minister|PM|Premier|Chancellor|Minister|"
@@ -74,7 +79,10 @@ EXERCISE = re.compile(
     r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[- ]?(?:19|20)?\d\d[\"”]?\s+(?:joint\s+)?(?:exercises?|drills?)\b)|"
     r"\b[Ee]xercise\s+[\"“]?[A-Z][a-z]+|"
     # a drill's name in capitals before the word: "Passage Exercise (PASSEX)", "the Malabar Exercise"
-    r"\b[A-Z][a-z]+\s+Exercises?\s+\(?[A-Z]{3,}"
+    r"\b[A-Z][a-z]+\s+Exercises?\s+\(?[A-Z]{3,}|"
+    # "have conducted their first joint training" (training as a topic is not a drill)
+    r"(?i:\b(?:conducted|held|began|started|completed|launched)\s+(?:their\s+|a\s+|the\s+)?(?:first\s+)?"
+    r"joint\s+(?:[\w-]+\s+)?training\b)"
 )
 
 UNDER_WAY = words(
@@ -82,5 +90,5 @@ UNDER_WAY = words(
     "launched", "launch", "staged", "kicked off", "taking part", "take part", "took part", "wrapped up", "started",
     "start", "concluded", "completed", "commenced", "opened", "are practising", "practised", "carried out",
     "is under way", "underway", "begun", "got under way", "kicks? off", "joined", "partake", "commences?",
-    "concludes?", "ended", "is being held", "takes place", "took place", "arrived", "participat\\w+",
+    "concludes?", "ended", "is being held", "takes place", "took place", "arrived", "participat\\w+", "joins?",
 )  # fmt: skip

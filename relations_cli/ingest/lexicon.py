@@ -222,7 +222,7 @@ NAME_JOINERS = {"of", "and", "the"}
 NOT_IN_PROSE = {"us", "man", "chad", "jordan", "georgia", "niger", "guinea"}
 
 COUNTRY_ABBREVIATIONS = {"US": "USA", "U.S.": "USA", "UK": "GBR", "U.K.": "GBR", "UAE": "ARE", "DPRK": "PRK",
-                  "PRC": "CHN", "ROK": "KOR", "USA": "USA"}  # fmt: skip
+                  "PRC": "CHN", "ROK": "KOR", "USA": "USA", "PNG": "PNG"}  # fmt: skip
 
 # Phrases that hold a country's name or demonym but name no country (folded).
 NOT_COUNTRIES = {

@@ -79,17 +79,21 @@ def find(text: str, offset: int = 0) -> list[Mention]:
                 found.extend(find(word.replace("-", " "), offset + start))
             i += 1
             continue
-        length, code, form = match
-        end = tokens[i + length - 1][2]
+        length, code, form, end = match
+        last_end = tokens[i + length - 1][2]
+        # the rest of a hyphenated word: "Guinea-Australia"
+        found_after = find(text[end + 1 : last_end], offset + end + 1) if end < last_end else []
         while text[end - 1] == "." and end - 1 > start:
             end -= 1
         if code:  # "the Korean Peninsula" is read as a whole, and names no country
             found.append(Mention(code, form, offset + start, offset + end, text[start:end]))
+        found.extend(found_after)
         i += length
     return found
 
 
-def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int, str, str] | None:
+def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int, str, str, int] | None:
+    """(tokens taken, code, form, where the name ends) of the longest name starting at token i."""
     names = _names()
     # "People's Republic of China" starts with a possessive that is part of the name
     firsts = {tokens[i][0].rstrip("."), _POSSESSIVE.sub("", tokens[i][0]).rstrip(".")}
@@ -107,5 +111,10 @@ def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int
         words[-1] = _POSSESSIVE.sub("", words[-1]).rstrip(".")
         hit = names.get(" ".join(fold_word(w) for w in words))
         if hit:
-            return length, hit[0], hit[1]
+            return length, hit[0], hit[1], tokens[i + length - 1][2]
+        if length > 1 and "-" in words[-1]:  # "the Papua New Guinea-Australia treaty": a name ends at the hyphen
+            head = words[-1].split("-")[0]
+            hit = names.get(" ".join(fold_word(w) for w in [*words[:-1], head]))
+            if hit:
+                return length, hit[0], hit[1], tokens[i + length - 1][1] + len(head)
     return None
