@@ -162,3 +162,15 @@ def test_a_many_word_name_before_a_hyphen_is_that_country(run: Run) -> None:
 def test_a_call_received_a_virtual_meeting_and_a_joint_training_held(run: Run, sentence: str, kind: str) -> None:
     text = f"{sentence} They discussed regional security.\n"
     assert _draft(run, text, "--published", "2021-11-25")["kind"] == kind
+
+
+def test_names_with_initials_and_inner_quotes_and_a_portfolio_before_the_name(run: Run) -> None:
+    text = (
+        "Algeria and Tunisia signed a memorandum on shared groundwater in Algiers on Wednesday. "
+        "Algerian Minister of Hydraulics Taha Derbal and Tunisian Minister of Agriculture Abdelmonem Belati "
+        "signed it. The copies were exchanged by Air Vice Marshal H.S. Sampath Thuyacontha of Tunisia and "
+        "Prime Minister Pohiva Tu‘i‘onetoa of Algeria looked on, at the District General Hospital.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2024-04-25")["participants"]}
+    assert {"Taha Derbal", "Abdelmonem Belati", "H.S. Sampath Thuyacontha", "Pohiva Tu‘i‘onetoa"} <= names
+    assert not names & {"Hospital", "Hydraulics Taha Derbal", "H.S."}

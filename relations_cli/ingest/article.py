@@ -70,6 +70,7 @@ _LANGUAGES = {
     "ukrainian", "українська", "swahili", "georgian", "armenian", "mongolian",
 }  # fmt: skip
 LATE_DATELINE = 3  # a dateline may follow a photo caption or a stamp: looked for in this many paragraphs
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "H.S. Sampath": initials, not a sentence's end
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 # Rules look at most this far back from a word ("the war with ..."), and a sentence is cut at this length:
 # both keep the work per character bounded, so that reading is linear in the text whatever it holds.
@@ -270,7 +271,7 @@ def split_sentences(paragraph: str) -> list[str]:
     for found in _SENTENCE_END.finditer(paragraph):
         last_word = re.findall(r"[\w.]+$", paragraph[max(start, found.start() - 40) : found.start() + 1])
         word = last_word[0].rstrip(".").lower() if last_word else ""
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
             continue
         pieces.append(paragraph[start : found.end()].strip())
         start = found.end()

@@ -47,6 +47,8 @@ NOT_NAMES = {
     "Signs", "Discusses", "Discuss", "With", "And", "To", "For", "Of", "Urges", "Hails", "Welcomes",
     # institutions and events written like names
     "Agreement", "Enterprise", "Exercise", "Community", "Rulers", "Accord", "Assistant", "Special", "Union",
+    "Hospital", "Secretariat", "University", "Institute", "Centre", "Center", "Agency", "Corporation", "Authority",
+    "College", "Academy", "Division", "Brigade", "Battalion", "Regiment", "Command", "Commanding",
 }  # fmt: skip
 
 # Words written before a name that are not part of it: "Datuk Seri Anwar Ibrahim", "Lt Col Peter Mwangi".

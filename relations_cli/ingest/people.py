@@ -18,9 +18,10 @@ RANK = re.compile(
     r"(?:General|Admiral|Marshal)\b\s*$"
 )
 _GENERAL_OFFICE = re.compile(r"\b(?:Director|Secretary|Inspector|Attorney|Auditor|Consul|Solicitor)[ -]General$")
-_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*['’]?[^\W\d_]*|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
-_NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.?(?:[A-Z]\.)?|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
-_TOKEN = re.compile(r"[\w'’.-]+|[,;:()]")
+# "O'Brien", "Tu‘i‘onetoa", "al-Sudani"; initials "H.S." and "K.T.M."
+_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’‘][^\W\d_]+)*['’]?|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
+_NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.?(?:[A-Z]\.)*|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
+_TOKEN = re.compile(r"[\w'’‘.-]+|[,;:()]")
 
 
 @dataclass
@@ -120,9 +121,12 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     if k == len(run):
         # "Minister for Foreign Affairs, Ishaq Dar": the office ends at a comma, the name follows it
         return j + 1 if run and j + 1 < len(tokens) and tokens[j][0] == "," else -1
-    if (len(run) - k < 2 and k == 0) or (
-        portfolio and (k == 0 or len(run) - k < 2 or not tokens[run[k - 1]][0][0].isupper())
-    ):
+    if k == 0:
+        # "Minister of Hydraulics Taha Derbal": the first word after "of" is the portfolio's, never the name's
+        if portfolio or len(run) < 3 or any(tokens[r][0].rstrip(".,") in lx.NOT_NAMES for r in run[1:]):
+            return -1
+        k = 1
+    if portfolio and (len(run) - k < 2 or not tokens[run[k - 1]][0][0].isupper()):
         return -1
     return run[k]
 
@@ -143,7 +147,7 @@ def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Menti
             and not _is_country(tokens[j], mentions)
         ):
             name.append(tokens[j])
-            if word.endswith(".") and not re.fullmatch(r"[A-Z]\.", word):  # the sentence ends here
+            if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):  # the sentence ends here
                 break
         else:
             break
