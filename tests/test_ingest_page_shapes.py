@@ -174,3 +174,32 @@ def test_names_with_initials_and_inner_quotes_and_a_portfolio_before_the_name(ru
     names = {p["name"] for p in _draft(run, text, "--published", "2024-04-25")["participants"]}
     assert {"Taha Derbal", "Abdelmonem Belati", "H.S. Sampath Thuyacontha", "Pohiva Tu‘i‘onetoa"} <= names
     assert not names & {"Hospital", "Hydraulics Taha Derbal", "H.S."}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("The ministers discussed strengthening ties between companies and research centres.", "political"),
+        (
+            "They discussed the foreign policy of each side and a visa waiver for diplomatic, service passports.",
+            "political",
+        ),
+        ("They agreed to adapt to the new security environment and the changing global environment.", "environment"),
+    ],
+)
+def test_words_that_only_look_like_an_area_name_none(run: Run, sentence: str, absent: str) -> None:
+    text = f"Kenya and Uganda held talks in Nairobi on Monday. {sentence}\n"
+    assert absent not in _draft(run, text, "--published", "2024-04-10")["areas"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "area"),
+    [
+        ("The ministers discussed relations between the two countries.", "political"),
+        ("They discussed ties between Kenya and Uganda.", "political"),
+        ("The two leaders discussed de-escalation and regional stability.", "security"),
+    ],
+)
+def test_relations_between_the_sides_and_regional_stability_are_areas(run: Run, sentence: str, area: str) -> None:
+    text = f"Kenya and Uganda held talks in Nairobi on Monday. {sentence}\n"
+    assert area in _draft(run, text, "--published", "2024-04-10")["areas"]

@@ -11,7 +11,7 @@ from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
 from .evidence import Why
-from .mentions import fold_word
+from .mentions import find, fold_word
 
 _WORD = re.compile(r"[\w'’]+")
 
@@ -105,8 +105,17 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
                 continue
             length, names = hit
             start, end = words[i].start(), words[i + length - 1].end()
+            if "-".join(folded[i : i + length]) in lx.BETWEEN_KEYS and not _sides_follow(s.text, end):
+                i += length
+                continue
             if not lx.OFFICE_AFTER.match(s.text[end:]) and not lx.OFFICE_BEFORE.search(before(s.text, start)):
                 for name in names:
                     found.setdefault(name, s.text[start:end])
             i += length
     return list(found.items())
+
+
+def _sides_follow(text: str, end: int) -> bool:
+    """Whether "relations between" goes on with the sides: "the two countries", "both", or a country's name."""
+    rest = re.sub(r"^\s+(?:the\s+)?", "", text[end : end + 40])
+    return bool(lx.BETWEEN_SIDES.match(text[end:]) or any(m.start == 0 for m in find(rest)))

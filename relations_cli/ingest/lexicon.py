@@ -117,6 +117,11 @@ OFFICE_BEFORE = re.compile(
     r"(?:[A-Z][\w-]*,? (?:and (?:of |for )?)?){0,4}$"
 )
 
+# "relations between the two countries", "ties between Kenya and the US": relations named as a topic only when
+# the sides follow (not "ties between companies" or "between ECOWAS and the Sahel").
+BETWEEN_SIDES = re.compile(r"^\s+(?:the\s+)?(?:two|both|our\s+two|our\s+countries)\b")
+BETWEEN_KEYS = {"relations-between", "ties-between"}
+
 # Words of the genre that name an area without being one of its aliases (longest phrase wins).
 PROSE_AREAS = {
     "invest": "economic", "invested": "economic", "investors": "economic", "development-assistance": "economic",
@@ -140,7 +145,9 @@ PROSE_AREAS = {
     "peace-and-stability": "security", "regional-peace": "security", "denuclearization": "security",
     "denuclearisation": "security", "non-proliferation": "security", "health-security": "health",
     "peacekeeping": "security", "peacekeepers": "security", "peace-support": "security",
-    "peace-and-security": "security",
+    "peace-and-security": "security", "regional-stability": "security", "stability-in-the-region": "security",
+    "de-escalation": "security", "provocations": "security", "maritime-threats": "security",
+    "border-protection": "security", "unrest": "security", "deterrence": "security", "instability": "security",
     # health, medicine, vaccines (INGEST-GOLD.md), and the pandemic they were the answer to
     "covid": "health", "covid-19": "health", "coronavirus": "health", "pandemic": "health", "vaccine": "health",
     "vaccines": "health", "vaccination": "health", "hospitals": "health", "hospital": "health",
@@ -150,6 +157,15 @@ PROSE_AREAS = {
     "port-moresby": "", "port-louis": "", "port-vila": "", "port-said": "", "port-sudan": "", "port-of-spain": "",
     "port-au-prince": "", "port-harcourt": "", "port-blair": "", "world-trade-organization": "",
     "medical-operations": "", "medical-evacuation": "",
+    # political words that name no dialogue between the sides: a policy, a situation, passports
+    "foreign-policy": "", "geo-political": "", "geopolitical": "", "political-situation": "",
+    "military-political-situation": "", "diplomatic-passports": "",
+    "diplomatic-service": "", "diplomatic-and-service": "",
+    # "environment" as surroundings, not nature: "the security environment", "a favourable legal environment"
+    "security-environment": "security", "threat-environment": "", "legal-environment": "", "global-environment": "",
+    "business-environment": "economic", "investment-environment": "economic", "warfighting-environment": "",
+    "operating-environment": "", "strategic-environment": "", "favorable-environment": "",
+    "favourable-environment": "", "enabling-environment": "", "conducive-environment": "",
 }  # fmt: skip
 
 OFFICER_TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?officers\b", re.I)
