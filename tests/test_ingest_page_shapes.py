@@ -203,3 +203,35 @@ def test_words_that_only_look_like_an_area_name_none(run: Run, sentence: str, ab
 def test_relations_between_the_sides_and_regional_stability_are_areas(run: Run, sentence: str, area: str) -> None:
     text = f"Kenya and Uganda held talks in Nairobi on Monday. {sentence}\n"
     assert area in _draft(run, text, "--published", "2024-04-10")["areas"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "place"),
+    [
+        (
+            "India and Sri Lanka deepened their partnership on Saturday. Seven memoranda were exchanged this "
+            "morning (April 5) at the Presidential Secretariat in Colombo.",
+            "LKA",
+            "Colombo",
+        ),
+        (
+            "Naval forces of Egypt and Greece began a joint drill on Monday along Egypt's Mediterranean coast.",
+            "EGY",
+            None,
+        ),
+        (
+            "A signing ceremony between Turkmenistan and the United Kingdom took place at the Ministry of Foreign "
+            "Affairs of Turkmenistan on April 23.",
+            "TKM",
+            "Ministry of Foreign Affairs of Turkmenistan",
+        ),
+        ("Morocco is hosting a joint military exercise with the US military, which began on Tuesday.", "MAR", None),
+    ],
+)
+def test_where_from_an_exchange_a_coast_an_institution_and_a_host(
+    run: Run, sentence: str, country: str, place: str | None
+) -> None:
+    location = _draft(run, f"{sentence}\n", "--published", "2024-04-24")["location"]
+    assert location["country"] == country
+    if place:
+        assert location["place"] == place

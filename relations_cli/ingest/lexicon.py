@@ -174,7 +174,9 @@ OFFICER_TRAINING = re.compile(r"\btraining of (?:[A-Z]\w+ )?(?:military )?office
 FUTURE = words("will", "would", "shall", "next", "is to", "are to", "to be held", "scheduled", "planned", "upcoming")
 # Between an unknown place and the country it is in: "the Kakheti region of Georgia", "Parliament House, Canberra".
 PLACED_IN = re.compile(
-    r"^(?:\s+(?:region|province|state|district|city|county|area|prefecture)\s+of\s+(?:the\s+)?|,\s*)$"
+    r"^(?:\s+(?:region|province|state|district|city|county|area|prefecture)\s+of\s+(?:the\s+)?|,\s*|"
+    # "at the Ministry of Foreign Affairs of Turkmenistan": an institution of the country
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,4}of\s+(?:the\s+)?)$"
 )
 
 # Between the countries of a list: "India, the US and Japan", "Kenya-Rwanda-Uganda".
@@ -200,7 +202,7 @@ NOT_PLACES = {
 SITUATION = re.compile(r"\b(situation|crisis|war|conflict|peace|tensions|developments|stability|events)\s*$", re.I)
 
 # Active voice only: in "was received by", what comes before is the guest.
-RECEIVED = re.compile(r"(?<!was )(?<!were )(?<!been )\b(received|receives|hosted|hosts|welcomed|welcomes)\b")
+RECEIVED = re.compile(r"(?<!was )(?<!were )(?<!been )\b(received|receives|hosted|hosts|hosting|welcomed|welcomes)\b")
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -225,6 +227,7 @@ ENGAGED = words(
     "telephone", "spoke", "conversation", "exercises?", "drills?", "took place", "arrived", "conducted", "attended",
     "consultations", "negotiations", "videoconference", "video link", "inked", "concluded", "convened", "gathered",
     "summit", "conference", "ceremony", "session", "forum", "retreat", "began", "begin", "launched", "opened",
+    "exchanged", "started", "hosting", "kicked off", "commenced", "inaugurated",
 )  # fmt: skip
 
 DATE_CONTEXT = re.compile(

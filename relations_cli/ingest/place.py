@@ -13,7 +13,7 @@ from .article import Sentence, before
 from .evidence import Why
 from .mentions import Mention, find
 
-_AT = re.compile(r"\b(in|at|near|off|outside)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_AT = re.compile(r"\b(in|at|near|off|outside|along)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _FOLLOWED_BY_DATE = re.compile(
     r"^\s*(?:on|,|from|this|last|yesterday|today|earlier)\b|^\s*(?:\.|$)", re.I
 )  # "in Baku on Monday", "in Baku."
@@ -118,7 +118,9 @@ def _candidates(
                 code = town = here
                 place = dateline or place
             elif not known:
-                code = _country_after(s.text, end, mentions.get(s.index, []), parties)
+                code, through = _country_after(s.text, end, mentions.get(s.index, []), parties)
+                if through:  # "the Ministry of Foreign Affairs of Turkmenistan" is the place, not "Ministry"
+                    place, end = s.text[start:through], through
                 town = None if code else gazetteer.party_of(place, parties)
                 code = code or _city_within(place, parties) or town
             if code is not None and code not in parties:
@@ -170,13 +172,15 @@ def _dateline_code(dateline: str | None, named: str | None, parties: list[str]) 
     return gazetteer.party_of(dateline, parties) if dateline else None
 
 
-def _country_after(text: str, end: int, found: list[Mention], parties: list[str]) -> str | None:
+def _country_after(text: str, end: int, found: list[Mention], parties: list[str]) -> tuple[str | None, int | None]:
     """The country an unknown place is placed in right after it: "the Kakheti region of Georgia",
-    "Parliament House, Canberra"."""
+    "Parliament House, Canberra"; with where the place's name ends when the country is part of it ("the Ministry
+    of Foreign Affairs of Turkmenistan")."""
     for m in found:
-        if m.start >= end and m.code in parties and lx.PLACED_IN.match(text[end : m.start]):
-            return m.code
-    return None
+        gap = text[end : m.start]
+        if m.start >= end and m.code in parties and lx.PLACED_IN.match(gap):
+            return m.code, (m.end if re.match(r"\s+of\s", gap) and gap.count(" of ") > 1 else None)
+    return None, None
 
 
 def _city_within(place: str, parties: list[str]) -> str | None:
