@@ -235,3 +235,18 @@ def test_where_from_an_exchange_a_coast_an_institution_and_a_host(
     assert location["country"] == country
     if place:
         assert location["place"] == place
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("India, Australia leaders hold telephonic conversation on trade", "call"),
+        ("Kenya's Ruto talks over phone with Tanzania's Hassan on border trade", "call"),
+        ("Kenya, Uganda sign pact on oil pipeline", "agreement"),
+        ("Philippines, Japan ink deal on coast guard vessels", "agreement"),
+        ("Indonesian and Malaysian navies begin an exercise in the Strait of Malacca", "exercise"),
+    ],
+)
+def test_a_headline_in_the_present_tense_and_telephonic_talks_tell_the_kind(run: Run, headline: str, kind: str) -> None:
+    text = f"{headline}\nThe two sides discussed trade, energy and security cooperation on Monday.\n"
+    assert _draft(run, text, "--published", "2024-04-10")["kind"] == kind

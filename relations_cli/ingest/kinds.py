@@ -14,7 +14,12 @@ TOLD_AS_PAST = re.compile(
     r"^(?:Earlier|Previously|In the past|Last year)\b"
 )
 SIGNED = re.compile(
-    r"\b(signed|inked|sealed|signing (?:ceremony|of)|witnessed the signing|presided over the signing|"
+    r"\b(signed|inked|sealed|initialled|initialed|penned|signing (?:ceremony|of)|witnessed the signing|"
+    r"presided over the signing|signature of|"
+    # a headline's present tense: "Kenya, Uganda sign pact on oil pipeline", "Philippines, Japan ink deal"
+    r"(?:sign|signs|ink|inks)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|deals?|pacts?|MoUs?|memorand\w*|treat(?:y|ies)|"
+    r"accords?|contracts?|protocols?|documents|declarations?|roadmaps?)|concluded (?:an? |the )?(?:[\w-]+ ){0,2}"
+    r"(?:agreements?|treaty|contracts?|memorand\w*)|"
     r"exchange(?:d)? (?:of )?(?:the |a )?(?:[\w-]+ ){0,3}"
     r"(?:agreements?|treat(?:y|ies)|memorand\w*|MoUs?|documents|notes|instruments of ratification))",
     re.I,
@@ -53,7 +58,10 @@ CALL = words(
     r"video (?:conversation|talks?|meeting|summit)", "virtual call", r"(?:a|the) call from", r"by (?:tele)?phone",
     r"over the (?:tele)?phone", r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*",
     r"(?:virtual|online) (?:[\w-]+ ){0,3}?(?:meeting|talks|summit|conference)", r"via video", "held a call",
-    "dialled", "dialed", "spoke by", r"(?:tele)?phoned", "telephoned",
+    "dialled", "dialed", "spoke by", r"(?:tele)?phoned", "telephoned", r"(?:tele)?phones",
+    # "a telephonic conversation", "talked over phone", "via telephone", "during the call", "met virtually"
+    r"telephonic(?:ally)?", r"over (?:tele)?phone", r"via (?:tele)?phone", r"(?:in|during|on) (?:a|the|their) call",
+    "virtually", "via zoom",
     # "Trump called Prime Minister Mitsotakis on Wednesday": calling a leader, not "called for" or "called on"
     r"called (?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?",
     r"called (?!on\b|upon\b|for\b)(?:[\w-]+\s+){0,2}(?:President|Prime Minister|PM|Premier|Chancellor|Minister|"
@@ -78,6 +86,8 @@ EXERCISE = re.compile(
     # a drill's name before the word: "the Cope Thunder 2023 exercise", "the SLINEX-2015 drills"
     r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[- ]?(?:19|20)?\d\d[\"”]?\s+(?:joint\s+)?(?:exercises?|drills?)\b)|"
     r"\b[Ee]xercise\s+[\"“]?[A-Z][a-z]+|"
+    # "the two navies began an exercise"
+    r"(?i:\b(?:an|the)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers)\b)|"
     # a drill's name in capitals before the word: "Passage Exercise (PASSEX)", "the Malabar Exercise"
     r"\b[A-Z][a-z]+\s+Exercises?\s+\(?[A-Z]{3,}|"
     # "have conducted their first joint training" (training as a topic is not a drill)
