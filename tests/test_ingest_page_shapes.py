@@ -250,3 +250,27 @@ def test_where_from_an_exchange_a_coast_an_institution_and_a_host(
 def test_a_headline_in_the_present_tense_and_telephonic_talks_tell_the_kind(run: Run, headline: str, kind: str) -> None:
     text = f"{headline}\nThe two sides discussed trade, energy and security cooperation on Monday.\n"
     assert _draft(run, text, "--published", "2024-04-10")["kind"] == kind
+
+
+@pytest.mark.parametrize("when", ["this afternoon", "this evening"])
+def test_this_afternoon_or_evening_is_the_publication_day(run: Run, when: str) -> None:
+    text = (
+        f"The Prime Minister spoke to German Chancellor Olaf Scholz {when} about the situation in Ukraine. "
+        "He updated the Chancellor on his talks this week.\n"
+    )
+    assert _draft(run, text, "--published", "2022-02-04", "--country", "GBR", "--country", "DEU")["date"] == (
+        "2022-02-04"
+    )
+
+
+def test_a_headline_possessive_an_office_letter_and_a_chamber_are_not_names(run: Run) -> None:
+    text = (
+        "Details of President Ruto’s Phone Conversation With US Secretary Marco Rubio\n"
+        "Kenyan President William Ruto held a phone call with US Secretary of State Marco Rubio on Monday. "
+        "Indian Army chief General Manoj Pande COAS was chief guest. Speaker of the House of Representatives "
+        "Nancy Pelosi also met Ruto.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2025-03-11")["participants"]}
+    assert "Ruto’s Phone Conversation" not in names
+    assert not any(name.endswith("COAS") for name in names)
+    assert "Representatives Nancy Pelosi" not in names

@@ -48,7 +48,7 @@ NOT_NAMES = {
     # institutions and events written like names
     "Agreement", "Enterprise", "Exercise", "Community", "Rulers", "Accord", "Assistant", "Special", "Union",
     "Hospital", "Secretariat", "University", "Institute", "Centre", "Center", "Agency", "Corporation", "Authority",
-    "College", "Academy", "Division", "Brigade", "Battalion", "Regiment", "Command", "Commanding",
+    "College", "Academy", "Division", "Brigade", "Battalion", "Regiment", "Command", "Commanding", "Guest", "Expo",
 }  # fmt: skip
 
 # Words written before a name that are not part of it: "Datuk Seri Anwar Ibrahim", "Lt Col Peter Mwangi".
@@ -89,6 +89,7 @@ OFFICE_WORDS = {
     "Minerals", "Investments", "Cooperation", "International", "Integration", "Diaspora", "Expatriates",
     "Overseas", "Regional", "Solidarity", "Employment", "Vocational", "Training", "Family", "Women", "Children",
     "Gender", "Social", "Public", "Works", "Climate", "Food", "Livestock", "Space", "Commonwealth",
+    "Representatives", "Deputies", "Lords", "Commons",
 }  # fmt: skip
 
 # Lower-case words a title may begin with after a name: "Jane Doe, defence minister of X".
@@ -212,7 +213,8 @@ MONTH = (
 WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+|this\s+)?({'|'.join(WEEKDAY_NAMES)})\b")
 
 RELATIVE_DAY = re.compile(
-    r"\b(yesterday|today|earlier today|this morning|tonight|last week|last month|earlier this week|this week)\b",
+    r"\b(yesterday|today|earlier today|this morning|this afternoon|this evening|tonight|last week|last month|"
+    r"earlier this week|this week)\b",
     re.I,
 )
 # A verb of reporting just before a date: the day it was told, not the day it happened.
@@ -307,7 +309,37 @@ TO_COME_BEFORE = re.compile(
     r"call on|hold talks with)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}$"
 )
 # After a name, letters of honours, degrees and offices ("Ali Khan OBE MP"): not part of the name.
-POST_NOMINALS = {"MP", "OBE", "CBE", "MBE", "KBE", "GCMG", "KCMG", "CMG", "QC", "KC", "LLB", "PhD", "MNA", "MLA", "AO"}
+POST_NOMINALS = {
+    "MP",
+    "OBE",
+    "CBE",
+    "MBE",
+    "KBE",
+    "GCMG",
+    "KCMG",
+    "CMG",
+    "QC",
+    "KC",
+    "LLB",
+    "PhD",
+    "MNA",
+    "MLA",
+    "AO",
+    # South Asian services' staff-college and office letters: "Manoj Pande COAS", "X, NDC, PSC"
+    "COAS",
+    "CDS",
+    "CNS",
+    "CAS",
+    "GOC",
+    "NDC",
+    "PSC",
+    "HDMC",
+    "AFWC",
+    "PVSM",
+    "AVSM",
+    "SM",
+    "VSM",
+}
 # After "Name, title,": the person is the source of a report, not a participant ("…, said on Monday").
 SOURCE_AFTER = re.compile(r"^,?\s*(?:\w+\s+)?(?:said|says|told|noted|stated|announced)\b")
 

@@ -98,7 +98,7 @@ def _named(person: Person) -> bool:
     titles, offices and countries ("Turkish Minister", "US Ambassador") is no one's.
     """
     words = person.name.split()
-    if not words or _POSSESSIVE_END.search(words[-1]):
+    if not words or any(_POSSESSIVE_END.search(word) for word in words):  # "Ruto’s Phone Conversation"
         return False
     while len(words) > 2 and tuple(w.rstrip(".") for w in words[:2]) in lx.RANK_PAIRS:
         del words[:2]
