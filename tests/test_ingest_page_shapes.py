@@ -274,3 +274,17 @@ def test_a_headline_possessive_an_office_letter_and_a_chamber_are_not_names(run:
     assert "Ruto’s Phone Conversation" not in names
     assert not any(name.endswith("COAS") for name in names)
     assert "Representatives Nancy Pelosi" not in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        (
+            "Soldiers of Papua New Guinea and Australia began Exercise Wantok Warrior this week in Morobe Province.",
+            "PNG",
+        ),
+        ("The armies of India and Thailand began a joint exercise in Meghalaya on Monday.", "IND"),
+    ],
+)
+def test_a_province_or_state_places_the_engagement_in_its_country(run: Run, sentence: str, country: str) -> None:
+    assert _draft(run, f"{sentence}\n", "--published", "2025-10-20")["location"]["country"] == country
