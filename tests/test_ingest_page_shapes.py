@@ -169,7 +169,7 @@ def test_names_with_initials_and_inner_quotes_and_a_portfolio_before_the_name(ru
         "Algeria and Tunisia signed a memorandum on shared groundwater in Algiers on Wednesday. "
         "Algerian Minister of Hydraulics Taha Derbal and Tunisian Minister of Agriculture Abdelmonem Belati "
         "signed it. The copies were exchanged by Air Vice Marshal H.S. Sampath Thuyacontha of Tunisia and "
-        "Prime Minister Pohiva Tu‘i‘onetoa of Algeria looked on, at the District General Hospital.\n"
+        "Deputy Minister Pohiva Tu‘i‘onetoa of Algeria looked on, at the District General Hospital.\n"
     )
     names = {p["name"] for p in _draft(run, text, "--published", "2024-04-25")["participants"]}
     assert {"Taha Derbal", "Abdelmonem Belati", "H.S. Sampath Thuyacontha", "Pohiva Tu‘i‘onetoa"} <= names
@@ -288,3 +288,22 @@ def test_a_headline_possessive_an_office_letter_and_a_chamber_are_not_names(run:
 )
 def test_a_province_or_state_places_the_engagement_in_its_country(run: Run, sentence: str, country: str) -> None:
     assert _draft(run, f"{sentence}\n", "--published", "2025-10-20")["location"]["country"] == country
+
+
+def test_a_head_of_state_named_only_after_a_ministers_lead_is_not_a_participant(run: Run) -> None:
+    text = (
+        "US Secretary of State Marco Rubio spoke with Brazilian Foreign Minister Mauro Vieira on Thursday.\n"
+        "The two discussed trade. The call comes after President Donald Trump imposed tariffs on Brazilian "
+        "goods and President Lula criticised them.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2025-08-01")["participants"]}
+    assert names == {"Marco Rubio", "Mauro Vieira"}
+
+
+def test_a_head_of_state_in_the_lead_keeps_the_others_who_took_part(run: Run) -> None:
+    text = (
+        "President William Ruto received Tanzanian Foreign Minister January Makamba in Nairobi on Monday.\n"
+        "Prime Minister Musalia Mudavadi also attended the talks on trade.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2023-10-10")["participants"]}
+    assert {"William Ruto", "January Makamba", "Musalia Mudavadi"} <= names

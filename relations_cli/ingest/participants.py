@@ -118,3 +118,24 @@ def _named(person: Person) -> bool:
         return False
     person.name = " ".join(words)
     return True
+
+
+_HEAD_OF_STATE = re.compile(r"\b(?:President|Prime Minister|PM|Premier|King|Emir|Amir|Sultan|Chancellor)\b")
+
+
+def bystanders(people: list[Person], sentences: list[Sentence], lead_size: int) -> set[str]:
+    """Heads of state or government named only after the lead of a report whose lead names its participants
+    and none of them a head ("Rubio spoke with Vieira ... tariffs imposed by President Trump"): named, not taking
+    part."""
+
+    def in_lead(person: Person) -> bool:
+        surname = re.escape(person.name.split()[-1])
+        return any(re.search(rf"\b{surname}\b", s.text) for s in sentences[:lead_size])
+
+    def head(person: Person) -> bool:
+        return bool(person.role and _HEAD_OF_STATE.search(person.role) and not lx.NOT_THE_OFFICE.search(person.role))
+
+    leading = [p for p in people if in_lead(p)]
+    if not leading or any(head(p) for p in leading):
+        return set()
+    return {p.name for p in people if head(p) and not in_lead(p)}
