@@ -307,3 +307,14 @@ def test_a_head_of_state_in_the_lead_keeps_the_others_who_took_part(run: Run) ->
     )
     names = {p["name"] for p in _draft(run, text, "--published", "2023-10-10")["participants"]}
     assert {"William Ruto", "January Makamba", "Musalia Mudavadi"} <= names
+
+
+def test_every_nation_listed_as_taking_part_in_a_drill_is_a_party_saints_included(run: Run) -> None:
+    text = (
+        "Tradewinds exercise kicks off\n"
+        "Members of 11 Caribbean partner nations joined the US military in Antigua yesterday to begin Tradewinds "
+        "2014. The partner nations, Antigua and Barbuda, Bahamas, Belize, Jamaica, St. Kitts and Nevis, "
+        "St. Vincent and the Grenadines, and Suriname, deployed units to take part in the training.\n"
+    )
+    draft = _draft(run, text, "--published", "2014-06-05")
+    assert {"ATG", "BHS", "BLZ", "JAM", "KNA", "VCT", "SUR", "USA"} <= set(draft["countries"])

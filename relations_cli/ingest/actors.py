@@ -47,7 +47,7 @@ CONTEXT_AFTER = re.compile(
 
 MULTILATERAL = re.compile(
     r"\b(trilateral|tripartite|three-way|(?:three|four|five|six|seven|eight|nine|ten|\d+) "
-    r"(?:different |participating )?(?:countries|nations|sides|navies|armies)|quadrilateral|four-way|multilateral|"
+    r"(?:[\w-]+ ){0,2}?(?:countries|nations|sides|navies|armies)|quadrilateral|four-way|multilateral|"
     r"multinational|multi-national|ministerial meeting of|"
     r"summit of|leaders of|ministers of|heads of state|heads of government|C5\+1)",
     re.I,
@@ -58,7 +58,7 @@ MULTILATERAL = re.compile(
 PARTICIPATING = re.compile(
     r"\b(?:participat\w+|take part|taking part|took part|takes part|joined|join|joining|partake)\b|"
     r"\b(?:troops|forces|soldiers|sailors|personnel|contingents?|participants|militaries|armies|navies|"
-    r"delegations|teams|units)\s+(?:from|of)\b",
+    r"delegations|teams|units|ships|vessels|warships|aircraft)\s+(?:from|of)\b",
     re.I,
 )
 

@@ -15,6 +15,7 @@ _WORD = rf"[{_LETTER}][\w.]*(?:['’][A-Za-z]+)?"
 _TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _MAX_WORDS = 7
+_SAINT = {"St.": "saint", "St": "saint", "Ste.": "sainte"}  # "St. Lucia" is written as often as "Saint Lucia"
 # Words recur: fold each distinct one once.
 fold_word = lru_cache(maxsize=1 << 16)(fold)
 
@@ -96,7 +97,7 @@ def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int
     """(tokens taken, code, form, where the name ends) of the longest name starting at token i."""
     names = _names()
     # "People's Republic of China" starts with a possessive that is part of the name
-    firsts = {tokens[i][0].rstrip("."), _POSSESSIVE.sub("", tokens[i][0]).rstrip(".")}
+    firsts = {tokens[i][0].rstrip("."), _POSSESSIVE.sub("", tokens[i][0]).rstrip("."), _SAINT.get(tokens[i][0], "")}
     most = max(_longest_from().get((fold_word(first).split() or [""])[0], 0) for first in firsts)
     for length in range(min(most, len(tokens) - i), 0, -1):
         words = [t[0] for t in tokens[i : i + length]]
@@ -106,10 +107,10 @@ def _longest(tokens: list[tuple[str, int, int]], i: int, text: str) -> tuple[int
             continue  # a name ends in a capital, but "the Korean peninsula" names no country either
         # The words must be adjacent in the text: a comma or a full stop ends a name.
         gaps = [text[tokens[k][2] : tokens[k + 1][1]] for k in range(i, i + length - 1)]
-        if any(gap.strip() for gap in gaps) or any(w.endswith(".") for w in words[:-1]):
+        if any(gap.strip() for gap in gaps) or any(w.endswith(".") and w not in _SAINT for w in words[:-1]):
             continue
         words[-1] = _POSSESSIVE.sub("", words[-1]).rstrip(".")
-        hit = names.get(" ".join(fold_word(w) for w in words))
+        hit = names.get(" ".join(_SAINT.get(w, fold_word(w)) for w in words))  # "St. Kitts and Nevis"
         if hit:
             return length, hit[0], hit[1], tokens[i + length - 1][2]
         if length > 1 and "-" in words[-1]:  # "the Papua New Guinea-Australia treaty": a name ends at the hyphen
