@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -18,6 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample.json"
 
 Run = Callable[..., Result]
+
+
+def ingest_draft(run: Run, text: str, *args: str) -> dict[str, Any]:
+    """The draft `ingest --json` proposes for an article given on stdin (the run must succeed)."""
+    result = run("ingest", "-", "--json", *args, input=text)
+    assert result.exit_code == 0, result.stderr
+    draft: dict[str, Any] = json.loads(result.stdout)
+    return draft
 
 
 @pytest.fixture(autouse=True)

@@ -3,19 +3,10 @@ gazetteer of towns, datelines in capitals with a colon, "here". Texts written fo
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
 from .conftest import Run
-
-
-def _draft(run: Run, text: str, *args: str) -> dict[str, Any]:
-    result = run("ingest", "-", "--json", *args, input=text)
-    assert result.exit_code == 0, result.stderr
-    draft: dict[str, Any] = json.loads(result.stdout)
-    return draft
+from .conftest import ingest_draft as _draft
 
 
 def test_a_town_that_is_not_a_capital_places_the_engagement_in_its_partys_country(run: Run) -> None:

@@ -4,17 +4,9 @@ mentioned, page stamps, year-less dates, signings told after the talks. Texts wr
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from .conftest import Run
-
-
-def _draft(run: Run, text: str, *args: str) -> dict[str, Any]:
-    result = run("ingest", "-", "--json", *args, input=text)
-    assert result.exit_code == 0, result.stderr
-    draft: dict[str, Any] = json.loads(result.stdout)
-    return draft
-
+from .conftest import ingest_draft as _draft
 
 CALL = (
     "Leaders discuss relief cooperation\n\n"
