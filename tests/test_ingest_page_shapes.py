@@ -312,3 +312,9 @@ def test_every_nation_listed_as_taking_part_in_a_drill_is_a_party_saints_include
     )
     draft = _draft(run, text, "--published", "2014-06-05")
     assert {"ATG", "BHS", "BLZ", "JAM", "KNA", "VCT", "SUR", "USA"} <= set(draft["countries"])
+
+
+@pytest.mark.parametrize("words", ["road links", "a new air services agreement", "the airport"])
+def test_roads_air_services_and_airports_are_transport(run: Run, words: str) -> None:
+    text = f"Kenya and Uganda signed an agreement in Nairobi on Tuesday. The agreement covers {words}.\n"
+    assert "transport" in _draft(run, text, "--published", "2024-04-10")["areas"]

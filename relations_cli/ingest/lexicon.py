@@ -129,6 +129,8 @@ PROSE_AREAS = {
     "economic-zone": "economic", "high-tech": "science-technology", "semiconductors": "science-technology",
     "artificial-intelligence": "science-technology", "digital-infrastructure": "science-technology",
     "railway": "transport", "rail": "transport", "ports": "transport", "port": "transport", "roads": "transport",
+    "road": "transport", "highway": "transport", "highways": "transport", "aviation": "transport",
+    "air-services": "transport", "airport": "transport", "airports": "transport", "shipping": "transport",
     "pipeline": "energy", "pipelines": "energy", "power-grid": "energy", "power-transmission": "energy",
     "troops": "military", "warships": "military", "navies": "military", "navy": "military", "naval": "military",
     "arms": "military", "weapons": "military", "howitzers": "military-technical", "air-defence": "military",
