@@ -131,6 +131,7 @@ PROSE_AREAS = {
     "railway": "transport", "rail": "transport", "ports": "transport", "port": "transport", "roads": "transport",
     "road": "transport", "highway": "transport", "highways": "transport", "aviation": "transport",
     "air-services": "transport", "airport": "transport", "airports": "transport", "shipping": "transport",
+    "belt-and-road": "", "road-map": "", "roadmap": "",  # a programme's name and a plan, not roads
     "pipeline": "energy", "pipelines": "energy", "power-grid": "energy", "power-transmission": "energy",
     "troops": "military", "warships": "military", "navies": "military", "navy": "military", "naval": "military",
     "arms": "military", "weapons": "military", "howitzers": "military-technical", "air-defence": "military",
