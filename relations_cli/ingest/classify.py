@@ -6,8 +6,8 @@ import re
 from functools import cache
 
 from .. import areas
+from . import area_words as aw
 from . import kinds as kw
-from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
 from .evidence import Why
@@ -63,7 +63,7 @@ def _now(text: str, start: int, *, tied: bool = False) -> bool:
 @cache
 def _phrases() -> dict[str, tuple[str, ...]]:
     # a phrase of no area ("food security") is matched so that its words name none
-    return {**areas.phrases(), **{key: (area,) if area else () for key, area in lx.PROSE_AREAS.items()}}
+    return {**areas.phrases(), **{key: (area,) if area else () for key, area in aw.PROSE_AREAS.items()}}
 
 
 @cache
@@ -85,9 +85,9 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
     found: dict[str, str] = {}
     phrases = _phrases()
     for s in sentences:
-        if not lx.AREA_CUES.search(s.text) or (others and others[s.index] and s.index > 0):
+        if not aw.AREA_CUES.search(s.text) or (others and others[s.index] and s.index > 0):
             continue
-        training = lx.OFFICER_TRAINING.search(s.text)
+        training = aw.OFFICER_TRAINING.search(s.text)
         if training:
             found.setdefault("military-educational", training.group())
         words = list(_WORD.finditer(s.text.replace("-", " ")))
@@ -105,10 +105,10 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
                 continue
             length, names = hit
             start, end = words[i].start(), words[i + length - 1].end()
-            if "-".join(folded[i : i + length]) in lx.BETWEEN_KEYS and not _sides_follow(s.text, end):
+            if "-".join(folded[i : i + length]) in aw.BETWEEN_KEYS and not _sides_follow(s.text, end):
                 i += length
                 continue
-            if not lx.OFFICE_AFTER.match(s.text[end:]) and not lx.OFFICE_BEFORE.search(before(s.text, start)):
+            if not aw.OFFICE_AFTER.match(s.text[end:]) and not aw.OFFICE_BEFORE.search(before(s.text, start)):
                 for name in names:
                     found.setdefault(name, s.text[start:end])
             i += length
@@ -118,4 +118,4 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
 def _sides_follow(text: str, end: int) -> bool:
     """Whether "relations between" goes on with the sides: "the two countries", "both", or a country's name."""
     rest = re.sub(r"^\s+(?:the\s+)?", "", text[end : end + 40])
-    return bool(lx.BETWEEN_SIDES.match(text[end:]) or any(m.start == 0 for m in find(rest)))
+    return bool(aw.BETWEEN_SIDES.match(text[end:]) or any(m.start == 0 for m in find(rest)))
