@@ -96,10 +96,10 @@ def propose(
     for person in found_people:
         participants.complete(person, sentences, mentions)
     found_people = participants.merge(found_people)  # "Marcos" completed to "Marcos Jr" is "Ferdinand R. Marcos Jr"
-    aside = participants.bystanders(found_people, sentences, weights.lead_size(art.headline is not None))
+    lead_size = weights.lead_size(art.headline is not None)
+    aside = participants.bystanders(found_people, sentences, lead_size)
     found_people = [p for p in found_people if p.name not in aside]
     through_leaders = _place_leaders(found_people, int(art.published[:4]) if art.published else None)
-    lead_size = weights.lead_size(art.headline is not None)
     countries_of = Counter(p.country for p in found_people if p.country)
     unplaced = sum(1 for p in found_people if p.country is None)
     choice = choose(sentences, mentions, countries_of, lead_size, unplaced, through_leaders, _publisher(url))

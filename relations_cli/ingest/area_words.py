@@ -29,7 +29,7 @@ OFFICE_BEFORE = re.compile(
 
 # "relations between the two countries", "ties between Kenya and the US": relations named as a topic only when
 # the sides follow (not "ties between companies" or "between ECOWAS and the Sahel").
-BETWEEN_SIDES = re.compile(r"^\s+(?:the\s+)?(?:two|both|our\s+two|our\s+countries)\b")
+BETWEEN_SIDES = re.compile(r"(?:two|both|our\s+two|our\s+countries)\b")  # after "between (the)"
 BETWEEN_KEYS = {"relations-between", "ties-between"}
 
 # Words of the genre that name an area without being one of its aliases (longest phrase wins).

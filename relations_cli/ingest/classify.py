@@ -118,4 +118,4 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
 def _sides_follow(text: str, end: int) -> bool:
     """Whether "relations between" goes on with the sides: "the two countries", "both", or a country's name."""
     rest = re.sub(r"^\s+(?:the\s+)?", "", text[end : end + 40])
-    return bool(aw.BETWEEN_SIDES.match(text[end:]) or any(m.start == 0 for m in find(rest)))
+    return bool(aw.BETWEEN_SIDES.match(rest) or any(m.start == 0 for m in find(rest)))

@@ -56,11 +56,12 @@ CALL = words(
     r"(?:tele)?phone[- ]?calls?", r"(?:tele)?phone conversations?", r"(?:tele)?phone talks?",
     r"(?:tele)?phone discussions?", "on the phone", r"tele-?conference", r"telephone (?:conference|discussions?)",
     r"video (?:conversation|talks?|meeting|summit)", "virtual call", r"(?:a|the) call from", r"by (?:tele)?phone",
-    r"over the (?:tele)?phone", r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*",
+    r"video[- ]?(?:call|conference|link)", r"videoconferenc\w*",
     r"(?:virtual|online) (?:[\w-]+ ){0,3}?(?:meeting|talks|summit|conference)", r"via video", "held a call",
-    "dialled", "dialed", "spoke by", r"(?:tele)?phoned", "telephoned", r"(?:tele)?phones",
-    # "a telephonic conversation", "talked over phone", "via telephone", "during the call", "met virtually"
-    r"telephonic(?:ally)?", r"over (?:tele)?phone", r"via (?:tele)?phone", r"(?:in|during|on) (?:a|the|their) call",
+    "dialled", "dialed", "spoke by", r"(?:tele)?phone[ds]",
+    # "a telephonic conversation", "talked over (the) phone", "via telephone", "during the call", "met virtually"
+    r"telephonic(?:ally)?", r"over (?:the )?(?:tele)?phone", r"via (?:tele)?phone",
+    r"(?:in|during|on) (?:a|the|their) call",
     "virtually", "via zoom",
     # "Trump called Prime Minister Mitsotakis on Wednesday": calling a leader, not "called for" or "called on"
     r"called (?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?",

@@ -105,7 +105,7 @@ FUTURE = words("will", "would", "shall", "next", "is to", "are to", "to be held"
 PLACED_IN = re.compile(
     r"^(?:\s+(?:region|province|state|district|city|county|area|prefecture)\s+of\s+(?:the\s+)?|,\s*|"
     # "at the Ministry of Foreign Affairs of Turkmenistan": an institution of the country
-    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,4}of\s+(?:the\s+)?)$"
+    r"(?P<institution>\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,4}of\s+(?:the\s+)?))$"
 )
 
 # Between the countries of a list: "India, the US and Japan", "Kenya-Rwanda-Uganda".

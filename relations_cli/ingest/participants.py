@@ -20,14 +20,19 @@ def took_part(person: Person, sentences: list[Sentence]) -> bool:
 
     A name in what someone said ("he said President X is ready to ...") is not enough to leave a person out:
     on the check half of the real articles that rule lost more participants than it saved."""
-    surname = re.escape(person.name.split()[-1])
+    surname = _surname(person)
     seen = False
     for s in sentences:
-        for m in re.finditer(rf"\b{surname}\b", s.text):
+        for m in surname.finditer(s.text):
             seen = True
             if not _only_named(before(s.text, m.start()), s.text[m.end() :]):
                 return True
     return not seen
+
+
+def _surname(person: Person) -> re.Pattern[str]:
+    """Where the text names a person: by the last word of their name, as reports do after the first mention."""
+    return re.compile(rf"\b{re.escape(person.name.split()[-1])}\b")
 
 
 def _only_named(ahead: str, rest: str) -> bool:
@@ -129,8 +134,8 @@ def bystanders(people: list[Person], sentences: list[Sentence], lead_size: int) 
     part."""
 
     def in_lead(person: Person) -> bool:
-        surname = re.escape(person.name.split()[-1])
-        return any(re.search(rf"\b{surname}\b", s.text) for s in sentences[:lead_size])
+        surname = _surname(person)
+        return any(surname.search(s.text) for s in sentences[:lead_size])
 
     def head(person: Person) -> bool:
         return bool(person.role and _HEAD_OF_STATE.search(person.role) and not lx.NOT_THE_OFFICE.search(person.role))

@@ -177,9 +177,9 @@ def _country_after(text: str, end: int, found: list[Mention], parties: list[str]
     "Parliament House, Canberra"; with where the place's name ends when the country is part of it ("the Ministry
     of Foreign Affairs of Turkmenistan")."""
     for m in found:
-        gap = text[end : m.start]
-        if m.start >= end and m.code in parties and lx.PLACED_IN.match(gap):
-            return m.code, (m.end if re.match(r"\s+of\s", gap) and gap.count(" of ") > 1 else None)
+        placed = lx.PLACED_IN.match(text[end : m.start]) if m.start >= end and m.code in parties else None
+        if placed:
+            return m.code, (m.end if placed.group("institution") else None)
     return None, None
 
 
