@@ -98,6 +98,16 @@ def test_bad_dates_and_malformed_rows_are_counted_not_fatal(run: Run, tmp_path: 
     assert report["imported"] == 2 and report["events"]["skipped"] == {"malformed row": 2}
 
 
+def test_a_gzip_file_of_several_members_is_read_whole(run: Run, tmp_path: Path) -> None:
+    # `cat a.gz b.gz > c.gz` makes one file of two members; here the first is empty, as some tools write it,
+    # so that the file's first line is in the second member.
+    rows = [gdelt_row("20240305", "FRA", "DEU", "042"), gdelt_row("20240306", "ROM", "MDA", "0312")]
+    joined = tmp_path / "joined.CSV.gz"
+    joined.write_bytes(b"".join(gzip.compress(part.encode()) for part in ["", rows[0] + "\n", rows[1] + "\n"]))
+    records = json.loads(run("import", str(joined), "--from", "gdelt", "--json").stdout)
+    assert records["imported"] == 2 and records["events"]["read"] == 2
+
+
 def test_a_missing_file_is_named(run: Run, tmp_path: Path) -> None:
     result = run("import", str(tmp_path / "nowhere.CSV"), "--from", "gdelt")
     assert result.exit_code == 2 and "nowhere.CSV: no such file" in result.stderr
