@@ -6,7 +6,7 @@ alone doing the same filter and collapse (countries mapped, regions and same-cou
 out, grouped by pair, day and kind). Prints a Markdown table.
 
 Usage:
-  python benchmarks/events.py --sizes 1000000 5000000 [--month] [--workdir /tmp/evbench] [--keep]
+  python benchmarks/events.py --sizes 1000000 5000000 [--month] [--repeat 3] [--workdir /tmp/evbench] [--keep]
 """
 
 from __future__ import annotations
@@ -126,7 +126,25 @@ def month_of(workdir: Path) -> Path:
     return month
 
 
-def case(folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bool = True) -> dict[str, Any]:
+def case(
+    folder: Path, workdir: Path, extra: list[str] | None = None, *, dry: bool = True, repeat: int = 1
+) -> dict[str, Any]:
+    """The import and the bare query on one folder, `repeat` times in turn (so that both see about the
+    same load): each figure the median of its runs, peak RSS the largest, and the range of the
+    per-turn wall-time ratios."""
+    runs = [_turn(folder, workdir, extra, dry=dry) for _ in range(repeat)]
+    row: dict[str, Any] = {}
+    for key in runs[0]:
+        values = sorted(r[key] for r in runs)
+        row[key] = values[-1] if key.endswith("_rss") else values[len(values) // 2]
+    if "bare_s" in row:
+        ratios = sorted(r["relations_s"] / r["bare_s"] for r in runs)
+        row["ratios"] = (ratios[0], ratios[-1])
+    row["runs"] = repeat
+    return row
+
+
+def _turn(folder: Path, workdir: Path, extra: list[str] | None, *, dry: bool) -> dict[str, Any]:
     files = sorted(str(p) for p in folder.iterdir())
     db = workdir / "bench.json"
     db.unlink(missing_ok=True)
@@ -161,8 +179,11 @@ def _line(count: int, layout: str, r: dict[str, Any]) -> str:
         cells[4] += f" (dry run {r['dry_cpu']:.1f} s)"
     if "bare_s" in r:
         cells += [f"{r['bare_s']:.1f} s", f"{r['bare_cpu']:.1f} s", f"{r['bare_rss'] // mb} MB",
-                  f"{r['bare_groups']:,}", f"{r['relations_s'] / r['bare_s']:.1f}×",
-                  f"{r['relations_cpu'] / r['bare_cpu']:.1f}×"]  # fmt: skip
+                  f"{r['bare_groups']:,}", f"{r['relations_s'] / r['bare_s']:.2f}×",
+                  f"{r['relations_cpu'] / r['bare_cpu']:.2f}×"]  # fmt: skip
+        if r["runs"] > 1:
+            low, high = r["ratios"]
+            cells[-2] += f" ({low:.2f}–{high:.2f})"
     else:
         cells += ["–"] * 6
     return "| " + " | ".join(cells) + " |"
@@ -183,6 +204,7 @@ def main() -> None:
         help="which of one, one-gz, 96, 96-gz to measure",
     )
     parser.add_argument("--filtered-only-at", type=int, default=None, help="the two-country run at this size only")
+    parser.add_argument("--repeat", type=int, default=1, help="run each case this many times; medians are shown")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.generate_only:
@@ -206,16 +228,16 @@ def main() -> None:
             files_per_day, gz = (0 if name.startswith("one") else 96), name.endswith("gz")
             folder = dataset(args.workdir, count, files_per_day, gz)
             layout = ("one file" if files_per_day == 0 else "96 files a day") + (", gzip" if gz else "")
-            print(_line(count, layout, case(folder, args.workdir, dry=args.dry_run)), flush=True)
+            print(_line(count, layout, case(folder, args.workdir, dry=args.dry_run, repeat=args.repeat)), flush=True)
         if count == (args.filtered_only_at or max(args.sizes)):
             folder = dataset(args.workdir, count, 0, False)
             first, second = gdelt_gen.busiest(2)
-            row = case(folder, args.workdir, ["--country", first, "--country", second], dry=False)
+            row = case(folder, args.workdir, ["--country", first, "--country", second], dry=False, repeat=args.repeat)
             print(_line(count, f"one file, `--country {first} --country {second}`", row), flush=True)
     if args.month:
         month = month_of(args.workdir)
         layout = f"a month, 96 files a day ({len(list(month.iterdir()))} files)"
-        print(_line(30 * PER_DAY, layout, case(month, args.workdir, dry=False)), flush=True)
+        print(_line(30 * PER_DAY, layout, case(month, args.workdir, dry=False, repeat=args.repeat)), flush=True)
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     if not args.keep:
         shutil.rmtree(args.workdir, ignore_errors=True)
