@@ -24,6 +24,8 @@ from .text import printable
 
 # Piped output is as wide as its content; this only stops pathological lines.
 _PIPE_WIDTH = 100_000
+# A panel fills the width it is given: on a pipe (a file, `less`, an email) this many columns.
+PANEL_PIPE_WIDTH = 100
 FAMILY_STYLES = {
     "military": "red",
     "economic": "green",
@@ -69,15 +71,17 @@ def console(stream: IO[str] | None = None, pipe_width: int = _PIPE_WIDTH) -> Con
     )
 
 
-def display(renderable: Any, stream: IO[str] | None = None, whole: Text | None = None) -> None:
+def display(
+    renderable: Any, stream: IO[str] | None = None, whole: Text | None = None, pipe_width: int = _PIPE_WIDTH
+) -> None:
     """Print for a person: through the pager when a terminal is too short for it (pager.py decides).
 
     `whole` follows on lines of its own that are never wrapped or cut by the program (a URL to copy).
     """
     if stream is not None:
-        _print(console(stream), renderable, whole)
+        _print(console(stream, pipe_width), renderable, whole)
         return
-    paged(lambda out: _print(out, renderable, whole))
+    paged(lambda out: _print(out, renderable, whole), pipe_width)
 
 
 def paged(draw: Callable[[Console], None], pipe_width: int = _PIPE_WIDTH) -> None:

@@ -54,6 +54,19 @@ def test_piped_tables_are_plain_and_full_width(db: Path) -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 60
 
 
+def test_a_piped_draft_panel_is_a_page_wide_not_as_wide_as_the_pipe_allows(db: Path, tmp_path: Path) -> None:
+    # `relations ingest report.txt > draft.txt`: the panel fills its width, so on a pipe it is given a page's.
+    article = tmp_path / "report.txt"
+    long_sentence = "Kenya and Uganda signed an agreement on an oil pipeline in Nairobi on Tuesday, " + "and more " * 60
+    article.write_text("Kenya, Uganda sign pipeline pact\n\n" + long_sentence.strip() + ".\n")
+    out = relations("ingest", str(article), "--published", "2024-03-07", db=db).stdout.decode()
+    lines = out.splitlines()
+    assert lines[0].startswith("╭─ Draft from") and lines[-1].startswith("╰")
+    assert max(len(line) for line in lines) == 100
+    narrow = relations("ingest", str(article), "--published", "2024-03-07", db=db, env={"COLUMNS": "70"})
+    assert max(len(line) for line in narrow.stdout.decode().splitlines()) == 70
+
+
 def test_colour_on_a_terminal_unless_no_color_or_dumb(db: Path) -> None:
     relations("add", "AZ", "PK", "--date", "2021", "--area", "military", db=db)
     args = ["--db", str(db), "list"]

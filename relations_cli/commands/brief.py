@@ -147,16 +147,16 @@ def _names(codes: list[str]) -> list[str]:
 
 def _terminal(b: Any, output: str | None) -> str:
     """The Rich brief: straight to the terminal, or as plain text for a file."""
-    from ..render import console, paged
+    from ..render import PANEL_PIPE_WIDTH, console, paged
     from ..render_brief import print_brief
 
     if output is None or output == "-":
-        paged(lambda out: print_brief(out, b), pipe_width=100)  # a pair's brief is taller than a terminal
+        paged(lambda out: print_brief(out, b), pipe_width=PANEL_PIPE_WIDTH)  # a pair's brief is taller than a terminal
         return ""
     import io
 
     buffer = io.StringIO()
-    print_brief(console(buffer, pipe_width=100), b)
+    print_brief(console(buffer, pipe_width=PANEL_PIPE_WIDTH), b)
     return buffer.getvalue()
 
 

@@ -159,9 +159,10 @@ def _settle(
     same = _stored_already(record, article.text_hash())
 
     def show(shown: Engagement) -> None:
-        from ..render import display, draft_panel
+        from ..render import PANEL_PIPE_WIDTH, display, draft_panel
 
-        display(draft_panel(shown, draft.evidence.shown(), f"Draft from {name}", explain=explain))
+        panel = draft_panel(shown, draft.evidence.shown(), f"Draft from {name}", explain=explain)
+        display(panel, pipe_width=PANEL_PIPE_WIDTH)
 
     if shape == "text":
         show(record)
