@@ -122,6 +122,16 @@ def test_a_name_after_an_office_ends_before_its_date_and_the_role_drops_the_stat
     assert all(p["name"] != "March" for p in people)
 
 
+def test_a_name_followed_by_from_a_country_is_of_that_country_not_of_the_one_named_before(run: Run) -> None:
+    text = (
+        "Canada and Chile sign mining research arrangement\n\n"
+        "The arrangement was signed in Ottawa on Tuesday by Canadian Natural Resources Minister Tom Harlow "
+        "and Deputy Minister Camila Reyes from Chile's Ministry of Mining.\n"
+    )
+    people = {p["name"]: p["country"] for p in _draft(run, text, "--published", "2024-05-08")["participants"]}
+    assert people == {"Tom Harlow": "CAN", "Camila Reyes": "CHL"}
+
+
 def test_a_wing_commander_is_a_rank_not_part_of_the_name(run: Run) -> None:
     text = (
         "The air forces of India and Egypt began a joint air exercise at Jodhpur on Monday. "

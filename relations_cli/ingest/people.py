@@ -64,6 +64,7 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
         name = " ".join(t[0] for t in name_tokens)
         name = name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
         country = _country_in(mentions, tokens[start][1], title_end, sentence)
+        country = country or _country_after(mentions, name_tokens[-1][2], sentence)
         first = tokens[start][0]
         if country is None and start > 0 and tokens[start - 1][0] == "and" and people and first in lx.OFFICE_WORDS:
             country = people[-1].country  # "Japanese Foreign Minister X and Defense Minister Y"
@@ -179,6 +180,17 @@ def _title_start(tokens: list[tuple[str, int, int]], head: int, mentions: list[M
     while start < head and tokens[start][0] in ("of", "the", "for", "on"):
         start += 1
     return start
+
+
+_FROM = re.compile(r",?\s+(?:from|of)\s+(?:the\s+)?")
+
+
+def _country_after(mentions: list[Mention], end: int, sentence: str) -> str | None:
+    """The country right after a name: "Minister Nakatani Shinichi from Japan's Ministry of Economy"."""
+    found = _FROM.match(sentence, end)
+    if not found:
+        return None
+    return next((m.code for m in mentions if m.start == found.end()), None)
 
 
 def _country_in(mentions: list[Mention], start: int, end: int, sentence: str) -> str | None:
