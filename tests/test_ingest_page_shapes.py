@@ -189,6 +189,8 @@ def test_names_with_initials_and_inner_quotes_and_a_portfolio_before_the_name(ru
             "political",
         ),
         ("They agreed to adapt to the new security environment and the changing global environment.", "environment"),
+        ("Cooperation with Japan, the world's third-largest economy, was discussed.", "economic"),
+        ("They discussed cooperation with the region's fastest-growing economy.", "economic"),
     ],
 )
 def test_words_that_only_look_like_an_area_name_none(run: Run, sentence: str, absent: str) -> None:

@@ -70,6 +70,8 @@ PROSE_AREAS = {
     "port-moresby": "", "port-louis": "", "port-vila": "", "port-said": "", "port-sudan": "", "port-of-spain": "",
     "port-au-prince": "", "port-harcourt": "", "port-blair": "", "world-trade-organization": "",
     "medical-operations": "", "medical-evacuation": "",
+    # an economy as what a country is, not a topic: "Japan, the world's third-largest economy"
+    "largest-economy": "", "biggest-economy": "", "leading-economy": "", "fastest-growing-economy": "",
     # political words that name no dialogue between the sides: a policy, a situation, passports
     "foreign-policy": "", "geo-political": "", "geopolitical": "", "political-situation": "",
     "military-political-situation": "", "diplomatic-passports": "",
