@@ -132,6 +132,16 @@ def test_a_name_followed_by_from_a_country_is_of_that_country_not_of_the_one_nam
     assert people == {"Tom Harlow": "CAN", "Camila Reyes": "CHL"}
 
 
+def test_a_region_or_a_forum_in_an_office_is_no_participant(run: Run) -> None:
+    text = (
+        "Mexico and Panama held consultations in Panama City on Monday. Ana Ruiz, the Undersecretary of Affairs "
+        "of Latin America and the Caribbean for the Foreign Ministry, led Mexico's side. Panama's Minister and "
+        "Chairman of the Caribbean Forum (CF) Luis Vega received her.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2024-06-04")["participants"]}
+    assert names == {"Ana Ruiz", "Luis Vega"}  # past the body's initials in brackets to the name
+
+
 def test_a_wing_commander_is_a_rank_not_part_of_the_name(run: Run) -> None:
     text = (
         "The air forces of India and Egypt began a joint air exercise at Jodhpur on Monday. "

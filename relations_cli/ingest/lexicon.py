@@ -49,6 +49,14 @@ NOT_NAMES = {
     "Agreement", "Enterprise", "Exercise", "Community", "Rulers", "Accord", "Assistant", "Special", "Union",
     "Hospital", "Secretariat", "University", "Institute", "Centre", "Center", "Agency", "Corporation", "Authority",
     "College", "Academy", "Division", "Brigade", "Battalion", "Regiment", "Command", "Commanding", "Guest", "Expo",
+    "Forum",
+}  # fmt: skip
+
+# The words of regions, which an office's portfolio holds ("Undersecretary for Latin America and the Caribbean"):
+# a "name" made of them alone is no one's.
+REGION_WORDS = {
+    "Latin", "America", "Americas", "Caribbean", "Africa", "Europe", "Pacific", "Atlantic", "Arctic", "Balkans",
+    "Sahel", "Gulf", "Asia-Pacific", "Indo-Pacific", "Eurasia",
 }  # fmt: skip
 
 # Words written before a name that are not part of it: "Datuk Seri Anwar Ibrahim", "Lt Col Peter Mwangi".

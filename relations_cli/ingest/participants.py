@@ -118,7 +118,7 @@ def _named(person: Person) -> bool:
         words.pop()
     if all(len(w.rstrip(".")) < 2 for w in words):  # "A": initials alone, as where a page's text was cut
         return False
-    titles = lx.NAME_PREFIXES | lx.OFFICE_WORDS | lx.NOT_NAMES
+    titles = lx.NAME_PREFIXES | lx.OFFICE_WORDS | lx.NOT_NAMES | lx.REGION_WORDS
     if all(w.rstrip(".,") in titles or find(w) for w in words):
         return False
     person.name = " ".join(words)

@@ -95,21 +95,18 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     is taken only after an office's or a country's word, and of two words or more, or after a comma."""
     portfolio = tokens[j - 1][0] == "for"
     run: list[int] = []
-    while (
-        j < len(tokens)
-        and not _on_date(tokens, j)
-        and (
-            tokens[j][0][0].isupper()
-            or tokens[j][0] in ("of", "the", "for", "on")
-            # "Minister of Foreign Affairs and Defence": one office; "… X and Chairman of …": the next person's title
-            or (
-                tokens[j][0] == "and"
-                and j + 1 < len(tokens)
-                and tokens[j + 1][0] in lx.OFFICE_WORDS
-                and not HEAD.match(tokens[j + 1][0])
-            )
-        )
-    ):
+    while j < len(tokens) and not _on_date(tokens, j):
+        if _abbreviation(tokens, j):  # "Chairman of the Caribbean Community (CARICOM) Keith Rowley"
+            run += [j, j + 1, j + 2]
+            j += 3
+            continue
+        word = tokens[j][0]
+        # "Minister of Foreign Affairs and Defence": one office; "… X and Chairman of …": the next person's title
+        joined = word == "and" and j + 1 < len(tokens) and tokens[j + 1][0] in lx.OFFICE_WORDS
+        if not (
+            word[0].isupper() or word in ("of", "the", "for", "on") or (joined and not HEAD.match(tokens[j + 1][0]))
+        ):
+            break
         run.append(j)
         j += 1
     while run and tokens[run[-1]][0] in ("of", "the", "for", "on"):  # "… Liu Yantao on behalf of"
@@ -130,6 +127,17 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     if portfolio and (len(run) - k < 2 or not tokens[run[k - 1]][0][0].isupper()):
         return -1
     return run[k]
+
+
+def _abbreviation(tokens: list[tuple[str, int, int]], j: int) -> bool:
+    """An institution's initials in brackets: "(CARICOM)", "(IME)"."""
+    return (
+        tokens[j][0] == "("
+        and j + 2 < len(tokens)
+        and tokens[j + 2][0] == ")"
+        and tokens[j + 1][0].isupper()
+        and len(tokens[j + 1][0]) > 1
+    )
 
 
 def _name_after(tokens: list[tuple[str, int, int]], i: int, mentions: list[Mention]) -> list[tuple[str, int, int]]:
