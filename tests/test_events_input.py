@@ -98,6 +98,19 @@ def test_bad_dates_and_malformed_rows_are_counted_not_fatal(run: Run, tmp_path: 
     assert report["imported"] == 2 and report["events"]["skipped"] == {"malformed row": 2}
 
 
+def test_in_a_folder_of_gzip_files_the_first_bad_one_in_order_is_named(run: Run, db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "day"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"2024030{n}.export.CSV.gz").write_bytes(
+            gzip.compress(gdelt_row(f"2024030{n + 1}", "FRA", "DEU", "042").encode())
+        )
+    # the first bad file takes longest to judge; the one after it fails at once
+    (folder / "20240302.export.CSV.gz").write_bytes(gzip.compress(b"\0" * (24 << 20), 9))
+    (folder / "20240304.export.CSV.gz").write_bytes(gzip.compress(b"x")[:10] + b"\xff" * 40)  # not deflate
+    _refused(run, db, folder, "gdelt", "20240302.export.CSV.gz: expands more than 100 times")
+
+
 def test_a_gzip_file_of_several_members_is_read_whole(run: Run, tmp_path: Path) -> None:
     # `cat a.gz b.gz > c.gz` makes one file of two members; here the first is empty, as some tools write it,
     # so that the file's first line is in the second member.
