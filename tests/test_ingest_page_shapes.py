@@ -11,6 +11,11 @@ from .conftest import Run
 from .conftest import ingest_draft as _draft
 
 
+def _names(run: Run, text: str, published: str) -> set[str]:
+    """The participants' names of the draft for `text`, published on that day."""
+    return {p["name"] for p in _draft(run, text, "--published", published)["participants"]}
+
+
 @pytest.mark.parametrize(
     "words",
     ["Latin America and the Caribbean", "the Ibero-American summit", "South American markets", "US$40 million"],
@@ -138,7 +143,7 @@ def test_a_region_or_a_forum_in_an_office_is_no_participant(run: Run) -> None:
         "of Latin America and the Caribbean for the Foreign Ministry, led Mexico's side. Panama's Minister and "
         "Chairman of the Caribbean Forum (CF) Luis Vega received her.\n"
     )
-    names = {p["name"] for p in _draft(run, text, "--published", "2024-06-04")["participants"]}
+    names = _names(run, text, "2024-06-04")
     assert names == {"Ana Ruiz", "Luis Vega"}  # past the body's initials in brackets to the name
 
 
@@ -185,7 +190,7 @@ def test_names_with_initials_and_inner_quotes_and_a_portfolio_before_the_name(ru
         "signed it. The copies were exchanged by Air Vice Marshal H.S. Sampath Thuyacontha of Tunisia and "
         "Deputy Minister Pohiva Tu‘i‘onetoa of Algeria looked on, at the District General Hospital.\n"
     )
-    names = {p["name"] for p in _draft(run, text, "--published", "2024-04-25")["participants"]}
+    names = _names(run, text, "2024-04-25")
     assert {"Taha Derbal", "Abdelmonem Belati", "H.S. Sampath Thuyacontha", "Pohiva Tu‘i‘onetoa"} <= names
     assert not names & {"Hospital", "Hydraulics Taha Derbal", "H.S."}
 
@@ -286,7 +291,7 @@ def test_a_headline_possessive_an_office_letter_and_a_chamber_are_not_names(run:
         "Indian Army chief General Manoj Pande COAS was chief guest. Speaker of the House of Representatives "
         "Nancy Pelosi also met Ruto.\n"
     )
-    names = {p["name"] for p in _draft(run, text, "--published", "2025-03-11")["participants"]}
+    names = _names(run, text, "2025-03-11")
     assert "Ruto’s Phone Conversation" not in names
     assert not any(name.endswith("COAS") for name in names)
     assert "Representatives Nancy Pelosi" not in names
@@ -312,7 +317,7 @@ def test_a_head_of_state_named_only_after_a_ministers_lead_is_not_a_participant(
         "The two discussed trade. The call comes after President Donald Trump imposed tariffs on Brazilian "
         "goods and President Lula criticised them.\n"
     )
-    names = {p["name"] for p in _draft(run, text, "--published", "2025-08-01")["participants"]}
+    names = _names(run, text, "2025-08-01")
     assert names == {"Marco Rubio", "Mauro Vieira"}
 
 
@@ -321,7 +326,7 @@ def test_a_head_of_state_in_the_lead_keeps_the_others_who_took_part(run: Run) ->
         "President William Ruto received Tanzanian Foreign Minister January Makamba in Nairobi on Monday.\n"
         "Prime Minister Musalia Mudavadi also attended the talks on trade.\n"
     )
-    names = {p["name"] for p in _draft(run, text, "--published", "2023-10-10")["participants"]}
+    names = _names(run, text, "2023-10-10")
     assert {"William Ruto", "January Makamba", "Musalia Mudavadi"} <= names
 
 
