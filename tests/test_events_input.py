@@ -7,10 +7,15 @@ import errno
 import gzip
 import io
 import json
+import threading
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from relations_cli.events import sql
+from relations_cli.events.engine import Scan
+from relations_cli.events.sources import gather
 
 from .conftest import Run
 from .test_events import EXCERPT, gdelt_row, imported_gdelt
@@ -237,3 +242,53 @@ def test_codes_outside_the_named_table_join_the_named_ones_of_their_engagement(r
     assert record["tags"] == ["cameo:0311", "cameo:0399", "gdelt"]
     assert record["areas"] == ["economic", "political"] and record["kind"] == "statement"
     assert str(record["summary"]).endswith("(3 GDELT events)")
+
+
+# -- Ctrl-C while the engine scans: the import stops at once, as a Ctrl-C anywhere else does ----------------------
+
+
+def _scan(tmp_path: Path) -> tuple[Scan, str]:
+    source = tmp_path / "events.CSV"
+    source.write_text(gdelt_row("20240305", "FRA", "DEU", "042") + "\n")
+    scan = Scan(tmp_path)
+    scan.define("gdelt", gather([str(source)], tmp_path))
+    scan.tables(sql.mapping_tables())
+    return scan, sql.gdelt(inline=False)
+
+
+def test_ctrl_c_in_the_engine_is_an_interrupt_not_an_engine_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without a terminal the query runs in the main thread; DuckDB answers Ctrl-C with RuntimeError.
+    scan, query = _scan(tmp_path)
+
+    def interrupted(statement: str) -> None:
+        raise RuntimeError("Query interrupted")
+
+    monkeypatch.setattr(
+        scan, "con", type("Con", (), {"execute": staticmethod(interrupted), "close": lambda self: None})()
+    )
+    with pytest.raises(KeyboardInterrupt):
+        list(scan.rows(query))
+
+
+def test_ctrl_c_while_the_progress_bar_is_drawn_stops_the_query_and_closes_cleanly(tmp_path: Path) -> None:
+    scan, _ = _scan(tmp_path)
+    query = "SELECT sum(i) FROM range(100000000000) t(i)"  # a minute of work or more, were it not stopped
+    outcome: list[str] = []
+
+    def pressed(done: object) -> None:
+        raise KeyboardInterrupt  # as Ctrl-C arrives in the thread that draws the bar
+
+    def scanning() -> None:
+        try:
+            list(scan.rows(query, pressed))
+        except KeyboardInterrupt:
+            outcome.append("interrupted")
+
+    waiting = threading.Thread(target=scanning, daemon=True)
+    waiting.start()
+    waiting.join(timeout=50)
+    assert outcome == ["interrupted"]  # the query was stopped, not waited for
+    assert list(scan.rows("SELECT 1")) == [(1,)]  # and the connection is free again
+    scan.close()

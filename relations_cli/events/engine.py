@@ -100,6 +100,11 @@ class Scan:
                 yield from batch
         except self.duckdb.Error as e:
             raise _clear(e) from None
+        except RuntimeError as e:
+            # Ctrl-C while the engine works in this thread: it stops the query and says so this way.
+            if "interrupted" in str(e).lower():
+                raise KeyboardInterrupt from None
+            raise
 
     def _with_progress(self, query: str, progress: Callable[[Callable[[], float]], Any]) -> Any:
         outcome: dict[str, Any] = {}
@@ -112,7 +117,15 @@ class Scan:
 
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
-        progress(lambda: -1.0 if not worker.is_alive() else float(self.con.query_progress()))
+        try:
+            progress(lambda: -1.0 if not worker.is_alive() else float(self.con.query_progress()))
+        except KeyboardInterrupt:
+            # Ctrl-C reaches this thread: stop the query before the connection is closed (again until it
+            # stops: an interrupt that comes before the query has begun is lost)
+            while worker.is_alive():
+                self.con.interrupt()
+                worker.join(0.05)
+            raise
         worker.join()
         if "error" in outcome:
             raise outcome["error"]
@@ -127,7 +140,8 @@ class Scan:
         return int(found[0]) if found else 0
 
     def close(self) -> None:
-        self.con.close()
+        with contextlib.suppress(self.duckdb.Error):
+            self.con.close()
 
 
 def _columns() -> tuple[str, ...]:

@@ -57,8 +57,11 @@ def gather(sources: list[str], workdir: Path) -> list[EventFile]:
         return [file for path, name in named for file in _prepare(path, name, workdir)]
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+    pool = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1))
+    try:
         prepared = list(pool.map(lambda item: _prepare(item[0], item[1], workdir), named))
+    finally:  # on a failure or Ctrl-C, the files not yet begun are left alone
+        pool.shutdown(wait=True, cancel_futures=True)
     return [file for files in prepared for file in files]
 
 
