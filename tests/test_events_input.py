@@ -7,9 +7,11 @@ import errno
 import gzip
 import io
 import json
+import os
 import threading
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -292,3 +294,47 @@ def test_ctrl_c_while_the_progress_bar_is_drawn_stops_the_query_and_closes_clean
     assert outcome == ["interrupted"]  # the query was stopped, not waited for
     assert list(scan.rows("SELECT 1")) == [(1,)]  # and the connection is free again
     scan.close()
+
+
+# -- which files a folder, a glob or stdin names: none dropped unsaid -------------------------------------------
+
+
+def _day_file(path: Path, day: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(gdelt_row(day, "FRA", "DEU", "042") + "\n")
+
+
+def test_folders_behind_symlinks_and_folders_a_glob_matches_are_read(run: Run, tmp_path: Path) -> None:
+    _day_file(tmp_path / "outside" / "march" / "b.CSV", "20240306")
+    _day_file(tmp_path / "data" / "a.CSV", "20240305")
+    (tmp_path / "data" / "march").symlink_to(tmp_path / "outside" / "march")
+    (tmp_path / "outside" / "march" / "loop").symlink_to(tmp_path / "outside")  # a loop is walked once
+    report = json.loads(run("import", str(tmp_path / "data"), "--from", "gdelt", "--json").stdout)
+    assert report["events"]["read"] == 2
+    _day_file(tmp_path / "globbed" / "data-2024" / "c.CSV", "20240307")
+    result = run("import", str(tmp_path / "globbed" / "data-*"), "--from", "gdelt", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["events"]["read"] == 1
+
+
+def test_a_folder_that_cannot_be_read_stops_the_import_naming_it(
+    run: Run, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _day_file(tmp_path / "data" / "a.CSV", "20240305")
+    _day_file(tmp_path / "data" / "locked" / "b.CSV", "20240306")
+    scandir = os.scandir
+
+    def refusing(path: Any = ".") -> Any:  # as chmod 000 does for anyone but root
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    _refused(run, db, tmp_path / "data", "gdelt", f"cannot read {tmp_path / 'data' / 'locked'}: Permission denied")
+
+
+def test_stdin_named_twice_is_refused_not_read_as_empty(run: Run, db: Path, tmp_path: Path) -> None:
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    result = run("import", "-", "-", "--from", "gdelt", input=gdelt_row("20240305", "FRA", "DEU", "042") + "\n")
+    assert result.exit_code == 2 and "more than once" in result.stderr
+    assert db.read_bytes() == before

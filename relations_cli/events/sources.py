@@ -52,6 +52,8 @@ def gather(sources: list[str], workdir: Path) -> list[EventFile]:
     A month of GDELT is some 3,000 gzip files, each inflated here up to GZIP_SAMPLE to be checked:
     zlib lets go of the interpreter lock while it inflates, so a few threads share the work. The
     first failure in the sources' order is the one reported."""
+    if sources.count("-") > 1:
+        raise InvalidInput("'-' (stdin) is given more than once; it can be read only once")
     named = [item for source in sources or ["-"] for item in _expand(source, workdir)]
     if len(named) < 2:
         return [file for path, name in named for file in _prepare(path, name, workdir)]
@@ -72,12 +74,15 @@ def _expand(source: str, workdir: Path) -> list[tuple[Path, str]]:
         return [(staged, "stdin")]
     path = Path(source)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        found = _walk(path)
         if not found:
             raise InvalidInput(f"{source}: no files in this folder")
         return [(p, str(p)) for p in found]
     if not path.exists() and glob.has_magic(source):
-        matched = sorted(Path(p) for p in glob.glob(source, recursive=True) if Path(p).is_file())
+        matched = sorted(
+            {f for p in map(Path, glob.glob(source, recursive=True)) for f in (_walk(p) if p.is_dir() else [p])}
+        )
+        matched = [p for p in matched if p.is_file()]
         if not matched:
             raise InvalidInput(f"{source}: no file matches")
         return [(p, str(p)) for p in matched]
@@ -85,6 +90,25 @@ def _expand(source: str, workdir: Path) -> list[tuple[Path, str]]:
         problem = "no such file" if not path.exists() else "not a regular file"
         raise InvalidInput(f"cannot read {source}: {problem}")
     return [(path, source)]
+
+
+def _walk(folder: Path) -> list[Path]:
+    """The files under a folder, sorted, hidden ones and hidden folders left out. Folders reached by a
+    symlink are walked (once each); one that cannot be read stops the import, never skipped unsaid."""
+
+    def unreadable(e: OSError) -> None:
+        raise InvalidInput(f"cannot read {e.filename}: {e.strerror or e}")
+
+    found: list[Path] = []
+    seen: set[str] = set()
+    for root, folders, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        folders[:] = [] if real in seen else [f for f in folders if not f.startswith(".")]
+        if real in seen:
+            continue
+        seen.add(real)
+        found += [Path(root, f) for f in files if not f.startswith(".") and Path(root, f).is_file()]
+    return sorted(found)
 
 
 def _prepare(path: Path, name: str, workdir: Path) -> list[EventFile]:
