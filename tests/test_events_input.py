@@ -59,6 +59,29 @@ def test_a_decompression_bomb_is_refused_before_it_fills_memory(run: Run, db: Pa
     _refused(run, db, bomb, "gdelt", "expands more than 100 times its size")
 
 
+def _rows_gz(count: int) -> bytes:
+    return gzip.compress(
+        "".join(gdelt_row("20240305", "FRA", "DEU", f"04{n % 10}") + "\n" for n in range(count)).encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda packed: packed[: len(packed) // 2], "it ends before its content does"),  # a download cut short
+        (lambda packed: packed + b"junk\n", "other data after its end"),  # its last bytes are no size
+        (lambda packed: packed + bytes(512), "other data after its end"),  # padded by a tape tool
+        (lambda packed: packed[:3], "3 bytes, too short to be one"),
+    ],
+)
+def test_a_damaged_gzip_file_is_called_damaged_not_a_bomb(
+    run: Run, db: Path, tmp_path: Path, damage: Any, words: str
+) -> None:
+    source = tmp_path / "events.CSV.gz"
+    source.write_bytes(damage(_rows_gz(400)))
+    _refused(run, db, source, "gdelt", f"events.CSV.gz: damaged gzip file: {words}")
+
+
 def test_an_encrypted_zip_is_refused_with_a_message(run: Run, db: Path, tmp_path: Path) -> None:
     data = bytearray(_zip({"events.CSV": gdelt_row("20240305", "FRA", "DEU", "042").encode()}))
     # Set the "encrypted" flag in the local and the central header, as an encrypting tool would.

@@ -23,6 +23,8 @@ MAX_EXPANSION = 100
 SMALL = 1 << 20
 # A gzip file's ratio is judged on the start of its content; past that the engine streams it in constant memory.
 GZIP_SAMPLE = 4 << 20
+# The smallest gzip file: a 10-byte header, an empty deflate block, an 8-byte trailer.
+_GZIP_SMALLEST = 20
 # The start of a file read for its layout (the first line) and its encoding.
 HEAD = 64 << 10
 _ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
@@ -140,12 +142,14 @@ def _checked_gzip(path: Path, name: str) -> bytes:
         if len(head) < HEAD:
             head.extend(out[: HEAD - len(head)])
 
+    if size < _GZIP_SMALLEST:
+        raise InvalidInput(f"{name}: damaged gzip file: {size} bytes, too short to be one")
     try:
         with path.open("rb") as handle:
             while produced < GZIP_SAMPLE:
                 chunk = handle.read(64 << 10)
                 if not chunk:
-                    break
+                    raise InvalidInput(f"{name}: damaged gzip file: it ends before its content does (cut short?)")
                 consumed += len(chunk)
                 inflate(chunk)
                 if inflater.eof:
@@ -156,6 +160,13 @@ def _checked_gzip(path: Path, name: str) -> bytes:
             stated = int.from_bytes(handle.read(4), "little")  # the size mod 2**32, from the trailer
     except (OSError, zlib.error, EOFError) as e:
         raise InvalidInput(f"{name}: damaged gzip file: {e}") from None
+    rest = inflater.unused_data
+    if inflater.eof and rest and not rest.startswith(b"\x1f\x8b"):
+        # Other bytes after the compressed data (zeros a tape tool padded with, a stray line): `gzip -d` lets
+        # them pass with a warning, the engine stops at them without naming the file; the trailer read below
+        # would be those bytes too.
+        raise InvalidInput(f"{name}: damaged gzip file: other data after its end; `gzip -dc {name} | relations "
+                           "import - …` reads it")  # fmt: skip
     if (produced > SMALL and produced > limit * consumed) or stated > max(SMALL, limit * size):
         raise InvalidInput(
             f"{name}: expands more than {limit} times its size (a decompression bomb?); refused. "
