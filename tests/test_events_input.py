@@ -141,6 +141,22 @@ def test_in_a_folder_of_gzip_files_the_first_bad_one_in_order_is_named(run: Run,
     _refused(run, db, folder, "gdelt", "20240302.export.CSV.gz: expands more than 100 times")
 
 
+def test_of_several_bad_sources_the_first_is_named_whatever_is_wrong_with_it(
+    run: Run, db: Path, tmp_path: Path
+) -> None:
+    # a wrong layout is found after the files are unpacked, a missing file before: the order still decides
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.CSV").write_text("not\tgdelt\tat all\n")
+    (folder / "b.CSV.gz").write_bytes(_rows_gz(10)[:40])
+    _refused(run, db, folder, "gdelt", "a.CSV: not a GDELT event file")
+    run("add", "AZ", "PK", "--date", "2021")
+    before = db.read_bytes()
+    result = run("import", str(folder / "b.CSV.gz"), str(tmp_path / "missing.CSV"), "--from", "gdelt")
+    assert result.exit_code == 2 and "b.CSV.gz: damaged gzip file" in result.stderr
+    assert db.read_bytes() == before
+
+
 def test_a_gzip_file_of_several_members_is_read_whole(run: Run, tmp_path: Path) -> None:
     # `cat a.gz b.gz > c.gz` makes one file of two members; here the first is empty, as some tools write it,
     # so that the file's first line is in the second member.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +33,13 @@ def drafts(
     `collapsed`), as stored documents in date order, and what happened to each event read."""
     from . import sources as inputs
     from . import sql
-    from .engine import Scan
+    from .engine import Scan, checked
     from .grouping import bits_table, engagements, typed
 
     filters = filters or EngineFilters()
     workdir = Path(tempfile.mkdtemp(prefix="relations-events-"))
     try:
-        files = inputs.gather(sources, workdir)
+        files = inputs.gather(sources, workdir, None if collapsed else partial(checked, dataset))
         scan = Scan(workdir)
         try:
             scan.tables({"code_bits": bits_table()})

@@ -162,16 +162,31 @@ def _read_csv(files: list[EventFile], columns: list[str], *, header: bool) -> st
     )
 
 
+def checked(dataset: str, f: EventFile) -> None:
+    """Refuse a file whose first line is not of the dataset's layout (as each file is prepared, so that
+    of several bad files the first is named)."""
+    if not f.first_line:
+        return  # an empty file: nothing to read, nothing wrong
+    if dataset == "gdelt":
+        _gdelt_width(f)
+    elif dataset == "icews":
+        _icews_header(f)
+
+
+def _gdelt_width(f: EventFile) -> int:
+    width = f.first_line.count("\t") + 1
+    if width not in GDELT_LAYOUTS:
+        raise InvalidInput(f"{f.name}: not a GDELT event file (line 1 has {width} columns, not 57, 58 or 61)")
+    return width
+
+
 def gdelt_view(files: list[EventFile]) -> list[str]:
     """One SELECT per layout (57, 58 or 61 columns), packing and encoding: the columns the query names."""
     groups: dict[tuple[int, bool, str], list[EventFile]] = {}
     for f in files:
         if not f.first_line:
             continue
-        width = f.first_line.count("\t") + 1
-        if width not in GDELT_LAYOUTS:
-            raise InvalidInput(f"{f.name}: not a GDELT event file (line 1 has {width} columns, not 57, 58 or 61)")
-        groups.setdefault((width, f.gzip, f.encoding), []).append(f)
+        groups.setdefault((_gdelt_width(f), f.gzip, f.encoding), []).append(f)
     parts = []
     for (width, _, _), group in groups.items():
         layout = GDELT_LAYOUTS[width]
@@ -190,13 +205,7 @@ def icews_view(files: list[EventFile]) -> list[str]:
     for n, f in enumerate(files):
         if not f.first_line:
             continue
-        header = [h.strip() for h in f.first_line.split("\t")]
-        if "CAMEO Code" not in header or "Source Country" not in header:
-            raise InvalidInput(f"{f.name}: not an ICEWS event file (no header with 'Source Country' and 'CAMEO Code')")
-        missing = [title for title in ICEWS_REQUIRED.values() if title not in header]
-        if missing:
-            named = ", ".join(f"'{m}'" for m in missing)
-            raise InvalidInput(f"{f.name}: the ICEWS header has no {named} column")
+        header = _icews_header(f)
         columns = [f"c{i}" for i in range(len(header))]
         at = {title: f"c{header.index(title)}" for title in header[::-1]}  # the first of a repeated title
         chosen = [f"{at[title]} AS {name}" for name, title in ICEWS_REQUIRED.items()]
@@ -209,6 +218,17 @@ def icews_view(files: list[EventFile]) -> list[str]:
         parts.append(f"SELECT {', '.join(chosen)} FROM {_read_csv([f], columns, header=True)} WITH ORDINALITY")
     names = [*ICEWS_REQUIRED, *ICEWS_OPTIONAL, "event_order"]
     return parts or ["SELECT " + ", ".join(f"CAST(NULL AS VARCHAR) AS {n}" for n in names) + " WHERE 1 = 0"]
+
+
+def _icews_header(f: EventFile) -> list[str]:
+    header = [h.strip() for h in f.first_line.split("\t")]
+    if "CAMEO Code" not in header or "Source Country" not in header:
+        raise InvalidInput(f"{f.name}: not an ICEWS event file (no header with 'Source Country' and 'CAMEO Code')")
+    missing = [title for title in ICEWS_REQUIRED.values() if title not in header]
+    if missing:
+        named = ", ".join(f"'{m}'" for m in missing)
+        raise InvalidInput(f"{f.name}: the ICEWS header has no {named} column")
+    return header
 
 
 def _clear(e: Exception) -> RelationsError:

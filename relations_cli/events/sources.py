@@ -12,6 +12,7 @@ import shutil
 import sys
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,25 +49,41 @@ def max_expansion() -> int:
     return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else MAX_EXPANSION
 
 
-def gather(sources: list[str], workdir: Path) -> list[EventFile]:
-    """Every file the sources name, in a stable order, ready to read.
+def gather(sources: list[str], workdir: Path, check: Callable[[EventFile], None] | None = None) -> list[EventFile]:
+    """Every file the sources name, in a stable order, ready to read, each passed to `check` (which may refuse it).
 
     A month of GDELT is some 3,000 gzip files, each inflated here up to GZIP_SAMPLE to be checked:
-    zlib lets go of the interpreter lock while it inflates, so a few threads share the work. The
-    first failure in the sources' order is the one reported."""
+    zlib lets go of the interpreter lock while it inflates, so a few threads share the work. Of several
+    bad files (or sources that name none) the first in the sources' order is the one reported."""
     if sources.count("-") > 1:
         raise InvalidInput("'-' (stdin) is given more than once; it can be read only once")
-    named = [item for source in sources or ["-"] for item in _expand(source, workdir)]
+    named: list[tuple[Path, str] | InvalidInput] = []
+    for source in sources or ["-"]:
+        try:
+            named += _expand(source, workdir)
+        except InvalidInput as e:
+            named.append(e)  # reported in its place: after whatever is wrong with the files before it
+            break
+
+    def prepared(item: tuple[Path, str] | InvalidInput) -> list[EventFile]:
+        if isinstance(item, InvalidInput):
+            raise item
+        files = _prepare(item[0], item[1], workdir)
+        for file in files:
+            if check is not None:
+                check(file)
+        return files
+
     if len(named) < 2:
-        return [file for path, name in named for file in _prepare(path, name, workdir)]
+        return [file for item in named for file in prepared(item)]
     from concurrent.futures import ThreadPoolExecutor
 
     pool = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1))
     try:
-        prepared = list(pool.map(lambda item: _prepare(item[0], item[1], workdir), named))
+        done = list(pool.map(prepared, named))
     finally:  # on a failure or Ctrl-C, the files not yet begun are left alone
         pool.shutdown(wait=True, cancel_futures=True)
-    return [file for files in prepared for file in files]
+    return [file for files in done for file in files]
 
 
 def _expand(source: str, workdir: Path) -> list[tuple[Path, str]]:
