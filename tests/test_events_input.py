@@ -49,6 +49,16 @@ def _refused(run: Run, db: Path, path: Path, dataset: str, words: str) -> None:
     assert db.read_bytes() == before
 
 
+def test_a_bomb_whose_trailer_lies_about_its_size_is_judged_on_its_start(run: Run, db: Path, tmp_path: Path) -> None:
+    row = gdelt_row("20240305", "FRA", "DEU", "042").encode() + b"\n"  # a real first line, then zeros
+    packed = bytearray(gzip.compress(row + b"\0" * (80 << 20), 9))  # over 64 kB packed: more than one read
+    assert len(packed) > 64 << 10
+    packed[-4:] = (1000).to_bytes(4, "little")  # the size it states: 1,000 bytes
+    bomb = tmp_path / "bomb.CSV.gz"
+    bomb.write_bytes(bytes(packed))
+    _refused(run, db, bomb, "gdelt", "expands more than 100 times its size")
+
+
 @pytest.mark.parametrize("packing", ["gz", "zip"])
 def test_a_decompression_bomb_is_refused_before_it_fills_memory(run: Run, db: Path, tmp_path: Path,
                                                                 packing: str) -> None:  # fmt: skip

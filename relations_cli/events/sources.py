@@ -173,6 +173,8 @@ def _checked_gzip(path: Path, name: str) -> bytes:
                     break
                 while inflater.unconsumed_tail and produced < GZIP_SAMPLE:
                     inflate(inflater.unconsumed_tail)
+            # what the sample took of the file: not the input inflated no further, nor what follows the member
+            consumed -= len(inflater.unconsumed_tail) + len(inflater.unused_data)
             handle.seek(-4, os.SEEK_END)
             stated = int.from_bytes(handle.read(4), "little")  # the size mod 2**32, from the trailer
     except (OSError, zlib.error, EOFError) as e:
