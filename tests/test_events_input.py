@@ -387,3 +387,19 @@ def test_stdin_named_twice_is_refused_not_read_as_empty(run: Run, db: Path, tmp_
     result = run("import", "-", "-", "--from", "gdelt", input=gdelt_row("20240305", "FRA", "DEU", "042") + "\n")
     assert result.exit_code == 2 and "more than once" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_many_small_icews_gzip_files_import_like_the_same_rows_unpacked(run: Run, tmp_path: Path) -> None:
+    # each ICEWS file is a scan of its own (to keep its lines' order); thirty of them once ran out of memory
+    header, *rows = EXCERPT.read_text().splitlines()
+    packed, plain = tmp_path / "packed", tmp_path / "plain"
+    packed.mkdir()
+    plain.mkdir()
+    for n in range(0, len(rows), 10):
+        text = "\n".join([header, *rows[n : n + 10]]) + "\n"
+        (packed / f"part{n:04d}.tab.gz").write_bytes(gzip.compress(text.encode()))
+        (plain / f"part{n:04d}.tab").write_text(text)
+    assert len(list(packed.iterdir())) >= 30
+    reports = [run("import", str(folder), "--from", "icews", "--dry-run", "--json") for folder in (packed, plain)]
+    assert [r.exit_code for r in reports] == [0, 0], reports[0].stderr
+    assert json.loads(reports[0].stdout) == json.loads(reports[1].stdout)

@@ -150,14 +150,20 @@ def _columns() -> tuple[str, ...]:
     return COLUMNS
 
 
-def _read_csv(files: list[EventFile], columns: list[str], *, header: bool) -> str:
+# A scan's read buffer when each file is a scan of its own (ICEWS): DuckDB's default (16 times the
+# longest line) held by each of 31 small gzip scans at once passed the 512 MB limit.
+_OWN_SCAN_BUFFER = 2 << 20
+
+
+def _read_csv(files: list[EventFile], columns: list[str], *, header: bool, own_scan: bool = False) -> str:
     """One scan over files of one layout, packing and encoding (DuckDB reads a list of files as one)."""
     names = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in columns)
     paths = ", ".join(literal(str(f.path)) for f in files)
     f = files[0]
+    buffer = f"buffer_size = {_OWN_SCAN_BUFFER}, " if own_scan else ""
     return (
         f"read_csv([{paths}], delim = '\t', quote = '', escape = '', header = {str(header).lower()}, "
-        f"auto_detect = false, columns = {{{names}}}, store_rejects = true, max_line_size = 1048576, "
+        f"auto_detect = false, columns = {{{names}}}, store_rejects = true, max_line_size = 1048576, {buffer}"
         f"compression = {literal('gzip' if f.gzip else 'none')}, encoding = {literal(f.encoding)})"
     )
 
@@ -215,7 +221,8 @@ def icews_view(files: list[EventFile]) -> list[str]:
         # The file's place in the list and the line's in the file: the events' order, for "the first outlet".
         chosen.append(f"{n} * 1000000000000 + ordinality AS event_order")
         # ICEWS files are few (one a year): each is its own scan, so that its lines keep their order.
-        parts.append(f"SELECT {', '.join(chosen)} FROM {_read_csv([f], columns, header=True)} WITH ORDINALITY")
+        scan = _read_csv([f], columns, header=True, own_scan=True)
+        parts.append(f"SELECT {', '.join(chosen)} FROM {scan} WITH ORDINALITY")
     names = [*ICEWS_REQUIRED, *ICEWS_OPTIONAL, "event_order"]
     return parts or ["SELECT " + ", ".join(f"CAST(NULL AS VARCHAR) AS {n}" for n in names) + " WHERE 1 = 0"]
 
