@@ -403,3 +403,12 @@ def test_many_small_icews_gzip_files_import_like_the_same_rows_unpacked(run: Run
     reports = [run("import", str(folder), "--from", "icews", "--dry-run", "--json") for folder in (packed, plain)]
     assert [r.exit_code for r in reports] == [0, 0], reports[0].stderr
     assert json.loads(reports[0].stdout) == json.loads(reports[1].stdout)
+
+
+def test_a_file_whose_name_is_not_utf8_is_named_and_refused(run: Run, db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "day"
+    folder.mkdir()
+    (folder / "a.CSV").write_text(gdelt_row("20240305", "FRA", "DEU", "042") + "\n")
+    with open(os.fsencode(folder) + b"/caf\xe9.CSV", "w") as handle:  # a Latin-1 name, as old archives have
+        handle.write(gdelt_row("20240306", "FRA", "DEU", "042") + "\n")
+    _refused(run, db, folder, "gdelt", "caf\\xe9.CSV: the file's name is not UTF-8")

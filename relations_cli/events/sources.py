@@ -132,6 +132,11 @@ def _walk(folder: Path) -> list[Path]:
 
 def _prepare(path: Path, name: str, workdir: Path) -> list[EventFile]:
     try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        raise InvalidInput(f"{shown}: the file's name is not UTF-8, which the engine cannot open; rename it") from None
+    try:
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError as e:
