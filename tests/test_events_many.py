@@ -148,3 +148,39 @@ def test_a_real_process_reads_a_zip_of_many_members_and_leaves_no_temporary_file
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["imported"] == 1
     assert list(scratch.iterdir()) == []
+
+
+def test_a_terminated_import_removes_what_it_staged_as_ctrl_c_does(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR")} | {"TMPDIR": str(scratch)}
+    command = [
+        sys.executable,
+        "-m",
+        "relations_cli",
+        "--db",
+        str(tmp_path / "r.json"),
+        "import",
+        "-",
+        "--from",
+        "gdelt",
+    ]
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdin is not None
+    proc.stdin.write((gdelt_row("20240305", "FRA", "DEU", "042") + "\n").encode())
+    proc.stdin.flush()  # stdin stays open: the import is staging it, as from a slow download
+    deadline = time.monotonic() + 30
+    while not list(scratch.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(scratch.iterdir()), "the import never staged stdin"
+    proc.send_signal(signal.SIGTERM)  # as `kill` or `timeout` sends it
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and b"Traceback" not in err
+    assert list(scratch.iterdir()) == []
+    assert not (tmp_path / "r.json").exists()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -31,12 +34,37 @@ def drafts(
 ) -> tuple[list[Document], Tally]:
     """The draft engagements from event files (or from the saved result of `events-sql` when
     `collapsed`), as stored documents in date order, and what happened to each event read."""
+    filters = filters or EngineFilters()
+    with _terminated_as_interrupted():
+        return _drafts(sources, dataset, filters, collapsed, progress)
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """`kill` or `timeout` ends an import as Ctrl-C does: the query stopped, the temporary folder (stdin
+    and zip members unpacked, perhaps gigabytes) removed, exit 130. By default SIGTERM leaves it behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _drafts(
+    sources: list[str], dataset: str, filters: EngineFilters, collapsed: bool, progress: Progress | None
+) -> tuple[list[Document], Tally]:
     from . import sources as inputs
     from . import sql
     from .engine import Scan, checked
     from .grouping import bits_table, engagements, typed
 
-    filters = filters or EngineFilters()
     workdir = Path(tempfile.mkdtemp(prefix="relations-events-"))
     try:
         files = inputs.gather(sources, workdir, None if collapsed else partial(checked, dataset))
