@@ -412,3 +412,19 @@ def test_a_file_whose_name_is_not_utf8_is_named_and_refused(run: Run, db: Path, 
     with open(os.fsencode(folder) + b"/caf\xe9.CSV", "w") as handle:  # a Latin-1 name, as old archives have
         handle.write(gdelt_row("20240306", "FRA", "DEU", "042") + "\n")
     _refused(run, db, folder, "gdelt", "caf\\xe9.CSV: the file's name is not UTF-8")
+
+
+def test_a_gzip_file_inside_a_zip_is_read_and_a_zip_inside_a_zip_or_an_empty_one_is_named(
+    run: Run, db: Path, tmp_path: Path
+) -> None:
+    row = gdelt_row("20240305", "FRA", "DEU", "042") + "\n"
+    archive = tmp_path / "gz-in.zip"
+    archive.write_bytes(_zip({"20240305.export.CSV.gz": gzip.compress(row.encode())}))
+    report = json.loads(run("import", str(archive), "--from", "gdelt", "--json").stdout)
+    assert report["imported"] == 1 and report["events"]["read"] == 1
+    nested = tmp_path / "zip-in.zip"
+    nested.write_bytes(_zip({"inner.zip": _zip({"a.CSV": row.encode()})}))
+    _refused(run, db, nested, "gdelt", "zip-in.zip:inner.zip: a zip archive inside a zip archive")
+    empty = tmp_path / "empty.zip"
+    empty.write_bytes(_zip({}))
+    _refused(run, db, empty, "gdelt", "empty.zip: the zip archive is empty")

@@ -130,7 +130,7 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _prepare(path: Path, name: str, workdir: Path) -> list[EventFile]:
+def _prepare(path: Path, name: str, workdir: Path, *, in_zip: bool = False) -> list[EventFile]:
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
@@ -143,8 +143,11 @@ def _prepare(path: Path, name: str, workdir: Path) -> list[EventFile]:
         raise InvalidInput(f"cannot read {name}: {e.strerror or e}") from None
     if magic[:2] == b"\x1f\x8b":
         return [_described(path, name, _checked_gzip(path, name), gz=True)]
-    if magic == b"PK\x03\x04":
-        return [_described(p, n, _head(p, n), gz=False) for p, n in _unzip(path, name, workdir)]
+    if magic in (b"PK\x03\x04", b"PK\x05\x06"):  # an archive, or an empty one
+        if in_zip:
+            raise InvalidInput(f"{name}: a zip archive inside a zip archive; unpack the outer one first")
+        # each member as a file of its own: plain, or gzip as GDELT's own downloads are
+        return [f for p, n in _unzip(path, name, workdir) for f in _prepare(p, n, workdir, in_zip=True)]
     return [_described(path, name, _head(path, name), gz=False)]
 
 
