@@ -428,3 +428,13 @@ def test_a_gzip_file_inside_a_zip_is_read_and_a_zip_inside_a_zip_or_an_empty_one
     empty = tmp_path / "empty.zip"
     empty.write_bytes(_zip({}))
     _refused(run, db, empty, "gdelt", "empty.zip: the zip archive is empty")
+
+
+def test_a_file_named_twice_by_overlapping_sources_is_read_once(run: Run, tmp_path: Path) -> None:
+    _day_file(tmp_path / "day" / "20240305.export.CSV", "20240305")
+    (tmp_path / "link.CSV").symlink_to(tmp_path / "day" / "20240305.export.CSV")
+    sources = [str(tmp_path / "day"), str(tmp_path / "day" / "*.CSV"), str(tmp_path / "link.CSV")]
+    report = json.loads(run("import", *sources, "--from", "gdelt", "--json").stdout)
+    assert report["events"]["read"] == 1
+    [record] = json.loads(run("export").stdout)
+    assert record["summary"].endswith("(1 GDELT event)")

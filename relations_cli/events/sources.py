@@ -65,6 +65,8 @@ def gather(sources: list[str], workdir: Path, check: Callable[[EventFile], None]
             named.append(e)  # reported in its place: after whatever is wrong with the files before it
             break
 
+    named = _once_each(named)
+
     def prepared(item: tuple[Path, str] | InvalidInput) -> list[EventFile]:
         if isinstance(item, InvalidInput):
             raise item
@@ -84,6 +86,24 @@ def gather(sources: list[str], workdir: Path, check: Callable[[EventFile], None]
     finally:  # on a failure or Ctrl-C, the files not yet begun are left alone
         pool.shutdown(wait=True, cancel_futures=True)
     return [file for files in done for file in files]
+
+
+def _once_each(named: list[tuple[Path, str] | InvalidInput]) -> list[tuple[Path, str] | InvalidInput]:
+    """Each file once, where overlapping globs or folders name it twice: its events would count twice."""
+    seen: set[tuple[int, int]] = set()
+    kept: list[tuple[Path, str] | InvalidInput] = []
+    for item in named:
+        if not isinstance(item, InvalidInput):
+            try:
+                st = item[0].stat()
+            except OSError:
+                pass  # reported when it is read
+            else:
+                if (st.st_dev, st.st_ino) in seen:
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+        kept.append(item)
+    return kept
 
 
 def _expand(source: str, workdir: Path) -> list[tuple[Path, str]]:
