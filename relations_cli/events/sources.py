@@ -142,10 +142,11 @@ def _walk(folder: Path) -> list[Path]:
     seen: set[str] = set()
     for root, folders, files in os.walk(folder, onerror=unreadable, followlinks=True):
         real = os.path.realpath(root)
-        folders[:] = [] if real in seen else [f for f in folders if not f.startswith(".")]
-        if real in seen:
+        if real in seen:  # a symlink back up the tree, or a second way into one folder
+            folders[:] = []
             continue
         seen.add(real)
+        folders[:] = [f for f in folders if not f.startswith(".")]
         found += [Path(root, f) for f in files if not f.startswith(".") and Path(root, f).is_file()]
     return sorted(found)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import words
+from .lexicon import MONTH_NAMES, words
 
 # "signed in 2019": a document of the past, not of this engagement.
 SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
 # A sentence that tells its signing as the past: "PM Marape in February 2020 signed ...", "Earlier, ...".
 TOLD_AS_PAST = re.compile(
-    r"\bin (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|"
+    rf"\bin (?:{'|'.join(MONTH_NAMES)}) \d{{4}}\b|"
     r"^(?:Earlier|Previously|In the past|Last year)\b"
 )
 SIGNED = re.compile(
