@@ -11,6 +11,13 @@ from .conftest import Run
 from .conftest import ingest_draft as _draft
 
 
+def _areas_after_talks(run: Run, sentence: str) -> list[str]:
+    """The areas of the draft for a report of Kenya-Uganda talks that goes on with `sentence`."""
+    text = f"Kenya and Uganda held talks in Nairobi on Monday. {sentence}\n"
+    areas: list[str] = _draft(run, text, "--published", "2024-04-10")["areas"]
+    return areas
+
+
 def _names(run: Run, text: str, published: str) -> set[str]:
     """The participants' names of the draft for `text`, published on that day."""
     return {p["name"] for p in _draft(run, text, "--published", published)["participants"]}
@@ -209,8 +216,7 @@ def test_names_with_initials_and_inner_quotes_and_a_portfolio_before_the_name(ru
     ],
 )
 def test_words_that_only_look_like_an_area_name_none(run: Run, sentence: str, absent: str) -> None:
-    text = f"Kenya and Uganda held talks in Nairobi on Monday. {sentence}\n"
-    assert absent not in _draft(run, text, "--published", "2024-04-10")["areas"]
+    assert absent not in _areas_after_talks(run, sentence)
 
 
 @pytest.mark.parametrize(
@@ -222,8 +228,7 @@ def test_words_that_only_look_like_an_area_name_none(run: Run, sentence: str, ab
     ],
 )
 def test_relations_between_the_sides_and_regional_stability_are_areas(run: Run, sentence: str, area: str) -> None:
-    text = f"Kenya and Uganda held talks in Nairobi on Monday. {sentence}\n"
-    assert area in _draft(run, text, "--published", "2024-04-10")["areas"]
+    assert area in _areas_after_talks(run, sentence)
 
 
 @pytest.mark.parametrize(
