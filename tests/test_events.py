@@ -9,9 +9,12 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from relations_cli import countries
+from relations_cli.models import Engagement
+from relations_cli.storage.change import stored_doc
 
 from .conftest import ROOT, Run
 
@@ -219,6 +222,24 @@ def test_a_gdelt_2_file_imports_with_cameo_and_fips_codes_mapped(run: Run, tmp_p
     signed = records[("AZE", "PAK")]
     assert signed["kind"] == "agreement"
     assert signed["location"] == {"country": "AZE", "place": None}
+
+
+def test_places_and_urls_with_quotes_backslashes_and_control_characters_are_stored_as_read(
+    run: Run, tmp_path: Path, db: Path
+) -> None:
+    # A draft's JSON is filled into a template, not encoded whole: it must still be the very bytes
+    # orjson writes for the record (the store's in-place edits and checks rely on it), read back intact.
+    place, url = 'Sa\\nt "Ana"\x01 東京 🙂', 'https://example.org/a?q="x"\\y\x02ü'
+    source = tmp_path / "20240305.export.CSV"
+    source.write_text(gdelt_row("20240305", "ITA", "DEU", "042", f"{place}, Lazio, Italy", "IT", url) + "\n")
+    assert run("import", str(source), "--from", "gdelt").exit_code == 0
+    [record] = _records(run)
+    assert record["location"] == {"country": "ITA", "place": place}
+    assert record["source"]["url"] == url
+    assert record["summary"] == "Germany and Italy: make a visit (1 GDELT event)"
+    lines = db.read_bytes().splitlines()
+    stored = lines[lines.index(b'  "engagements": {') + 1].removeprefix(b'    "1": ')
+    assert stored == orjson.dumps(stored_doc(Engagement.from_stored(json.loads(stored), 1)))
 
 
 def _gz(text: str) -> bytes:

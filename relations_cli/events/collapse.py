@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import Location
-from .documents import Document, document
+from .documents import Described, Document, Drafter
 from .grouping import codes_of
 from .sql import MALFORMED, ORDER_WIDTH, OUTSIDE, SAME_COUNTRY, UNKNOWN_COUNTRY, EngineFilters
 
@@ -114,7 +114,7 @@ def fold(
             else:
                 found.append(row)
     records = []
-    name = DATASET_NAMES[dataset]
+    drafter = Drafter(DATASET_NAMES[dataset])
     for key in sorted(grouped):
         draft = _draft(grouped.pop(key), country_of)
         day, a, b, kind = key
@@ -124,10 +124,9 @@ def fold(
         tally.read += draft.events
         tally.taken += draft.events
         place = (draft.location.country, draft.location.place)
-        records.append(
-            document(day, a, b, kind, tuple(draft.codes), tuple(sorted(draft.areas)), draft.events, place,
-                     (_unordered(draft.outlet), _unordered(draft.url)), name)
-        )  # fmt: skip
+        codes = drafter.described(tuple(draft.codes), tuple(sorted(draft.areas)))
+        source = (_unordered(draft.outlet), _unordered(draft.url))
+        records.append(drafter.document(day, drafter.pair(a, b), kind, codes, draft.events, place, source))
     return records, tally
 
 
@@ -137,9 +136,11 @@ def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilt
     tally = Tally()
     records: list[Document] = []
     add = records.append
-    name = DATASET_NAMES[dataset]
+    drafter = Drafter(DATASET_NAMES[dataset])
+    document, pair = drafter.document, drafter.pair
     checked = filters != EngineFilters()
     taken = 0  # added to the tally once: hundreds of thousands of rows
+    code_sets: dict[Any, Described] = {}  # by mask (and other codes): one lookup per draft
     for reason, day, one, two, kind, mask, others, events, country, place, outlet, url in rows:
         if reason:
             tally.skip(reason, events)
@@ -150,12 +151,15 @@ def documents(rows: Iterable[tuple[Any, ...]], dataset: str, filters: EngineFilt
         elif not _real_day(day):
             tally.skip(MALFORMED, events)
         else:
-            codes, areas = codes_of(mask, tuple(others or ()))
-            if checked and not _wanted(day, one, two, kind, set(areas), filters):
+            key = mask if others is None else (mask, tuple(others))
+            codes = code_sets.get(key)
+            if codes is None:
+                codes = code_sets[key] = drafter.described(*codes_of(mask, tuple(others or ())))
+            if checked and not _wanted(day, one, two, kind, set(codes.areas), filters):
                 tally.skip(OUTSIDE, events)
                 continue
             taken += events
-            add(document(day, one, two, kind, codes, areas, events, (country, place), (outlet, url), name))
+            add(document(day, pair(one, two), kind, codes, events, (country, place), (outlet, url)))
     tally.read += taken
     tally.taken += taken
     return records, tally

@@ -8,8 +8,6 @@ document straight away. Rows that carry a reason are the skipped events' counts,
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from . import cameo
 from .sql import COLUMNS, ORDER_WIDTH
 from .tables import literal
@@ -31,11 +29,14 @@ def bits_table() -> str:
     return f"SELECT code, CAST(bit AS BIGINT) AS bit FROM (VALUES {rows}) AS t(code, bit)"
 
 
-@lru_cache(maxsize=65536)
 def codes_of(mask: int | None, others: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An engagement's codes, sorted, from its mask and its other codes; and its areas, sorted (each
     code's area as the query gives it: cameo's for a named code, political for any other)."""
-    named = [code for n, code in enumerate(BIT_CODES) if mask and mask >> n & 1]
+    named: list[str] = []
+    while mask:  # bit by set bit: a few per engagement, where testing all forty cost 0.5 s at 5M events
+        lowest = mask & -mask
+        named.append(BIT_CODES[lowest.bit_length() - 1])
+        mask ^= lowest
     codes = tuple(sorted({*named, *others}))
     areas = {cameo.AREAS.get(code, "political") if code in cameo.NAMES else "political" for code in codes}
     return codes, tuple(sorted(areas))
@@ -78,7 +79,8 @@ FROM (
     CASE WHEN country1 IS NOT NULL THEN GREATEST(country1, country2) END AS two, kind,
     bit_or(b.bit) AS mask,
     list(r.code) FILTER (WHERE b.bit IS NULL AND r.code IS NOT NULL) AS others,
-    SUM(events) AS events,
+    -- a BIGINT, not the HUGEINT a SUM gives: Python takes a HUGEINT ten times as long (0.4 s at 5M events)
+    CAST(SUM(events) AS BIGINT) AS events,
     MIN(place_country_first) AS country_low,
     MAX(place_country_last) AS country_high,
     SUM(named) AS named,
