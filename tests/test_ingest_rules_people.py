@@ -55,6 +55,11 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
         # A spokesperson quoted and a leader merely recalled are no participants.
         (MET + " Foreign Ministry spokesperson Aykhan Hajizada said the talks went well.", [HASANOV, ASIF]),
         (MET + " Both sides recalled that President Putin had visited Baku in 2018.", [HASANOV, ASIF]),
+        # One title over the countries, then their names in the same order, "respectively" written or not.
+        ("The Defence Ministers of Azerbaijan and Pakistan, Tural Mammadli and Nadeem Rana, met in Baku on March 4.",
+         [("Tural Mammadli", "Defence Minister", "AZE"), ("Nadeem Rana", "Defence Minister", "PAK")]),
+        ("Azerbaijani and Pakistani Defence Ministers, Tural Mammadli and Nadeem Rana, respectively, met in Baku "
+         "on March 4.", [("Tural Mammadli", "Defence Minister", "AZE"), ("Nadeem Rana", "Defence Minister", "PAK")]),
     ],
 )  # fmt: skip
 def test_the_participants_and_their_offices(
@@ -218,6 +223,11 @@ def test_where_a_title_begins_and_ends(run: Run, body: str, people: list[tuple[s
          "March 4.\n\nThe talks between Azerbaijan's Hasanov and Pakistan's Asif lasted two hours. Both Hasanov and "
          "Asif praised the ties.",
          [("Hasanov", "Defence Minister", "AZE"), ASIF]),
+        # A king or prince known by one name keeps the title in it; a sheikh's full name does not take it, nor
+        # does the office written before it.
+        ("Jordan and Bahrain Hold Talks\n\nJordan's King Abdullah received Bahraini Foreign Minister Sheikh Khalid "
+         "bin Ahmed Al Khalifa in Amman on March 4.\n\nThe King praised the ties.",
+         [("King Abdullah", "King", "JOR"), ("Khalid bin Ahmed Al Khalifa", "Foreign Minister", "BHR")]),
     ],
 )  # fmt: skip
 def test_a_participant_named_by_one_name_takes_the_fullest_form_the_body_gives(

@@ -20,6 +20,7 @@ from . import classify, leaders, participants, people, place, weights, when
 from .evidence import Evidence, Why
 from .mentions import Mention, find
 from .parties import choose
+from .people_lists import listed_people
 from .web import date_in_url, government_of, month_in_url
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def propose(
     found_people: list[people.Person] = []
     for s in sentences:
         found_people.extend(people.find_people(s.text, mentions[s.index], found_people))
+        found_people.extend(listed_people(s.text, mentions[s.index]))
     found_people = [p for p in participants.merge(found_people) if participants.took_part(p, sentences)]
     for person in found_people:
         participants.complete(person, sentences, mentions)

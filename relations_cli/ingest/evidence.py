@@ -36,6 +36,8 @@ RULES: dict[str, str] = {
     "participants.name-title": "a name then a title: “Jane Doe, the Foreign Minister of X”",
     "participants.title-of-name": "“the Minister of Foreign Affairs of X, Jane Doe”",
     "participants.plural-title": "one title over names with their countries: “Defence Ministers X of A and Y of B”",
+    "participants.in-order": "one title over the countries, then their names in the same order: “the Foreign "
+    "Ministers of A and B, X and Y”",
     "participants.leader": "a title and a name in the table of leaders: “President Duterte”, no country named",
 }
 

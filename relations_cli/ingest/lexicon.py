@@ -66,8 +66,13 @@ NAME_PREFIXES = {
     "Her", "Majesty", "Highness", "Royal", "General", "Lt", "Col", "Colonel", "Brig", "Brigadier", "Maj",
     "Adm", "Admiral", "Capt", "Captain", "Cdr", "Commander", "Lieutenant", "Sgt", "President", "Minister", "Premier",
     "PM", "Senator", "Ambassador", "Secretary", "Chairman", "Vice", "Deputy", "Prime", "King", "Queen", "Prince",
-    "Crown", "Foreign", "Defence", "Defense", "Air", "Marshal", "Rear", "Vice-Admiral", "Wing",
+    "Crown", "Foreign", "Defence", "Defense", "Air", "Marshal", "Rear", "Vice-Admiral", "Wing", "Lord", "Lady",
+    "Sir", "Dame", "Princess", "Sultan", "Emir",
 }  # fmt: skip
+
+# Of those, the titles a name is written with when one name follows ("King Abdullah", "Prince Ali", "Lord
+# Cameron"): that one word is how the person is known, not a surname to join a full name written elsewhere.
+STYLES = {"King", "Queen", "Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir", "Lord", "Lady"}
 
 # Ranks of two words whose second is also a first name: "Major Gen X" (but "Gen Nakatani" is a name).
 RANK_PAIRS = {

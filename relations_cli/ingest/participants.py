@@ -41,7 +41,8 @@ def _only_named(ahead: str, rest: str) -> bool:
 
 def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> None:
     """A participant known by one name ("Rousseff", "General Prayut") takes the fullest form the body writes
-    it in: a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut Chan-o-cha")."""
+    it in: a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut Chan-o-cha"); one
+    still known by one name under a royal title is written with it ("King Abdullah")."""
     if len(person.name.split()) != 1:
         return
     stop = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
@@ -59,7 +60,9 @@ def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list
             if words:
                 name = " ".join(sorted([*(w for w, _ in words), person.name], key=lambda w: s.text.find(w, m.start())))
                 best = max(best, name, key=len)
-    person.name = best
+    style = person.role.split()[-1] if person.role else ""
+    # "King Abdullah", "Prince Ali": a monarch or prince known by one name is written with the title
+    person.name = f"{style} {best}" if " " not in best and style in lx.STYLES else best
 
 
 def merge(people: list[Person]) -> list[Person]:
@@ -112,6 +115,8 @@ def _named(person: Person) -> bool:
     while len(words) > 1:
         front = words[0].rstrip(".,")
         if not (front in lx.NAME_PREFIXES or (len(words) > 2 and front in lx.OFFICE_WORDS)):
+            break
+        if len(words) == 2 and front in lx.STYLES:
             break
         words.pop(0)
     while len(words) > 1 and words[-1].rstrip(".,") in lx.POST_NOMINALS:

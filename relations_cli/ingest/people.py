@@ -68,14 +68,13 @@ def find_people(sentence: str, mentions: list[Mention], previous: list[Person]) 
         first = tokens[start][0]
         if country is None and start > 0 and tokens[start - 1][0] == "and" and people and first in lx.OFFICE_WORDS:
             country = people[-1].country  # "Japanese Foreign Minister X and Defense Minister Y"
-        role = _role(title_text, mentions, tokens[start][1])
+        role = role_of(title_text, mentions, tokens[start][1])
         if "counterpart" in sentence[max(0, tokens[start][1] - 14) : title_end].lower():
             role = previous[-1].role if previous else (people[-1].role if people else None)
         evidence = sentence[tokens[start][1] : name_tokens[-1][2]]
         people.append(Person(name, role, country, evidence))
     people.extend(_name_then_title(sentence, mentions))
     people.extend(_title_of_country_then_name(sentence, mentions))
-    people.extend(_one_title_over_several(sentence, mentions))
     return people
 
 
@@ -209,7 +208,7 @@ def _country_in(mentions: list[Mention], start: int, end: int, sentence: str) ->
     return inside[-1].code
 
 
-def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
+def role_of(title: str, mentions: list[Mention], offset: int) -> str | None:
     text = title
     for m in sorted(mentions, key=lambda m: -m.start):
         if offset <= m.start < offset + len(title):
@@ -223,6 +222,10 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
     text = re.sub(r"^\s*(?:the|The)\s+", "", text)
     text = re.sub(rf"\b(?:{_HONORIFICS})\.?\s*$", "", text).strip(" ,")
     text = re.sub(r"\s+", " ", text)
+    # "Foreign Minister Sheikh Khalid ...": the style before the name is not part of the office ("Crown Prince" is)
+    words = text.split()
+    if len(words) > 1 and words[-1] in lx.STYLES and any(HEAD.match(w) for w in words[:-1]):
+        text = " ".join(words[:-1])
     # "Director General", "Secretary General": one office, not an office and a rank
     office = text if _GENERAL_OFFICE.search(text) else RANK.sub("", text).strip()
     if office and re.search(r"\b(Minister|President|Chairman|Chief|Secretary|Commander|Speaker|Ambassador|"
@@ -231,22 +234,22 @@ def _role(title: str, mentions: list[Mention], offset: int) -> str | None:
     return text or None
 
 
-_NAME = (
+NAME = (
     r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
     r"\s(?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-Þ][^\W\d_'’-]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?"
 )
 _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"
-    rf"(?<=\bwelcomed ))(?:(?:the\s+)?(?:{_HONORIFICS}|Hon|Prof)\.?\s+)?(?P<name>{_NAME}),\s+"
+    rf"(?<=\bwelcomed ))(?:(?:the\s+)?(?:{_HONORIFICS}|Hon|Prof)\.?\s+)?(?P<name>{NAME}),\s+"
     r"(?:the\s+|a\s+)?"
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
 )
 _TITLE_OF_THEN_NAME = re.compile(
     r"(?P<title>\b[A-Z][\w'’-]{0,40}(?:\s+[\w'’-]{1,40}){0,8}?\s+of\s+(?:the\s+)?[A-Z][^,;]{2,80}?),\s+"
     r"(?P<rank>(?:Colonel |Lieutenant |Major |Army |Brigadier |Rear |Vice )?(?:General|Admiral) )?"
-    rf"(?P<name>{_NAME})"
+    rf"(?P<name>{NAME})"
 )
-_PORTFOLIO_THEN_NAME = re.compile(rf"[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’-]*){{0,8}},\s+(?P<name>{_NAME})")
+_PORTFOLIO_THEN_NAME = re.compile(rf"[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’-]*){{0,8}},\s+(?P<name>{NAME})")
 _HEAD_WORD = re.compile(rf"\b(?:{lx.TITLE_HEADS})\b", re.I)
 
 
@@ -262,7 +265,7 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
         if re.search(r"\bby\b", title):  # "X, Azerbaijan by the Minister of Energy Y": the next clause, no title
             continue
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
-        role = _role(title, mentions, m.start("title"))
+        role = role_of(title, mentions, m.start("title"))
         people.append(Person(m.group("name"), role, country, m.group(0), "participants.name-title"))
     return people
 
@@ -289,39 +292,7 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
             name, end = more.group("name"), more.start("name")
         title_text = sentence[begin:end].rstrip(" ,")
         country = _country_in(mentions, begin, end, sentence)
-        role = _role(title_text, mentions, begin)
+        role = role_of(title_text, mentions, begin)
         role = re.sub(r"\s+of\s*(?:the\s*)?$", "", role or "").strip() or None
         people.append(Person(name, role, country, m.group(0), "participants.title-of-name"))
-    return people
-
-
-_PLURAL_TITLE = re.compile(
-    r"\b(?P<title>(?:[A-Z][\w'’-]*\s+){0,3}(?:Ministers|Presidents|Premiers|Secretaries|Ambassadors|Chiefs|"
-    r"Commanders|Speakers|Chairmen))\s+"
-)
-_NAME_OF = re.compile(rf"(?P<name>{_NAME})\s+of\s+")
-_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-
-
-def _one_title_over_several(sentence: str, mentions: list[Mention]) -> list[Person]:
-    """ "Defence Ministers X of Russia and Y of Belarus": one title in the plural, each name followed by its
-    country. Two at least, or it is no such list."""
-    people = []
-    for head in _PLURAL_TITLE.finditer(sentence):
-        role = _role(head.group("title"), mentions, head.start()) or ""
-        role = re.sub(r"ies$", "y", re.sub(r"men$", "man", role)).removesuffix("s")
-        found: list[Person] = []
-        at = head.end()
-        while (named := _NAME_OF.match(sentence, at)) is not None:
-            country = next((c for c in mentions if named.end() <= c.start <= named.end() + 4), None)
-            if country is None:
-                break
-            evidence = sentence[head.start() : country.end]
-            found.append(Person(named.group("name"), role, country.code, evidence, "participants.plural-title"))
-            following = _NEXT.match(sentence, country.end)
-            if following is None:
-                break
-            at = following.end()
-        if len(found) > 1:
-            people.extend(found)
     return people

@@ -1,0 +1,70 @@
+"""Participants named several under one title: "Defence Ministers X of Russia and Y of Belarus", "the
+Ministers of Transport of Kazakhstan and Uzbekistan, Marat Karabayev and Ilkhom Makhkamov"."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+from .people import NAME, Person, role_of
+
+_PLURAL = r"(?:Ministers|Presidents|Premiers|Secretaries|Ambassadors|Chiefs|Commanders|Speakers|Chairmen)"
+_PLURAL_TITLE = re.compile(rf"\b(?P<title>(?:[A-Z][\w'’-]*\s+){{0,3}}{_PLURAL})\s+")
+_NAME_OF = re.compile(rf"(?P<name>{NAME})\s+of\s+")
+_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# The countries in the title, the names after it: "Armenian and Georgian Prime Ministers, Tigran Sargsyan and
+# Nika Gilauri, respectively"; "the Foreign Ministers of India and Japan, A, B".
+_TITLE_THEN_NAMES = re.compile(
+    rf"(?P<title>(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){{0,6}}{_PLURAL}(?:\s+(?:of|for)\s+[^,;:()]{{2,80}}?)?),\s+"
+    rf"(?P<names>{NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){NAME})+)"
+)
+_BETWEEN_NAMES = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_SINGULAR = {"Secretaries": "Secretary", "Chairmen": "Chairman"}
+
+
+def listed_people(sentence: str, mentions: list[Mention]) -> list[Person]:
+    """People named under one title in the plural, each given a country of the title's in turn."""
+    return [*_each_with_its_country(sentence, mentions), *_names_in_order(sentence, mentions)]
+
+
+def _singular(role: str) -> str:
+    return re.sub(rf"\b{_PLURAL}", lambda m: _SINGULAR.get(m.group(), m.group()[:-1]), role)
+
+
+def _each_with_its_country(sentence: str, mentions: list[Mention]) -> list[Person]:
+    """ "Defence Ministers X of Russia and Y of Belarus": one title in the plural, each name followed by its
+    country. Two at least, or it is no such list."""
+    people = []
+    for head in _PLURAL_TITLE.finditer(sentence):
+        role = _singular(role_of(head.group("title"), mentions, head.start()) or "")
+        found: list[Person] = []
+        at = head.end()
+        while (named := _NAME_OF.match(sentence, at)) is not None:
+            country = next((c for c in mentions if named.end() <= c.start <= named.end() + 4), None)
+            if country is None:
+                break
+            evidence = sentence[head.start() : country.end]
+            found.append(Person(named.group("name"), role, country.code, evidence, "participants.plural-title"))
+            following = _NEXT.match(sentence, country.end)
+            if following is None:
+                break
+            at = following.end()
+        if len(found) > 1:
+            people.extend(found)
+    return people
+
+
+def _names_in_order(sentence: str, mentions: list[Mention]) -> list[Person]:
+    """ "The Ministers of Transport of Kazakhstan and Uzbekistan, Marat Karabayev and Ilkhom Makhkamov": as many
+    names as the title has countries, paired in order (as "respectively" says, written or not)."""
+    people = []
+    for m in _TITLE_THEN_NAMES.finditer(sentence):
+        codes = list(dict.fromkeys(c.code for c in mentions if m.start("title") <= c.start < m.end("title")))
+        names = _BETWEEN_NAMES.split(m.group("names"))
+        if len(codes) < 2 or len(names) != len(codes):
+            continue
+        role = role_of(m.group("title"), mentions, m.start("title")) or ""
+        role = re.sub(r"^(?:(?:and|,)\s*)+|(?:\s+(?:of|and|the|,))+$", "", role)
+        for name, code in zip(names, codes, strict=True):
+            people.append(Person(name, _singular(role) or None, code, m.group(0), "participants.in-order"))
+    return people
