@@ -350,3 +350,27 @@ def test_every_nation_listed_as_taking_part_in_a_drill_is_a_party_saints_include
 def test_roads_air_services_and_airports_are_transport(run: Run, words: str) -> None:
     text = f"Kenya and Uganda signed an agreement in Nairobi on Tuesday. The agreement covers {words}.\n"
     assert "transport" in _draft(run, text, "--published", "2024-04-10")["areas"]
+
+
+HARD_WRAPPED = """Armenian, Georgian PMs Meet in Batumi
+
+    The Prime Ministers of Armenia and Georgia, Aram Petrosyan and Levan
+    Kvaratskhelia, respectively, met in Batumi on Friday to discuss the
+    transit of goods and the new road across their common border.
+
+    Petrosyan, who is on a two-day visit to Georgia, said the road would
+    open next year. Kvaratskhelia said trade between the two countries
+    had doubled since 2009.
+"""
+
+
+def test_a_text_hard_wrapped_at_a_fixed_width_reads_as_its_paragraphs(run: Run) -> None:
+    # As a plain-text archive or lines copied from a PDF come: a name broken over two lines is one name.
+    draft = _draft(run, HARD_WRAPPED, "--published", "2011-11-19")
+    assert (draft["countries"], draft["date"], draft["kind"]) == (["ARM", "GEO"], "2011-11-18", "meeting")
+    assert {p["name"] for p in draft["participants"]} == {"Aram Petrosyan", "Levan Kvaratskhelia"}
+    # ... where each paragraph on one line of its own, as a saved page has it, is read as it was
+    assert _names(run, " ".join(HARD_WRAPPED.split("\n    ")), "2011-11-19") == {
+        "Aram Petrosyan",
+        "Levan Kvaratskhelia",
+    }

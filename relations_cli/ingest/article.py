@@ -116,7 +116,7 @@ def parse(text: str, today: str, year_known: bool = False) -> Article:
     article = Article()
     if not year_known:
         today = when.year_reference(text, today)  # a year-less dateline takes the latest year the text names
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = _unwrapped([line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     paragraphs: list[str] = []
     header = True
     for line in lines:
@@ -156,12 +156,34 @@ def parse(text: str, today: str, year_known: bool = False) -> Article:
     return article
 
 
+_WRAPPED = 50  # a hard-wrapped line is at least this long ...
+_WRAP_WIDTH = 100  # ... and none is longer than this
+_ENDS = (".", "!", "?", ":", "”", '"')
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A text hard-wrapped at a fixed width (a plain-text archive, lines copied from a PDF) has each paragraph's
+    lines joined: a line that is as long as a wrapped line and ends no sentence goes on in the line right after
+    it ("Prime Ministers, Tigran Sargsyan and Nika" / "Gilauri, respectively, met"). Only where no line is
+    longer than a wrapped one would be: a saved web page has each paragraph on one line."""
+    widths = [len(line) for line in lines if len(line) >= _WRAPPED]
+    if len(widths) < 3 or max(widths) > _WRAP_WIDTH:
+        return lines
+    joined: list[str] = []
+    for line in lines:
+        if line and joined and len(joined[-1]) >= _WRAPPED and not joined[-1].endswith(_ENDS):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _rejoined(paragraphs: list[str]) -> list[str]:
     """A sentence a saved page broke over lines ("Sailors from Chile, Peru, and" / "the United States began")
     is one again: a paragraph with no closing punctuation is joined to a next one that starts in lower case."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and paragraph[:1].islower() and not joined[-1].endswith((".", "!", "?", ":", "”", '"')):
+        if joined and paragraph[:1].islower() and not joined[-1].endswith(_ENDS):
             joined[-1] = f"{joined[-1]} {paragraph}"
         else:
             joined.append(paragraph)
