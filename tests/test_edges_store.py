@@ -294,7 +294,7 @@ def test_check_reads_a_damaged_file_whole_and_names_every_damaged_record(run: Ru
 
 
 def test_ready_made_documents_are_stored_under_new_ids_and_none_changes_nothing(db: Path, tmp_path: Path) -> None:
-    """What an import of events stores: documents as the file holds them, many at once, the whole-file way."""
+    """What an import of events stores: documents as the file holds them, many at once."""
     _written(db, 2)
     docs = [_doc(summary="first"), _doc(summary="second")]
     with Store(db).writing() as batch:

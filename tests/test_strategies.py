@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relations_cli.models import Engagement
 from relations_cli.storage import index
-from relations_cli.storage.change import Batch
+from relations_cli.storage.change import Batch, stored_doc
 from relations_cli.storage.columns import Columns
+from relations_cli.storage.records import indexed
 from relations_cli.storage.store import SCHEMA_VERSION, Store
 
 PAIRS = (["AZ", "PK"], ["AZ", "TR"], ["FR", "GE"], ["AM", "DE", "TR"])
@@ -26,7 +29,7 @@ Step = tuple[str, int, int, str]
 
 steps = st.lists(
     st.tuples(
-        st.sampled_from(["add", "add", "edit", "delete"]),
+        st.sampled_from(["add", "add", "edit", "delete", "import"]),
         st.integers(0, 30),  # which record (by position among those left)
         st.integers(0, len(PAIRS) - 1),
         st.text(alphabet='abc é"\\\n🙂', max_size=12),  # summaries of other lengths move every later line
@@ -40,12 +43,29 @@ def _record(pair: int, text: str, n: int) -> Engagement:
     return Engagement(date=f"20{10 + n % 15}-0{1 + n % 9}", countries=list(PAIRS[pair]), summary=text or None)
 
 
+class _Ready:
+    """A record handed over ready to store (`records.Ready`), as an event import hands over its drafts."""
+
+    def __init__(self, record: Engagement) -> None:
+        self.doc = stored_doc(record)
+
+    def indexed(self) -> tuple[Any, ...]:
+        return indexed(self.doc)
+
+    def json_parts(self) -> tuple[bytes, ...]:
+        return (orjson.dumps(self.doc),)
+
+
 def _apply(store: Store, step: Step, *, in_place: bool) -> str:
     """One change in one write; the strategy the write ended with."""
     verb, pick, pair, text = step
     with store.writing(in_place=in_place) as batch:
         ids = sorted(r.id for r in store.rows())
-        if verb == "add" or not ids:
+        if verb == "import":  # one to three drafts, each its own pair and text
+            batch.insert_documents(
+                [_Ready(_record((pair + k) % len(PAIRS), text * k, pick)) for k in range(1 + pick % 3)]
+            )
+        elif verb == "add" or not ids:
             batch.insert([_record(pair, text, pick)])
         elif verb == "edit":
             record = batch.get(ids[pick % len(ids)])
@@ -83,6 +103,9 @@ def test_a_single_change_is_made_in_place(tmp_path: Path) -> None:
     assert _apply(store, ("edit", 1, 2, "longer than before"), in_place=True) == "in place"
     assert _apply(store, ("delete", 0, 0, ""), in_place=True) == "in place"
     assert [r.doc["summary"] for r in store.rows()] == ["longer than before", "talks 2", "a fourth"]
+    # An import's drafts go after the last line, the records before them neither parsed nor written out again.
+    assert _apply(store, ("import", 2, 0, "drafted"), in_place=True) == "in place"
+    assert [r.doc["summary"] for r in store.rows()][3:] == [None, "drafted", "drafteddrafted"]
 
 
 def _lying(store: Store) -> tuple[bytes, Columns]:

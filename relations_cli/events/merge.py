@@ -55,7 +55,7 @@ def store_drafts(
             doc.stamps = stamped
         for record in changed:
             record.updated = now
-            batch.replace(record)
+        batch.replace_many(changed)  # one pass: replaced one by one in place, each would copy the file
         # The documents go in as they are: no Engagement, no dict per draft (see documents.py).
         report.ids = batch.insert_documents(fresh)
     return fresh, report

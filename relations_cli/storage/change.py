@@ -2,9 +2,10 @@
 
 The strategy is chosen once, as the write begins: in place (`inplace.py`) when the index matches a
 file laid out as this program writes it, else the whole file (`wholefile.py`). There is one way
-back, `Batch._whole`: a change the in-place strategy cannot make (many records at once, the last
-record, a line that is not what the index says) moves the write, with the changes made so far, to
-the whole file. Both write the same bytes (tests/test_strategies.py).
+back, `Batch._whole`: a change the in-place strategy cannot make (many records at once, other than
+an import's drafts added after the last line; the last record; a line that is not what the index
+says) moves the write, with the changes made so far, to the whole file. Both write the same bytes
+(tests/test_strategies.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ..errors import NotFound
@@ -20,6 +22,7 @@ from .columns import Columns
 from .inplace import InPlace, Refused
 from .layout import Tables
 from .records import Stored, stored_records
+from .source import Source
 from .wholefile import WholeFile
 
 T = TypeVar("T")
@@ -48,8 +51,10 @@ class Batch:
         schema: int,
         *,
         in_place: bool = True,
+        path: Path | None = None,
     ) -> None:
         self._raw, self._load, self._schema = raw, load, schema
+        self._path = path or Path("database")  # named in errors about what the index says
         self.strategy: Strategy | None = None
         if in_place and raw is not None and found is not None:
             with contextlib.suppress(Refused):
@@ -92,6 +97,10 @@ class Batch:
     # -- reading ---------------------------------------------------------------
 
     def records(self) -> list[Stored]:
+        """Every record's view: from the index's columns while writing in place (a document is parsed only when
+        asked for), else from the parsed file."""
+        if isinstance(self.strategy, InPlace):
+            return self.strategy.columns.rows(Source(self.strategy.raw, self._path))
         return stored_records(self._whole().documents())
 
     def get(self, record_id: int) -> Engagement:
@@ -125,12 +134,15 @@ class Batch:
         return list(ids)
 
     def insert_documents(self, docs: Sequence[Any]) -> list[int]:
-        """Store ready-made documents under new ids, the whole-file way: for imports of many drafts, with no
-        `Engagement` or dict built for each. A document is what the file holds for a record (no id), in the
-        contract's field order, that orjson writes and whose fields are read by name (`doc["date"]`)."""
-        ids = self._whole().insert_many(list(docs), [None] * len(docs))
+        """Store ready-made documents under new ids: for imports of many drafts, with no `Engagement` or dict
+        built for each. A document is what the file holds for a record (no id), in the contract's field order,
+        that orjson writes and whose fields are read by name (`doc["date"]`). Appended in place when the file
+        allows it (the database's records are then neither parsed nor written out again), else the whole file."""
+        ids: Any = self._in_place(lambda s: s.insert_ready(docs))
+        if ids is _REFUSED:
+            ids = self._whole().insert_many(list(docs), [None] * len(docs))
         self.changed = self.changed or bool(docs)
-        return ids
+        return list(ids)
 
     def replace(self, record: Engagement) -> None:
         record_id = record.id

@@ -95,6 +95,13 @@ class Columns:
         self.starts.insert(at, span[0])
         self.ends.insert(at, span[1])
 
+    def append(self, rows: list[tuple[Any, ...]], spans: list[tuple[int, int]]) -> None:
+        """Records added after the last one (their ids larger than any): each row the id and the indexed fields."""
+        for column, values in zip(self.fields, zip(*rows, strict=True), strict=True):
+            column.extend(values)
+        self.starts.extend(start for start, _ in spans)
+        self.ends.extend(end for _, end in spans)
+
     def delete(self, at: int) -> None:
         for column in (*self.fields, self.starts, self.ends):
             del column[at]

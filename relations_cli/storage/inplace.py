@@ -3,8 +3,8 @@
 Adding, editing or deleting one record does not need the other 100,000 parsed and written out
 again: the file holds one record per line and the index says where each line is, so the new file
 is the old bytes with one line put in, replaced or taken out (and the meta line's next id), and the
-columns change with it. The result is byte for byte what the whole-file strategy writes (a property
-test holds it to that).
+columns change with it; an import's drafts are lines added after the last one, all in one go. The
+result is byte for byte what the whole-file strategy writes (a property test holds it to that).
 
 The index is trusted for where lines are, never for what they hold: before a line is read, rewritten
 or cut out, its bytes must still be that record's `"<id>": {...}` line and parse as an object, or the
@@ -13,7 +13,7 @@ strategy raises `Refused` and the write goes on the whole-file way (`change.py`)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -21,7 +21,7 @@ import orjson
 from ..errors import StoreError
 from . import layout
 from .columns import Columns
-from .records import Stored
+from .records import Stored, indexed
 
 
 class Refused(Exception):
@@ -70,6 +70,30 @@ class InPlace:
         self.next_id += 1
         self._sync_meta()
         return record_id
+
+    def insert_ready(self, docs: Sequence[Any]) -> list[int]:
+        """Add documents (stored ones, or ready ones: an event import's drafts) under the next ids, their lines
+        after the last one: a day's events imported into a large database copy its bytes, its records unparsed."""
+        if not docs:
+            return []
+        first: int = self.next_id
+        ids = list(range(first, first + len(docs)))
+        if ids and ids[-1] > layout.MAX_ID:
+            raise StoreError(f"no ids left: the highest id is {layout.MAX_ID}")
+        last = len(self.columns) - 1
+        self._verified(last)
+        # a stored document (a dict) or a ready one (records.Ready), as the whole-file strategy takes them
+        lines = zip(ids, ((orjson.dumps(d),) if isinstance(d, dict) else d.json_parts() for d in docs), strict=True)
+        plan = layout.appended_lines(self.raw, self.columns.ends[last], lines)
+        if plan is None:
+            raise Refused
+        at, pieces, spans = plan
+        self._put(at, at, b"".join(pieces))
+        fields = (indexed(d) if isinstance(d, dict) else d.indexed() for d in docs)
+        self.columns.append([(i, *row) for i, row in zip(ids, fields, strict=True)], spans)
+        self.next_id = first + len(docs)
+        self._sync_meta()
+        return ids
 
     def replace(self, record_id: int, doc: dict[str, Any]) -> None:
         at = self.columns.position(record_id)
@@ -120,7 +144,8 @@ class InPlace:
 
     def _put(self, start: int, end: int, new: bytes) -> None:
         """Replace raw[start:end] with `new`, moving every record after it."""
-        self.raw = b"".join((self.raw[:start], new, self.raw[end:]))
+        view = memoryview(self.raw)  # the two sides joined from views: no copy of each first (a large file's size)
+        self.raw = b"".join((view[:start], new, view[end:]))
         delta = len(new) - (end - start)
         self.columns.shift(end, delta)
         if start == self._meta[0] and end == self._meta[1]:  # the meta line itself changed

@@ -8,7 +8,7 @@ which bytes to add or cut, and `json_line` gives a record's JSON from its line w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -71,10 +71,32 @@ def meta_document(schema: int, next_id: int) -> dict[str, Any]:
 def appended(raw: bytes, last_end: int, record_id: int, body: bytes) -> tuple[int, bytes, int] | None:
     """How to add a record's line after the last one (which ends at `last_end`): the offset to insert at,
     the bytes, and where the record's JSON starts in them; None when the table does not end there."""
+    plan = appended_lines(raw, last_end, [(record_id, (body,))])
+    if plan is None:
+        return None
+    at, pieces, [(start, _)] = plan
+    return at, b"".join(pieces), start - at
+
+
+def appended_lines(
+    raw: bytes, last_end: int, records: Iterable[tuple[int, Sequence[bytes]]]
+) -> tuple[int, list[bytes], list[tuple[int, int]]] | None:
+    """How to add records' lines after the last one (which ends at `last_end`), each record's JSON given in
+    pieces: the offset to insert at, the pieces to insert, and where each record's JSON will start and end
+    in the file; None when the table does not end there."""
     if raw[last_end : last_end + len(META_END)] != META_END:
         return None
-    head = SEPARATOR + record_head(record_id)
-    return last_end, head + body, len(head)
+    pieces: list[bytes] = []
+    spans: list[tuple[int, int]] = []
+    at = last_end
+    for record_id, parts in records:
+        head = SEPARATOR + record_head(record_id)
+        pieces.append(head)
+        pieces.extend(parts)
+        start = at + len(head)
+        at = start + sum(map(len, parts))
+        spans.append((start, at))
+    return last_end, pieces, spans
 
 
 def cut(raw: bytes, span: tuple[int, int], record_id: int) -> tuple[int, int] | None:

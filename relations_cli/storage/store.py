@@ -162,7 +162,9 @@ class Store:
                 raw = snapshot[0] if snapshot else None
                 found = index.load(self.file, snapshot[1], lambda: snapshot[0]) if snapshot else None
                 self._check_writable()
-                batch = Batch(raw, found[0] if found else None, self._tables_of, SCHEMA_VERSION, in_place=in_place)
+                batch = Batch(
+                    raw, found[0] if found else None, self._tables_of, SCHEMA_VERSION, in_place=in_place, path=self.path
+                )
                 del found
                 yield batch
                 if batch.changed:
