@@ -48,7 +48,7 @@ def store_drafts(
     if dry_run:
         return _plan(store.rows(), drafts, dataset)[:2]
     with store.writing() as batch:
-        fresh, report, changed = _plan(batch.records(), drafts, dataset)
+        fresh, report, changed = _plan(batch.views(), drafts, dataset)  # the indexed fields: no parse
         now = utc_now()
         stamped = stamps(now)
         for doc in fresh:

@@ -97,11 +97,15 @@ class Batch:
     # -- reading ---------------------------------------------------------------
 
     def records(self) -> list[Stored]:
-        """Every record's view: from the index's columns while writing in place (a document is parsed only when
-        asked for), else from the parsed file."""
+        """Every record, parsed (the whole-file strategy from then on)."""
+        return stored_records(self._whole().documents())
+
+    def views(self) -> list[Stored]:
+        """Every record's view: from the index's columns while writing in place, each document parsed only when
+        asked for (for a caller that reads the indexed fields of all and the documents of a few), else `records`."""
         if isinstance(self.strategy, InPlace):
             return self.strategy.columns.rows(Source(self.strategy.raw, self._path))
-        return stored_records(self._whole().documents())
+        return self.records()
 
     def get(self, record_id: int) -> Engagement:
         doc = self._in_place(lambda s: s.doc(record_id))
