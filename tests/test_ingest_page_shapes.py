@@ -374,3 +374,19 @@ def test_a_text_hard_wrapped_at_a_fixed_width_reads_as_its_paragraphs(run: Run) 
         "Aram Petrosyan",
         "Levan Kvaratskhelia",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "place"),
+    [
+        ("Egyptian and Sudanese forces began joint drills in northern Egypt on Tuesday.", "EGY", None),
+        ("Egypt and Sudan signed an agreement in the capital Cairo on Tuesday.", "EGY", "Cairo"),
+        ("Indian and Australian warships held a passage exercise in the east Indian Ocean on Tuesday.", None, None),
+        ("Indian and Australian warships held a passage exercise in the Indian Ocean on Tuesday.", None, None),
+    ],
+)
+def test_a_region_of_a_country_or_its_capital_named_as_such_is_where_and_a_sea_is_no_country(
+    run: Run, sentence: str, country: str | None, place: str | None
+) -> None:
+    location = _draft(run, sentence + "\n", "--published", "2021-10-20")["location"]
+    assert location == {"country": country, "place": place}

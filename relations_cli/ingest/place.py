@@ -13,7 +13,12 @@ from .article import Sentence, before
 from .evidence import Why
 from .mentions import Mention, find
 
-_AT = re.compile(r"\b(in|at|near|off|outside|along)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+# "in Baku", "in northern Egypt", "in the capital Ankara", "in the port city of Gwadar"
+_AT = re.compile(
+    r"\b(in|at|near|off|outside|along)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+|(?:capital|(?:port\s+)?city)(?:\s+of)?,?\s+)?"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 _FOLLOWED_BY_DATE = re.compile(
     r"^\s*(?:on|,|from|this|last|yesterday|today|earlier)\b|^\s*(?:\.|$)", re.I
 )  # "in Baku on Monday", "in Baku."
@@ -110,6 +115,8 @@ def _candidates(
                 continue
             end = start + len(place)
             known = next((x for x in mentions.get(s.index, []) if x.start == start), None)
+            if known and known.form == "demonym" and place.split()[1:2] in (["Ocean"], ["Sea"]):
+                continue  # "in the (east) Indian Ocean": a sea, not India
             code: str | None = known.code if known else None
             town: str | None = None
             if place == "here":  # "met here on Monday": the dateline's city
