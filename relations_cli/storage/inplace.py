@@ -55,21 +55,7 @@ class InPlace:
 
     def insert(self, doc: dict[str, Any]) -> int:
         """Add a record under the next id (larger than any, so its line goes last)."""
-        record_id: int = self.next_id
-        if record_id > layout.MAX_ID:
-            raise StoreError(f"no ids left: the highest id is {layout.MAX_ID}")
-        last = len(self.columns) - 1
-        self._verified(last)
-        body = orjson.dumps(doc)
-        plan = layout.appended(self.raw, self.columns.ends[last], record_id, body)
-        if plan is None:
-            raise Refused
-        at, line, offset = plan
-        self._put(at, at, line)
-        self.columns.insert(last + 1, Stored.of(record_id, doc), (at + offset, at + offset + len(body)))
-        self.next_id += 1
-        self._sync_meta()
-        return record_id
+        return self.insert_ready([doc])[0]
 
     def insert_ready(self, docs: Sequence[Any]) -> list[int]:
         """Add documents (stored ones, or ready ones: an event import's drafts) under the next ids, their lines
@@ -78,7 +64,7 @@ class InPlace:
             return []
         first: int = self.next_id
         ids = list(range(first, first + len(docs)))
-        if ids and ids[-1] > layout.MAX_ID:
+        if ids[-1] > layout.MAX_ID:
             raise StoreError(f"no ids left: the highest id is {layout.MAX_ID}")
         last = len(self.columns) - 1
         self._verified(last)

@@ -68,16 +68,6 @@ def meta_document(schema: int, next_id: int) -> dict[str, Any]:
     return {"format": FORMAT, "schema": schema, "next_id": next_id}
 
 
-def appended(raw: bytes, last_end: int, record_id: int, body: bytes) -> tuple[int, bytes, int] | None:
-    """How to add a record's line after the last one (which ends at `last_end`): the offset to insert at,
-    the bytes, and where the record's JSON starts in them; None when the table does not end there."""
-    plan = appended_lines(raw, last_end, [(record_id, (body,))])
-    if plan is None:
-        return None
-    at, pieces, [(start, _)] = plan
-    return at, b"".join(pieces), start - at
-
-
 def appended_lines(
     raw: bytes, last_end: int, records: Iterable[tuple[int, Sequence[bytes]]]
 ) -> tuple[int, list[bytes], list[tuple[int, int]]] | None:
