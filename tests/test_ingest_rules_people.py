@@ -102,6 +102,14 @@ def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:
          "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
         ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja M. Asif in Baku on "
          "March 4.", [HASANOV, ("Khawaja M. Asif", "Defence Minister", "PAK")]),
+        # A two-word honorific whose words are also names: "Tan Sri" (but "Tan" alone may be a surname).
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Tan Sri Khawaja Asif in Baku "
+         "on March 4.", [HASANOV, ASIF]),
+        # A name written short where the participants are found and whole elsewhere is written whole; a
+        # country's name or an office after it is not part of it.
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Interior Minister Mohsin bin Naqvi in Baku on "
+         "March 4. The talks had been prepared by Mohsin bin Naqvi Al Hamdani and Zakir Hasanov Azerbaijan's envoy.",
+         [HASANOV, ("Mohsin bin Naqvi Al Hamdani", "Interior Minister", "PAK")]),
         ("Azerbaijani Deputy Defence Minister Kerim Veliyev met Pakistani Deputy Defence Minister Khawaja Asif in "
          "Baku on March 4.", [("Kerim Veliyev", "Deputy Defence Minister", "AZE"),
                               ("Khawaja Asif", "Deputy Defence Minister", "PAK")]),

@@ -74,10 +74,11 @@ NAME_PREFIXES = {
 # Cameron"): that one word is how the person is known, not a surname to join a full name written elsewhere.
 STYLES = {"King", "Queen", "Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir", "Lord", "Lady"}
 
-# Ranks of two words whose second is also a first name: "Major Gen X" (but "Gen Nakatani" is a name).
+# Ranks and honorifics of two words whose words are also names: "Major Gen X" (but "Gen Nakatani" is a
+# name), Malaysia's "Tan Sri X" (but "Tan Kin Lian" is a name).
 RANK_PAIRS = {
     ("Major", "Gen"), ("Lt", "Gen"), ("Brig", "Gen"), ("Maj", "Gen"), ("Lt", "Col"), ("Major", "General"),
-    ("Wing", "Commander"),
+    ("Wing", "Commander"), ("Tan", "Sri"), ("Puan", "Sri"), ("Toh", "Puan"),
 }  # fmt: skip
 
 OFFICE_WORDS = {

@@ -40,12 +40,15 @@ def _only_named(ahead: str, rest: str) -> bool:
 
 
 def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> None:
-    """A participant known by one name ("Rousseff", "General Prayut") takes the fullest form the body writes
-    it in: a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut Chan-o-cha"); one
-    still known by one name under a royal title is written with it ("King Abdullah")."""
-    if len(person.name.split()) != 1:
-        return
+    """A participant takes the fullest form the body writes the name in. One known by one name ("Rousseff",
+    "General Prayut"): a first name before it ("Dilma Rousseff"), a second surname after it ("Prayut
+    Chan-o-cha"); one still known by one name under a royal title is written with it ("King Abdullah").
+    A longer name: the rest of it where the body writes it whole ("Khaled bin Mohamed bin Zayed" found in
+    a later sentence, "... Al Nahyan" in the first)."""
     stop = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
+    if len(person.name.split()) != 1:
+        person.name = _longest_written(person.name, sentences, mentions, stop)
+        return
     best = person.name
     for s in sentences:
         if s.paragraph == -1:  # a headline in title case capitalises every word
@@ -63,6 +66,33 @@ def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list
     style = person.role.split()[-1] if person.role else ""
     # "King Abdullah", "Prince Ali": a monarch or prince known by one name is written with the title
     person.name = f"{style} {best}" if " " not in best and style in lx.STYLES else best
+
+
+_PARTICLES = ("Al", "al", "bin", "bint", "ibn", "El", "el", "de", "da", "van", "von")
+
+
+def _longest_written(name: str, sentences: list[Sentence], mentions: dict[int, list[Mention]], stop: set[str]) -> str:
+    """The name with the words that follow it where the body writes it longest: name words (capitalised, or
+    a particle such as "bin" or "Al" before one), none of them a title, an office or a country's name."""
+    best = name
+    tail = re.compile(rf"\b{re.escape(name)}((?:\s+(?:{'|'.join(_PARTICLES)}|[A-Z][\w'’-]+)){{1,3}})")
+    for s in sentences:
+        if s.paragraph == -1:  # a headline in title case capitalises every word
+            continue
+        for m in tail.finditer(s.text):
+            words, at = [], m.start(1)
+            for w in m.group(1).split():
+                at = s.text.find(w, at)
+                if w in stop or HEAD.match(w.removesuffix("s")) or _POSSESSIVE_END.search(w):
+                    break
+                if any(c.start <= at < c.end for c in mentions.get(s.index, [])):
+                    break
+                words.append(w)
+            while words and words[-1] in _PARTICLES:  # a name ends on a name, not on "bin"
+                words.pop()
+            if words:
+                best = max(best, f"{name} {' '.join(words)}", key=len)
+    return best
 
 
 def merge(people: list[Person]) -> list[Person]:
