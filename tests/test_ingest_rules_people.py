@@ -102,6 +102,9 @@ def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:
          "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
         ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja M. Asif in Baku on "
          "March 4.", [HASANOV, ("Khawaja M. Asif", "Defence Minister", "PAK")]),
+        # A social-media handle quoted from a post is no one's name, even before an office.
+        (MET + ' Hasanov wrote: "We discussed the visit to Baku by H.E. @ArifAlvi President of Pakistan."',
+         [HASANOV, ASIF]),
         # A two-word honorific whose words are also names: "Tan Sri" (but "Tan" alone may be a surname).
         ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Tan Sri Khawaja Asif in Baku "
          "on March 4.", [HASANOV, ASIF]),

@@ -21,7 +21,7 @@ _GENERAL_OFFICE = re.compile(r"\b(?:Director|Secretary|Inspector|Attorney|Audito
 # "O'Brien", "Tu‘i‘onetoa", "al-Sudani"; initials "H.S." and "K.T.M."
 _NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’‘][^\W\d_]+)*['’]?|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
 _NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.?(?:[A-Z]\.)*|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
-_TOKEN = re.compile(r"[\w'’‘.-]+|[,;:()]")
+_TOKEN = re.compile(r"@?[\w'’‘.-]+|[,;:()]")  # a handle ("@SuluhuSamia") is one token, and no name
 
 
 @dataclass
@@ -235,7 +235,8 @@ def role_of(title: str, mentions: list[Mention], offset: int) -> str | None:
 
 
 NAME = (
-    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
+    # never from a social-media handle ("@SuluhuSamia President of ...") or from inside a word
+    r"(?<![@\w])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
     r"\s(?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-Þ][^\W\d_'’-]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?"
 )
 _NAME_THEN_TITLE = re.compile(
