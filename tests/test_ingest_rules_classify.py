@@ -82,6 +82,9 @@ LATER = (
         # A signing told late in the report but tied to these talks is this engagement's.
         ("After the talks, the two ministers attended the signing ceremony of a memorandum on trade.", "agreement"),
         ("The ministers signed a memorandum on trade during the visit.", "agreement"),
+        # ... or told as today's.
+        ("Today, with the signing of the treaty on trade, our partnership enters a new stage.", "agreement"),
+        ("The treaty on trade that the two countries signed in 2019 still holds today.", "meeting"),
         # Tied to the talks, but a document of years ago, or one still to be signed.
         ("After the talks, they recalled a long list of earlier accords, among them the treaty signed in 2019.",
          "meeting"),

@@ -29,7 +29,7 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
             if _now(s.text, m.start()) and not kw.SIGNED_LONG_AGO.search(following):
                 return "agreement", Why("kind.signed", s.text)
     for s in sentences:
-        if kw.AT_THE_TALKS.search(s.text):
+        if kw.AT_THE_TALKS.search(s.text) or kw.TODAY.search(s.text):
             for m in kw.SIGNED.finditer(s.text):
                 if _now(s.text, m.start(), tied=True):
                     return "agreement", Why("kind.signed-at-talks", s.text)

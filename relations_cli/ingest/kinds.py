@@ -38,6 +38,9 @@ AT_THE_TALKS = re.compile(
     re.I,
 )
 
+# A signing told as today's, wherever the report tells it: "Today, with the signing of the treaty, ...".
+TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening)\b", re.I)
+
 # "to discuss the trade agreements signed between both countries": documents of before, talked about now.
 SIGNED_BEFORE = re.compile(
     r"\b(?:discuss\w*|review\w*|implement\w*|assess\w*|evaluat\w*|follow\w*[- ]up|progress|existing)\b[^.;]{0,60}?"
