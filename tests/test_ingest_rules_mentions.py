@@ -41,6 +41,12 @@ from relations_cli.ingest.mentions import find
         ("The U.S.-led talks went on.", [("USA", "U.S.")]),
         # A headline in capitals: a name ending in X is still whole.
         ("MANX AND BRITISH OFFICIALS MEET", [("IMN", "MANX"), ("GBR", "BRITISH")]),
+        # Northern Ireland is in the United Kingdom, not Ireland.
+        ("Security in Northern Ireland was raised.", [("GBR", "Northern Ireland")]),
+        # A news agency's name in a credit names no country in the story.
+        ("ANKARA, Nov 28 (Kuwait News Agency) -- Oman and Jordan signed.",
+         [("TUR", "ANKARA"), ("OMN", "Oman"), ("JOR", "Jordan")]),
+        ("The Saudi Press Agency reported that Qatar agreed.", [("QAT", "Qatar")]),
         # A name whose shorter form is itself a name: Bosnia alone, then Serbia.
         ("Bosnia and Serbia signed.", [("BIH", "Bosnia"), ("SRB", "Serbia")]),
     ],

@@ -208,6 +208,7 @@ PROSE_NAMES = {
     "jordan": "JOR", "chad": "TCD", "niger": "NER", "guinea": "GIN", "kosovo": "XKX", "america": "USA",
     "peoples republic of china": "CHN", "emirates": "ARE", "viet nam": "VNM", "britain": "GBR",
     "great britain": "GBR", "republic of the congo": "COG", "democratic republic of the congo": "COD",
+    "northern ireland": "GBR",
 }  # fmt: skip
 
 PROSE_DEMONYMS = {

@@ -15,6 +15,8 @@ _WORD = rf"[{_LETTER}][\w.]*(?:['’][A-Za-z]+)?"
 _TOKEN = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _MAX_WORDS = 7
+# "Kuwait News Agency (KUNA)", "Saudi Press Agency": an outlet's name, which names no country in the story
+_AGENCY_AFTER = re.compile(r"\s+(?:State\s+)?(?:News|Press)\s+Agency\b")
 _SAINT = {"St.": "saint", "St": "saint", "Ste.": "sainte"}  # "St. Lucia" is written as often as "Saint Lucia"
 # Words recur: fold each distinct one once.
 fold_word = lru_cache(maxsize=1 << 16)(fold)
@@ -86,7 +88,7 @@ def find(text: str, offset: int = 0) -> list[Mention]:
         found_after = find(text[end + 1 : last_end], offset + end + 1) if end < last_end else []
         while text[end - 1] == "." and end - 1 > start:
             end -= 1
-        if code:  # "the Korean Peninsula" is read as a whole, and names no country
+        if code and not _AGENCY_AFTER.match(text, end):  # "the Korean Peninsula" names no country either
             found.append(Mention(code, form, offset + start, offset + end, text[start:end]))
         found.extend(found_after)
         i += length
