@@ -235,8 +235,7 @@ def role_of(title: str, mentions: list[Mention], offset: int) -> str | None:
 
 
 NAME = (
-    # never from a social-media handle ("@SuluhuSamia President of ...") or from inside a word
-    r"(?<![@\w])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
     r"\s(?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-Þ][^\W\d_'’-]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?"
 )
 _NAME_THEN_TITLE = re.compile(
