@@ -119,6 +119,11 @@ def test_a_memorandum_signed_after_the_talks_makes_the_engagement_an_agreement(r
         # "After the talks" in the lead ties the signing to them; it does not put it in the past.
         ("Azerbaijani and Pakistani ministers met in Baku on March 4. After the talks, the ministers signed a "
          "memorandum on trade.", "agreement", "kind.signed-at-talks"),
+        # A signing after which the sides agreed is this engagement's when told as today's, else the past's.
+        ("Azerbaijan and Pakistan agreed on March 4 to trade more after both governments signed a memorandum "
+         "today.", "agreement", "kind.signed"),
+        ("Azerbaijani and Pakistani ministers met in Baku on March 4 after both governments signed a memorandum "
+         "last year.", "meeting", "kind.meeting"),
         # Tied to the talks but still to come.
         (LATER.format("They said the ministers would after the talks attend the signing of a trade memorandum."),
          "meeting", "kind.meeting"),

@@ -54,6 +54,7 @@ def _now(text: str, start: int, *, tied: bool = False) -> bool:
         ahead = kw.AT_THE_TALKS.sub(" ", ahead)
     return not (
         kw.NOT_NOW.search(ahead)
+        or (kw.BEFORE_THEN.search(ahead) and not kw.TODAY.search(text, start))
         or kw.SIGNED_LONG_AGO.search(text)
         or kw.TOLD_AS_PAST.search(text)
         or kw.SIGNED_BEFORE.search(ahead)

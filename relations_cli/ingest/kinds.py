@@ -50,10 +50,12 @@ SIGNED_BEFORE = re.compile(
 
 NOT_NOW = re.compile(
     r"\b(will|would|to|plan(?:s|ned)? to|expected to|previously|earlier|already|last year|in the past|"
-    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$|\b(after|before|since|(?<!the )following)\s+"
-    r"(?:\S+\s+){0,5}$",
+    r"ready to|intend|intends|agreed to)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "after the leaders signed ...", "since they signed ...": a signing before the engagement, unless the sentence
+# tells it as today's ("agreed to collaborate after both governments signed a memorandum today").
+BEFORE_THEN = re.compile(r"\b(after|before|since|(?<!the )following)\s+(?:\S+\s+){0,5}$", re.I)
 
 CALL = words(
     r"(?:tele)?phone[- ]?calls?", r"(?:tele)?phone conversations?", r"(?:tele)?phone talks?",
