@@ -124,6 +124,9 @@ def test_a_memorandum_signed_after_the_talks_makes_the_engagement_an_agreement(r
          "today.", "agreement", "kind.signed"),
         ("Azerbaijani and Pakistani ministers met in Baku on March 4 after both governments signed a memorandum "
          "last year.", "meeting", "kind.meeting"),
+        # "Earlier" tells a signing of the past even where the page ran two sentences together.
+        ("A joint military exercise of Azerbaijan and Pakistan began in Baku on March 4, the ministry said.Earlier, "
+         "the two ministers signed a plan for the drills.", "exercise", "kind.exercise"),
         # Tied to the talks but still to come.
         (LATER.format("They said the ministers would after the talks attend the signing of a trade memorandum."),
          "meeting", "kind.meeting"),

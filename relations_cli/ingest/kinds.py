@@ -8,10 +8,11 @@ from .lexicon import MONTH_NAMES, words
 
 # "signed in 2019": a document of the past, not of this engagement.
 SIGNED_LONG_AGO = re.compile(r"signed (?:in|back in) \d{4}")
-# A sentence that tells its signing as the past: "PM Marape in February 2020 signed ...", "Earlier, ...".
+# A sentence that tells its signing as the past: "PM Marape in February 2020 signed ...", "Earlier, ..."
+# (also after a full stop with no space, where a page ran two sentences together: "TASS reported.Earlier, ...").
 TOLD_AS_PAST = re.compile(
     rf"\bin (?:{'|'.join(MONTH_NAMES)}) \d{{4}}\b|"
-    r"^(?:Earlier|Previously|In the past|Last year)\b"
+    r"(?:^|(?<=[a-z]\.))(?:Earlier|Previously|In the past|Last year)\b"
 )
 SIGNED = re.compile(
     r"\b(signed|inked|sealed|initialled|initialed|penned|signing (?:ceremony|of)|witnessed the signing|"
