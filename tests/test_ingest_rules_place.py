@@ -42,6 +42,14 @@ def _draft(run: Run, text: str) -> dict[str, Any]:
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks in Ganja, Azerbaijan, on March 4.", "AZE", "Ganja"),
         (HEADLINE + "Azerbaijani and Pakistani ministers met in Lahore, Pakistan on March 4.", "PAK", "Lahore"),
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks. The talks were held in Baku.", "AZE", "Baku"),
+        # A third country's city told as the venue: on the sidelines of a meeting there.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met on the sidelines of the summit in Astana on March 4.",
+         "KAZ", "Astana"),
+        (HEADLINE + "Azerbaijani and Pakistani ministers met on March 4. The talks took place in Astana.",
+         "KAZ", "Astana"),
+        # ... and otherwise a topic: the talks were in Baku.
+        (HEADLINE + "Azerbaijani and Pakistani ministers met on March 4 to discuss the situation in Kabul. The "
+         "talks were held in Baku.", "AZE", "Baku"),
         # A country discussed is not the venue.
         (HEADLINE + "Azerbaijani and Pakistani ministers held talks on March 4 in Baku. They discussed the security "
          "situation in Pakistan.", "AZE", "Baku"),

@@ -28,6 +28,9 @@ _CAPITAL_OF = re.compile(
 # "a state visit by President Ilham Aliyev to Tashkent"
 _VISIT_TO = re.compile(r"\bvisit\b[^.]{0,80}?\bto\s+(?:the\s+)?(?=[A-Z])")
 _PLACE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+# A venue in a country of neither side, told as the venue: "took place on the margins of the Forum meeting in
+# Suva", "met on the sidelines of the summit in Astana". Elsewhere a third country's place is a topic.
+_THIRD_VENUE = re.compile(r"\b(?:took place|on the (?:sidelines|side-lines|margins) of)\b[^.;]{0,80}$", re.I)
 # "met here on Monday", "at the ministry here": the dateline's city
 _HERE = re.compile(r"\b(?:in|at|held|met|meet|signed|hosted|opened|began|arrived|place)\b[^.,;]{0,40}?\b(here)\b")
 
@@ -130,7 +133,7 @@ def _candidates(
                     place, end = s.text[start:through], through
                 town = None if code else gazetteer.party_of(place, parties)
                 code = code or _city_within(place, parties) or town
-            if code is not None and code not in parties:
+            if code is not None and code not in parties and not _THIRD_VENUE.search(ahead):
                 continue
             score = (w.PLACE_KNOWN if known or town else 0) + (
                 w.PLACE_THEN_DATE if _FOLLOWED_BY_DATE.match(s.text[end:]) else 0
