@@ -102,6 +102,8 @@ def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:
          "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
         ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja M. Asif in Baku on "
          "March 4.", [HASANOV, ("Khawaja M. Asif", "Defence Minister", "PAK")]),
+        # Someone named only in the caption of a photo from the archive is of another day.
+        ("Prime Minister Shehbaz Sharif during his visit to Baku. (Twitter/PMO/File)\n\n" + MET, [HASANOV, ASIF]),
         # A social-media handle quoted from a post is no one's name, even before an office.
         (MET + ' Hasanov wrote: "We discussed the visit to Baku by H.E. @ArifAlvi President of Pakistan."',
          [HASANOV, ASIF]),

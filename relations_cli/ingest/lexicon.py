@@ -163,6 +163,8 @@ RELATIVE_DAY = re.compile(
 REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|noted)\s+(?:on\s+|late\s+|early\s+)?$")
 # A photo's caption saved with the text: its date is the photo's ("[Photo/Xinhua]", "File photo").
 PHOTO_CAPTION = re.compile(r"[\[(]\s*Photos?\b|\bPhotos?\s*[:/|]|\bfile photo\b|\(AFP\)\s*$", re.I)
+# A photo from the archive ("(Twitter/PMO India/File)", "File photo"): its people are of another day.
+FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|\([^()]{0,60}\bFile\s*\)", re.I)
 
 # Words of a sentence that tells the engagement itself (its date and place are told there).
 ENGAGED = words(

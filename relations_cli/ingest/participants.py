@@ -16,18 +16,30 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 def took_part(person: Person, sentences: list[Sentence]) -> bool:
     """Whether a person is named at least once other than as someone only talked about: the sender or subject
     of what others carry ("a message from Prime Minister X", "X's commitment"), or someone to be met later
-    ("will meet President X").
+    ("will meet President X"); and not only in the caption of a photo from the archive.
 
     A name in what someone said ("he said President X is ready to ...") is not enough to leave a person out:
     on the check half of the real articles that rule lost more participants than it saved."""
     surname = _surname(person)
-    seen = False
+    seen = archived = False
     for s in sentences:
         for m in surname.finditer(s.text):
+            if _archive_caption(s, sentences):  # a photo from the archive: another day's
+                archived = True
+                continue
             seen = True
             if not _only_named(before(s.text, m.start()), s.text[m.end() :]):
                 return True
-    return not seen
+    return not seen and not archived
+
+
+def _archive_caption(s: Sentence, sentences: list[Sentence]) -> bool:
+    """Whether a sentence is the caption of a photo from the archive, its credit within it or just after it
+    ("Prime Minister X during his visit. (Twitter/PMO/File)")."""
+    if lx.FILE_PHOTO.search(s.text):
+        return True
+    after = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+    return after is not None and after.paragraph == s.paragraph and bool(lx.FILE_PHOTO.match(after.text.lstrip()))
 
 
 def _surname(person: Person) -> re.Pattern[str]:
