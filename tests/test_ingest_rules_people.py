@@ -102,6 +102,9 @@ def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:
          "March 4.", [HASANOV, ("Qasim Mohiuddin", "Ambassador", "PAK")]),
         ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Khawaja M. Asif in Baku on "
          "March 4.", [HASANOV, ("Khawaja M. Asif", "Defence Minister", "PAK")]),
+        # A page's credit line in title case names no one.
+        ("By Office of Assistant to Deputy Secretary for State Documents & Translation     Date 5 March 2024\n\n"
+         + MET, [HASANOV, ASIF]),
         # Someone named only in the caption of a photo from the archive is of another day.
         ("Prime Minister Shehbaz Sharif during his visit to Baku. (Twitter/PMO/File)\n\n" + MET, [HASANOV, ASIF]),
         # A social-media handle quoted from a post is no one's name, even before an office.

@@ -50,6 +50,8 @@ NOT_NAMES = {
     "Hospital", "Secretariat", "University", "Institute", "Centre", "Center", "Agency", "Corporation", "Authority",
     "College", "Academy", "Division", "Brigade", "Battalion", "Regiment", "Command", "Commanding", "Guest", "Expo",
     "Forum",
+    # a page's header and credit lines in title case: "State Documents & Translation   Date 10 November 2021"
+    "Date", "Documents", "Translation", "Published", "Updated", "Posted", "Source", "Photo",
 }  # fmt: skip
 
 # The words of regions, which an office's portfolio holds ("Undersecretary for Latin America and the Caribbean"):
