@@ -60,6 +60,12 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
          [("Tural Mammadli", "Defence Minister", "AZE"), ("Nadeem Rana", "Defence Minister", "PAK")]),
         ("Azerbaijani and Pakistani Defence Ministers, Tural Mammadli and Nadeem Rana, respectively, met in Baku "
          "on March 4.", [("Tural Mammadli", "Defence Minister", "AZE"), ("Nadeem Rana", "Defence Minister", "PAK")]),
+        # ... and with no comma between the countries and the names.
+        ("The Defence Ministers of Azerbaijan and Pakistan Tural Mammadli and Nadeem Rana met in Baku on March 4.",
+         [("Tural Mammadli", "Defence Minister", "AZE"), ("Nadeem Rana", "Defence Minister", "PAK")]),
+        # A name that begins with a capital of Latin Extended: "Ł", "Š".
+        ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Łukasz Šimonis in Baku on "
+         "March 4.", [HASANOV, ("Łukasz Šimonis", "Defence Minister", "PAK")]),
     ],
 )  # fmt: skip
 def test_the_participants_and_their_offices(

@@ -18,8 +18,10 @@ RANK = re.compile(
     r"(?:General|Admiral|Marshal)\b\s*$"
 )
 _GENERAL_OFFICE = re.compile(r"\b(?:Director|Secretary|Inspector|Attorney|Auditor|Consul|Solicitor)[ -]General$")
+# The capitals a name may begin with: Latin-1's and Latin Extended's ("Šimonytė", "Łukasz", "Ștefan").
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 # "O'Brien", "Tu‘i‘onetoa", "al-Sudani"; initials "H.S." and "K.T.M."
-_NAME_PART = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’‘][^\W\d_]+)*['’]?|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
+_NAME_PART = rf"(?:[{UPPER}][^\W\d_]*(?:['’‘][^\W\d_]+)*['’]?|(?:al|el|bin|ibn|ben|abu|ul|ud)-[A-Z][^\W\d_]+)"
 _NAME_WORD = re.compile(rf"^(?:{_NAME_PART}(?:-[^\W\d_]+)*|[A-Z]\.?(?:[A-Z]\.)*|[A-Z]{{2,}}|Mc[A-Z][a-z]+)$")
 _TOKEN = re.compile(r"@?[\w'’‘.-]+|[,;:()]")  # a handle ("@SuluhuSamia") is one token, and no name
 
@@ -235,8 +237,8 @@ def role_of(title: str, mentions: list[Mention], offset: int) -> str | None:
 
 
 NAME = (
-    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -](?:[A-ZÀ-ÖØ-Þ][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
-    r"\s(?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-Þ][^\W\d_'’-]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?"
+    rf"[{UPPER}][^\W\d_]+(?:[ -](?:[{UPPER}][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
+    rf"\s(?:(?:al|el|bin|ibn)-)?[{UPPER}][^\W\d_'’-]+(?:-[{UPPER}][^\W\d_]+)?"
 )
 _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"

@@ -18,6 +18,12 @@ _TITLE_THEN_NAMES = re.compile(
     rf"(?P<title>(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){{0,6}}{_PLURAL}(?:\s+(?:of|for)\s+[^,;:()]{{2,80}}?)?),\s+"
     rf"(?P<names>{NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){NAME})+)"
 )
+# ... and with no comma, where the countries are single words: "Prime Ministers of Latvia and Estonia
+# Krišjanis Kariņš and Kaja Kallas".
+_TITLE_OF_THEN_NAMES = re.compile(
+    rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,3}}{_PLURAL}\s+of\s+[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+and\s+"
+    rf"[A-Z][\w'’-]+)\s+(?P<names>{NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){NAME})+)"
+)
 _BETWEEN_NAMES = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _SINGULAR = {"Secretaries": "Secretary", "Chairmen": "Chairman"}
 
@@ -58,7 +64,7 @@ def _names_in_order(sentence: str, mentions: list[Mention]) -> list[Person]:
     """ "The Ministers of Transport of Kazakhstan and Uzbekistan, Marat Karabayev and Ilkhom Makhkamov": as many
     names as the title has countries, paired in order (as "respectively" says, written or not)."""
     people = []
-    for m in _TITLE_THEN_NAMES.finditer(sentence):
+    for m in [*_TITLE_THEN_NAMES.finditer(sentence), *_TITLE_OF_THEN_NAMES.finditer(sentence)]:
         codes = list(dict.fromkeys(c.code for c in mentions if m.start("title") <= c.start < m.end("title")))
         names = _BETWEEN_NAMES.split(m.group("names"))
         if len(codes) < 2 or len(names) != len(codes):
