@@ -63,6 +63,11 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
         # ... and with no comma between the countries and the names.
         ("The Defence Ministers of Azerbaijan and Pakistan Tural Mammadli and Nadeem Rana met in Baku on March 4.",
          [("Tural Mammadli", "Defence Minister", "AZE"), ("Nadeem Rana", "Defence Minister", "PAK")]),
+        # An office that ends in title-case words ("... and International Cooperation") before the verb does not
+        # hide the name after "with"; "for Pakistan" is the office's country, not its words.
+        ("Zakir Hasanov, Minister of Defence and International Cooperation, met with Khawaja Asif, Minister of "
+         "Defence for Pakistan, in Baku on March 4.",
+         [("Zakir Hasanov", "Minister of Defence", "AZE"), ("Khawaja Asif", "Minister of Defence", "PAK")]),
         # A name that begins with a capital of Latin Extended: "Ł", "Š".
         ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Łukasz Šimonis in Baku on "
          "March 4.", [HASANOV, ("Łukasz Šimonis", "Defence Minister", "PAK")]),

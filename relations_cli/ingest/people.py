@@ -219,7 +219,9 @@ def role_of(title: str, mentions: list[Mention], offset: int) -> str | None:
     text = re.sub(r"\0+(?:['’]s)?", " ", text)
     # "Minister of National Defense of the Republic of [Turkey]": the office without its country's words
     text = re.sub(
-        r"(?:\s+of\s+the\s+(?:Republic|Kingdom|State|Federation)(?:\s+of)?|\s+of(?:\s+the)?)+\s*$", "", text.strip(" ,")
+        r"(?:\s+of\s+the\s+(?:Republic|Kingdom|State|Federation)(?:\s+of)?|\s+(?:of|for)(?:\s+the)?)+\s*$",
+        "",
+        text.strip(" ,"),
     )
     text = re.sub(r"^\s*(?:the|The)\s+", "", text)
     text = re.sub(rf"\b(?:{_HONORIFICS})\.?\s*$", "", text).strip(" ,")
@@ -257,7 +259,11 @@ _HEAD_WORD = re.compile(rf"\b(?:{lx.TITLE_HEADS})\b", re.I)
 
 def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
     people = []
-    for m in _NAME_THEN_TITLE.finditer(sentence):
+    at = 0
+    while (m := _NAME_THEN_TITLE.search(sentence, at)) is not None:
+        # A match refused is looked into again from its "title": "International Cooperation, held a call with
+        # Nikola Dimitrov, Minister of ..." holds the next one.
+        at = m.start("title")
         title = m.group("title")
         first = title.split()[0]
         if not _HEAD_WORD.search(title) or not (first[0].isupper() or first.lower() in lx.TITLE_STARTS):
@@ -266,6 +272,7 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
             continue
         if re.search(r"\bby\b", title):  # "X, Azerbaijan by the Minister of Energy Y": the next clause, no title
             continue
+        at = m.end()
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = role_of(title, mentions, m.start("title"))
         people.append(Person(m.group("name"), role, country, m.group(0), "participants.name-title"))
