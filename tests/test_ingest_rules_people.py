@@ -68,6 +68,9 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
         ("Zakir Hasanov, Minister of Defence and International Cooperation, met with Khawaja Asif, Minister of "
          "Defence for Pakistan, in Baku on March 4.",
          [("Zakir Hasanov", "Minister of Defence", "AZE"), ("Khawaja Asif", "Minister of Defence", "PAK")]),
+        # A list after a colon: "attended by: Name, office; and Name, office".
+        ("Azerbaijani and Pakistani delegations met in Baku on March 4. The talks were attended by: Zakir Hasanov, "
+         "Defence Minister of Azerbaijan; and Khawaja Asif, Defence Minister of Pakistan.", [HASANOV, ASIF]),
         # A name that begins with a capital of Latin Extended: "Ł", "Š".
         ("Azerbaijani Defence Minister Zakir Hasanov met Pakistani Defence Minister Łukasz Šimonis in Baku on "
          "March 4.", [HASANOV, ("Łukasz Šimonis", "Defence Minister", "PAK")]),

@@ -243,7 +243,7 @@ NAME = (
     rf"\s(?:(?:al|el|bin|ibn)-)?[{UPPER}][^\W\d_'’-]+(?:-[{UPPER}][^\W\d_]+)?"
 )
 _NAME_THEN_TITLE = re.compile(
-    rf"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"
+    rf"(?:^|(?<=[,;:] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"
     rf"(?<=\bwelcomed ))(?:(?:the\s+)?(?:{_HONORIFICS}|Hon|Prof)\.?\s+)?(?P<name>{NAME}),\s+"
     r"(?:the\s+|a\s+)?"
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
