@@ -68,6 +68,9 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
         ("Zakir Hasanov, Minister of Defence and International Cooperation, met with Khawaja Asif, Minister of "
          "Defence for Pakistan, in Baku on March 4.",
          [("Zakir Hasanov", "Minister of Defence", "AZE"), ("Khawaja Asif", "Minister of Defence", "PAK")]),
+        # "The Honourable" before a name and "the recently appointed" before an office are neither.
+        ("The Honourable Zakir Hasanov, the recently appointed Defence Minister of Azerbaijan, met Khawaja Asif, "
+         "Defence Minister of Pakistan, in Baku on March 4.", [HASANOV, ASIF]),
         # A list after a colon: "attended by: Name, office; and Name, office".
         ("Azerbaijani and Pakistani delegations met in Baku on March 4. The talks were attended by: Zakir Hasanov, "
          "Defence Minister of Azerbaijan; and Khawaja Asif, Defence Minister of Pakistan.", [HASANOV, ASIF]),

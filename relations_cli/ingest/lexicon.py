@@ -112,6 +112,7 @@ OFFICE_WORDS = {
 TITLE_STARTS = {
     "defence", "defense", "foreign", "prime", "deputy", "vice", "minister", "president", "chief", "head", "acting",
     "former", "special", "senior", "first", "secretary", "ambassador", "chairman",
+    "newly", "recently",  # "X, the recently appointed Minister of Foreign Affairs"
 }  # fmt: skip
 
 

@@ -224,6 +224,7 @@ def role_of(title: str, mentions: list[Mention], offset: int) -> str | None:
         text.strip(" ,"),
     )
     text = re.sub(r"^\s*(?:the|The)\s+", "", text)
+    text = re.sub(r"^(?:newly|recently)\s+(?:appointed|elected|named)\s+", "", text)  # the office, not its news
     text = re.sub(rf"\b(?:{_HONORIFICS})\.?\s*$", "", text).strip(" ,")
     text = re.sub(r"\s+", " ", text)
     # "Foreign Minister Sheikh Khalid ...": the style before the name is not part of the office ("Crown Prince" is)
@@ -244,7 +245,7 @@ NAME = (
 )
 _NAME_THEN_TITLE = re.compile(
     rf"(?:^|(?<=[,;:] )|(?<=\band )|(?<=\bwith )|(?<=\bby )|(?<=\bmet )|(?<=\breceived )|(?<=\bhosted )|"
-    rf"(?<=\bwelcomed ))(?:(?:the\s+)?(?:{_HONORIFICS}|Hon|Prof)\.?\s+)?(?P<name>{NAME}),\s+"
+    rf"(?<=\bwelcomed ))(?:(?:[Tt]he\s+)?(?:{_HONORIFICS}|Hon|Honourable|Honorable|Prof)\.?\s+)?(?P<name>{NAME}),\s+"
     r"(?:the\s+|a\s+)?"
     r"(?P<title>[^,;.]{3,90}?)(?=,|;|\.|\s+(?:who|said|and|met|held|has|had|was|on)\b)"
 )
