@@ -71,6 +71,9 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
         # "The Honourable" before a name and "the recently appointed" before an office are neither.
         ("The Honourable Zakir Hasanov, the recently appointed Defence Minister of Azerbaijan, met Khawaja Asif, "
          "Defence Minister of Pakistan, in Baku on March 4.", [HASANOV, ASIF]),
+        # Initials before a name are part of it.
+        ("Azerbaijani Defence Minister Zakir Hasanov met K.T.M. Nadeem Rana, Defence Secretary of Pakistan, in "
+         "Baku on March 4.", [HASANOV, ("K.T.M. Nadeem Rana", "Defence Secretary", "PAK")]),
         # A list after a colon: "attended by: Name, office; and Name, office".
         ("Azerbaijani and Pakistani delegations met in Baku on March 4. The talks were attended by: Zakir Hasanov, "
          "Defence Minister of Azerbaijan; and Khawaja Asif, Defence Minister of Pakistan.", [HASANOV, ASIF]),
@@ -83,6 +86,12 @@ def test_the_participants_and_their_offices(
     run: Run, body: str, people: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert _participants(run, body) == people
+
+
+def test_a_style_written_in_initials_is_not_part_of_the_name(run: Run) -> None:
+    body = ("H.H. Sheikh Zakir Hasanov, Defence Minister of Azerbaijan, met Khawaja Asif, Defence Minister of "
+            "Pakistan, in Baku on March 4.")  # fmt: skip
+    assert [name for name, _, _ in _participants(run, body)] == ["Zakir Hasanov", "Khawaja Asif"]
 
 
 def test_an_ambassador_to_the_host_is_of_the_sending_country(run: Run) -> None:

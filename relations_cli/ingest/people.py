@@ -240,6 +240,8 @@ def role_of(title: str, mentions: list[Mention], offset: int) -> str | None:
 
 
 NAME = (
+    # initials before the name ("K.T.M. Udayanga Hemapala", "S. Ganbyamba"), not a country's ("U.S.") or a style's
+    r"(?:(?!(?:U\.S|U\.K|U\.N|E\.U|U\.A\.E|H\.H|H\.E|H\.R\.H|H\.M)\.)(?:[A-Z]\.){1,3}\s?)?"
     rf"[{UPPER}][^\W\d_]+(?:[ -](?:[{UPPER}][^\W\d_'’]+|[A-Z]\.?(?=\s)|bin|al|de|da|van|von))*"
     rf"\s(?:(?:al|el|bin|ibn)-)?[{UPPER}][^\W\d_'’-]+(?:-[{UPPER}][^\W\d_]+)?"
 )
