@@ -74,6 +74,13 @@ def _participants(run: Run, body: str) -> list[tuple[str, str | None, str | None
         # Initials before a name are part of it.
         ("Azerbaijani Defence Minister Zakir Hasanov met K.T.M. Nadeem Rana, Defence Secretary of Pakistan, in "
          "Baku on March 4.", [HASANOV, ("K.T.M. Nadeem Rana", "Defence Secretary", "PAK")]),
+        # One office of several portfolios, listed with commas; two people in apposition, each with an office.
+        ("Azerbaijani Minister of Agriculture, Water Resources, and Fisheries Majnun Mammadov met Pakistani "
+         "Defence Minister Khawaja Asif in Baku on March 4.",
+         [("Majnun Mammadov", "Minister of Agriculture, Water Resources, and Fisheries", "AZE"), ASIF]),
+        ("Azerbaijani Minister of Foreign Affairs, Jeyhun Bayramov, and Pakistani Minister of Defence, Khawaja "
+         "Asif, met in Baku on March 4.",
+         [("Jeyhun Bayramov", "Minister of Foreign Affairs", "AZE"), ("Khawaja Asif", "Minister of Defence", "PAK")]),
         # A list after a colon: "attended by: Name, office; and Name, office".
         ("Azerbaijani and Pakistani delegations met in Baku on March 4. The talks were attended by: Zakir Hasanov, "
          "Defence Minister of Azerbaijan; and Khawaja Asif, Defence Minister of Pakistan.", [HASANOV, ASIF]),

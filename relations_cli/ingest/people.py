@@ -96,12 +96,18 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     is taken only after an office's or a country's word, and of two words or more, or after a comma."""
     portfolio = tokens[j - 1][0] == "for"
     run: list[int] = []
+    listed: int | None = None  # in a list of portfolios: the place in `run` of its last "and" (or -1 before it)
     while j < len(tokens) and not _on_date(tokens, j):
         if _abbreviation(tokens, j):  # "Chairman of the Caribbean Community (CARICOM) Keith Rowley"
             run += [j, j + 1, j + 2]
             j += 3
             continue
         word = tokens[j][0]
+        if (word == "," and _portfolio_list(tokens, j, mentions)) or (word == "and" and listed is not None):
+            listed = len(run) if word == "and" else -1
+            run.append(j)
+            j += 1
+            continue
         # "Minister of Foreign Affairs and Defence": one office; "… X and Chairman of …": the next person's title
         joined = word == "and" and j + 1 < len(tokens) and tokens[j + 1][0] in lx.OFFICE_WORDS
         if not (
@@ -117,6 +123,8 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     while k > 0 and _name_word(tokens[run[k - 1]][0]) and tokens[run[k - 1]][0].rstrip(".,") not in lx.OFFICE_WORDS \
             and not _is_country(tokens[run[k - 1]], mentions):  # fmt: skip
         k -= 1
+    if listed is not None and listed >= 0:
+        k = max(k, listed + 2)  # "..., and Fisheries Abdelmonem Belati": the word after the "and" is a portfolio's
     if k == len(run):
         # "Minister for Foreign Affairs, Ishaq Dar": the office ends at a comma, the name follows it
         return j + 1 if run and j + 1 < len(tokens) and tokens[j][0] == "," else -1
@@ -128,6 +136,24 @@ def _skip_institution(tokens: list[tuple[str, int, int]], j: int, mentions: list
     if portfolio and (len(run) - k < 2 or not tokens[run[k - 1]][0][0].isupper()):
         return -1
     return run[k]
+
+
+def _portfolio_list(tokens: list[tuple[str, int, int]], j: int, mentions: list[Mention]) -> bool:
+    """Whether the comma at `j` goes on listing one office's portfolios: "Minister of Agriculture, Water
+    Resources, and Fisheries Abdelmonem Belati". Every word of the list is a portfolio's, up to "and" and
+    one more, which no office follows ("Minister of Foreign Affairs, Ishaq Dar, and State Minister ..." lists
+    people)."""
+    k = j + 1
+    while k < min(len(tokens), j + 10):
+        word = tokens[k][0]
+        if word == "and":
+            last = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+            following = tokens[k + 2][0] if k + 2 < len(tokens) else ""
+            return last in lx.OFFICE_WORDS and not HEAD.match(following) and following not in lx.OFFICE_WORDS
+        if word != "," and word not in lx.OFFICE_WORDS:
+            return False
+        k += 1
+    return False
 
 
 def _abbreviation(tokens: list[tuple[str, int, int]], j: int) -> bool:
