@@ -57,21 +57,16 @@ def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list
     Chan-o-cha"); one still known by one name under a royal title is written with it ("King Abdullah").
     A longer name: the rest of it where the body writes it whole ("Khaled bin Mohamed bin Zayed" found in
     a later sentence, "... Al Nahyan" in the first)."""
-    stop = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
     if len(person.name.split()) != 1:
-        person.name = _longest_written(person.name, sentences, mentions, stop)
+        person.name = _longest_written(person.name, sentences, mentions)
         return
     best = person.name
     for s in sentences:
         if s.paragraph == -1:  # a headline in title case capitalises every word
             continue
         for m in re.finditer(rf"(?:\b([A-Z][\w'’-]+)\s+)?\b{re.escape(person.name)}\b(?:\s+([A-Z][\w'’-]+))?", s.text):
-            words = [
-                (m.group(k), m.start(k))
-                for k in (1, 2)
-                if m.group(k) and m.group(k) not in stop and not HEAD.match(m.group(k).removesuffix("s"))
-                and not any(c.start <= m.start(k) < c.end for c in mentions.get(s.index, []))
-            ]  # fmt: skip
+            found = mentions.get(s.index, [])
+            words = [(m.group(k), m.start(k)) for k in (1, 2) if m.group(k) and _joins(m.group(k), m.start(k), found)]
             if words:
                 name = " ".join(sorted([*(w for w, _ in words), person.name], key=lambda w: s.text.find(w, m.start())))
                 best = max(best, name, key=len)
@@ -80,10 +75,24 @@ def complete(person: Person, sentences: list[Sentence], mentions: dict[int, list
     person.name = f"{style} {best}" if " " not in best and style in lx.STYLES else best
 
 
+# Words never part of a name written around one: titles, honorifics, offices.
+_NOT_NAME_WORDS = lx.NOT_NAMES | lx.NAME_PREFIXES | lx.OFFICE_WORDS
+
+
+def _joins(word: str, at: int, found: list[Mention]) -> bool:
+    """Whether a word next to a name, at `at` in its sentence, may be part of it: not a title, an honorific
+    or an office, and not inside a country's name."""
+    return (
+        word not in _NOT_NAME_WORDS
+        and not HEAD.match(word.removesuffix("s"))
+        and not any(c.start <= at < c.end for c in found)
+    )
+
+
 _PARTICLES = ("Al", "al", "bin", "bint", "ibn", "El", "el", "de", "da", "van", "von")
 
 
-def _longest_written(name: str, sentences: list[Sentence], mentions: dict[int, list[Mention]], stop: set[str]) -> str:
+def _longest_written(name: str, sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str:
     """The name with the words that follow it where the body writes it longest: name words (capitalised, or
     a particle such as "bin" or "Al" before one), none of them a title, an office or a country's name."""
     best = name
@@ -92,12 +101,10 @@ def _longest_written(name: str, sentences: list[Sentence], mentions: dict[int, l
         if s.paragraph == -1:  # a headline in title case capitalises every word
             continue
         for m in tail.finditer(s.text):
-            words, at = [], m.start(1)
+            words, at, found = [], m.start(1), mentions.get(s.index, [])
             for w in m.group(1).split():
                 at = s.text.find(w, at)
-                if w in stop or HEAD.match(w.removesuffix("s")) or _POSSESSIVE_END.search(w):
-                    break
-                if any(c.start <= at < c.end for c in mentions.get(s.index, [])):
+                if _POSSESSIVE_END.search(w) or not _joins(w, at, found):
                     break
                 words.append(w)
             while words and words[-1] in _PARTICLES:  # a name ends on a name, not on "bin"
