@@ -390,3 +390,36 @@ def test_a_region_of_a_country_or_its_capital_named_as_such_is_where_and_a_sea_i
 ) -> None:
     location = _draft(run, sentence + "\n", "--published", "2021-10-20")["location"]
     assert location == {"country": country, "place": place}
+
+
+def test_a_photo_caption_and_the_headline_again_before_the_report_are_not_its_lead(run: Run) -> None:
+    # The caption tells of another day's summit in Nairobi; the report, after the headline repeated with curly
+    # quotes, tells of a call.
+    text = (
+        "Kenya's President, Ghana's President discuss trade\n\n"
+        "A handout picture provided by the State House shows President William Ruto chairing a regional summit "
+        "in Nairobi on December 14, 2021. (AFP)\n\n"
+        "Kenya’s President, Ghana’s President discuss trade\n\n"
+        "Kenya’s President William Ruto received a phone call on Friday from Ghana's President John Mahama.\n\n"
+        "During the phone call, they discussed trade between the two countries.\n"
+    )
+    draft = _draft(run, text, "--published", "2022-02-11")
+    assert (draft["countries"], draft["kind"], draft["location"]["country"]) == (["GHA", "KEN"], "call", None)
+    assert {p["name"] for p in draft["participants"]} == {"William Ruto", "John Mahama"}
+
+
+def test_a_headline_under_its_countrys_name_is_a_headline_not_a_dateline(run: Run) -> None:
+    # "Kenya:" before a headline in title case names the section, as a news aggregator writes it, not a city the
+    # report was filed from; the chrome after it ("Tagged:", "Photo: ...") is passed over.
+    text = (
+        "8 March 2017\n\n"
+        "Kenya: William Ruto, John Mahama Discuss Trade and Terrorism\n\n"
+        "Tagged:\n\n"
+        "Photo: example.org\n\n"
+        "President John Mahama spoke on Tuesday with President William Ruto about trade.\n\n"
+        "The telephone conversation also focused on terrorism.\n"
+    )
+    draft = _draft(run, text)
+    assert (draft["countries"], draft["kind"]) == (["GHA", "KEN"], "call")
+    assert draft["location"] == {"country": None, "place": None}
+    assert draft["date"] == "2017-03-07"

@@ -53,6 +53,7 @@ _DATELINES = [re.compile(pattern) for pattern in (
     # BAKU --
     rf"^(?P<place>{_CAPS})(?:,\s*(?P<date>[^-–—]{{3,25}}?))?\s*[-–—]{{1,2}}\s+",
 )]  # fmt: skip
+_COLON_DATELINE = _DATELINES[5]
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                   "nov", "dec", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "prof", "sen", "rep",
                   "gov", "h.e", "u.s", "u.k", "e.g", "i.e", "inc", "co", "corp", "brig", "sgt"}  # fmt: skip
@@ -70,6 +71,15 @@ _LANGUAGES = {
     "ukrainian", "українська", "swahili", "georgian", "armenian", "mongolian",
 }  # fmt: skip
 LATE_DATELINE = 3  # a dateline may follow a photo caption or a stamp: looked for in this many paragraphs
+# A photo's caption at the top of a saved page, before the report: "A handout picture provided by ... shows ...",
+# "Photo: Dunyo news agency", or a line that ends with a picture agency's credit, "... in Riyadh. (AFP)".
+_CAPTION = re.compile(
+    r"^(?:(?:an?|the)\s+(?:handout\s+|file\s+)?(?:photo(?:graph)?|picture|image)\b.{0,300}?\bshows?\b|"
+    r"(?:photo|picture|image)s?(?:\s+credit)?\s*:)|"
+    r"\((?:photo:?\s*)?(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|Xinhua|Handout|File|Pool)(?:\s*/\s*[\w .]+)*\)\s*$",
+    re.I,
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "H.S. Sampath": initials, not a sentence's end
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 # Rules look at most this far back from a word ("the war with ..."), and a sentence is cut at this length:
@@ -126,6 +136,8 @@ def parse(text: str, today: str, year_known: bool = False) -> Article:
             line = _date_prefix(article, line)
             if not line or _header_line(article, line, today):
                 continue
+            if _CAPTION.search(line) or _same_words(line, article.headline):
+                continue
             rest = _dateline(article, line, today)
             if rest != line:
                 header = False
@@ -143,7 +155,7 @@ def parse(text: str, today: str, year_known: bool = False) -> Article:
             if _header_line(article, line, today):
                 paragraphs = []
                 continue
-            if line.split() == (article.headline or "").split() or _chrome(line):
+            if _same_words(line, article.headline) or _chrome(line) or _CAPTION.search(line):
                 continue
             rest = _dateline(article, line, today, late=True) if article.dateline is None else line
             if rest != line:
@@ -205,10 +217,20 @@ def _other_page(line: str) -> bool:
     return bool(_OTHER_STORY.match(line)) or (len(words) >= 2 and all(w in _LANGUAGES for w in words))
 
 
+def _same_words(line: str, headline: str | None) -> bool:
+    """The headline again, as a page repeats it, its quotes perhaps of another style."""
+    return headline is not None and line.translate(_QUOTES).split() == headline.translate(_QUOTES).split()
+
+
 def _chrome(line: str) -> bool:
     """A page's navigation saved with its text: a bulleted item, a breadcrumb, a section name."""
     words = line.split()
-    return bool(_BULLET.match(line)) or " > " in line or (len(words) <= 3 and not line.endswith((".", ":", "!", "?")))
+    return (
+        bool(_BULLET.match(line))
+        or " > " in line
+        or (len(words) <= 3 and not line.endswith((".", ":", "!", "?")))
+        or (len(words) == 1 and line.endswith(":"))  # "Tagged:"
+    )
 
 
 def _header_line(article: Article, line: str, today: str) -> bool:
@@ -257,6 +279,16 @@ def _dateline_rest(article: Article, rest: str, today: str) -> bool:
     return bool(remainder)
 
 
+def _titled(text: str) -> bool:
+    """A headline's title case: no sentence's end, and most of its longer words capitalised."""
+    words = [w for w in text.split() if len(w) > 3]
+    return (
+        len(words) >= 3
+        and not text.rstrip().endswith((".", "!", "?"))
+        and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    )
+
+
 def _looks_like_headline(line: str, lines: list[str]) -> bool:
     return len(line) < 200 and not line.rstrip().endswith((".", "。")) and len([x for x in lines if x]) > 2
 
@@ -271,6 +303,8 @@ def _dateline(article: Article, line: str, today: str, late: bool = False) -> st
         parts = found.groupdict()
         if late and not (parts.get("date") or parts.get("outlet")):
             continue
+        if pattern is _COLON_DATELINE and _titled(line[found.end() :]):
+            continue  # "Kenya: Uhuru Kenyatta, Donald Trump Discuss Trade": a headline under its country's name
         place = (parts.get("place") or "").strip()
         article.dateline = (place.title() if place.isupper() else place) or None
         article.evidence["dateline"] = found.group(0).strip()
