@@ -195,3 +195,51 @@ def test_a_readouts_spoke_to_is_a_call_unless_they_met_in_person(run: Run, body:
     if kind == "call":  # --explain names the rule and quotes the sentence that told it
         assert draft["evidence"]["rules"]["kind"].startswith("kind.spoke: ")
         assert draft["evidence"]["kind"] == body
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # receiving a call, with the day between the call and who made it
+        ("President Ruto received a call on Sunday evening from his Ghanaian counterpart, John Mahama.", "call"),
+        ("Kenya's President Receives Congratulatory Call From President of Ghana", "call"),
+        # a readout's "spoke on Tuesday with"
+        ("President Mahama spoke on Tuesday with President Ruto about trade and security.", "call"),
+        # a courtesy call is paid in person; "made this call" is an appeal, not a telephone
+        ("President Mahama had a courtesy call with President Ruto at State House on Tuesday.", "meeting"),
+        ("Mahama made this call during a visit to President Ruto at State House in Nairobi on Tuesday.", "meeting"),
+    ],
+)  # fmt: skip
+def test_a_call_received_or_spoken_with_a_day_between_is_a_call_and_a_courtesy_call_a_meeting(
+    run: Run, body: str, kind: str
+) -> None:
+    draft = _draft(run, "Ghana and Kenya leaders discuss trade\n\n" + body + "\n")
+    assert draft["countries"] == ["GHA", "KEN"]
+    assert draft["kind"] == kind
+
+
+def test_a_signing_ceremony_later_today_is_not_this_meetings_agreement(run: Run) -> None:
+    body = (
+        "President Ruto today received the President of Ghana, John Mahama, who is visiting Kenya.\n\n"
+        "The two presidents discussed trade and energy.\n\n"
+        "President Mahama will attend a memorandum of understanding signing ceremony between two companies later "
+        "today.\n"
+    )
+    assert _draft(run, "Kenyan President Receives Ghanaian President\n\n" + body)["kind"] == "meeting"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a drill's name in title case before the word, with more words than an article allows before it
+        "The largest ever Golden Falcon manoeuvres started on March 4 with Kenyan and Ghanaian troops.",
+        # the name with a lower-case word inside and "launching"
+        "Troops from Kenya and Ghana settled in after a ceremony launching a Partnership for Peace Exercise in Kenya.",
+        # forces that gathered for a drill
+        "Military forces from Kenya and Ghana have converged in Mombasa for a multinational military exercise.",
+    ],
+)
+def test_a_named_drill_and_forces_converging_for_one_make_an_exercise(run: Run, body: str) -> None:
+    draft = _draft(run, "Kenyan and Ghanaian troops in the field\n\n" + body + "\n")
+    assert draft["countries"] == ["GHA", "KEN"]
+    assert draft["kind"] == "exercise"

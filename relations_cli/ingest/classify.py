@@ -57,6 +57,7 @@ def _now(text: str, start: int, *, tied: bool = False) -> bool:
         or (kw.BEFORE_THEN.search(ahead) and not kw.TODAY.search(text, start))
         or kw.SIGNED_LONG_AGO.search(text)
         or kw.TOLD_AS_PAST.search(text)
+        or kw.LATER_TODAY.search(text, start)
         or kw.SIGNED_BEFORE.search(ahead)
     )
 

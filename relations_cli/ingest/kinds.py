@@ -40,7 +40,9 @@ AT_THE_TALKS = re.compile(
 )
 
 # A signing told as today's, wherever the report tells it: "Today, with the signing of the treaty, ...".
-TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening)\b", re.I)
+TODAY = re.compile(r"\b(?<!later )(?:today|this morning|this afternoon|this evening)\b", re.I)
+# "will attend a signing ceremony ... later today": still to come when the report was written.
+LATER_TODAY = re.compile(r"\blater (?:today|this (?:morning|afternoon|evening|week))\b", re.I)
 
 # "to discuss the trade agreements signed between both countries": documents of before, talked about now.
 SIGNED_BEFORE = re.compile(
@@ -68,6 +70,10 @@ CALL = words(
     # "a telephonic conversation", "talked over (the) phone", "via telephone", "during the call", "met virtually"
     r"telephonic(?:ally)?", r"over (?:the )?(?:tele)?phone", r"via (?:tele)?phone",
     r"(?:in|during|on) (?:a|the|their) call",
+    # "received a call on Sunday evening from", "Receives Congratulatory Call From", "had a call with" (a
+    # courtesy call is paid in person)
+    r"(?:receive[ds]?|took|takes|had|has) (?:an? |the )?(?:[\w-]+ ){0,2}?(?<!courtesy )calls? "
+    r"(?:(?:on|late on|earlier on) \w+day(?: \w+)? |yesterday |today )?(?:from|with)",
     "virtually", "via zoom",
     # "Trump called Prime Minister Mitsotakis on Wednesday": calling a leader, not "called for" or "called on"
     r"called (?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?",
@@ -77,10 +83,14 @@ CALL = words(
 
 # Readouts tell a call as speaking with someone ("The Prime Minister spoke to his Canadian counterpart"), or as
 # a "call with" them: a call, unless the lead also tells of meeting in person.
-SPOKE = words(r"sp(?:oke|eaks?) (?:with|to)", r"call with", r"calls with")
+SPOKE = words(
+    r"sp(?:oke|eaks?) (?:(?:on |late |again )?(?:\w+day|yesterday|today)(?: \w+)? )?(?:with|to)",
+    r"call with", r"calls with",
+)  # "spoke on Tuesday with President Kenyatta"
 IN_PERSON = words(
     "met", "meet", "meets", "meeting", "visit", "visited", "visits", "visiting", "received", "receives", "hosted",
     "hosts", "welcomed", "arrived", "audience", "held talks", "talks in", "sidelines", "reporters", "press",
+    "courtesy call",
 )  # fmt: skip
 
 # A drill: "joint naval exercise", "air force drills", "bilateral exercise", "exercises code-named ...",
@@ -95,6 +105,8 @@ EXERCISE = re.compile(
     r"\b[Ee]xercise\s+[\"“]?[A-Z][a-z]+|"
     # "the two navies began an exercise"
     r"(?i:\b(?:an|the)\s+(?:[\w-]+\s+){0,2}?(?:exercises?|drills?|manoeuvres|maneuvers)\b)|"
+    # a drill's name in title case before the word: "Bright Star manoeuvres", "a NATO Partnership for Peace Exercise"
+    r"\b[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+){0,2}(?:[Ee]xercises?|[Dd]rills?|[Mm]anoeuvres|[Mm]aneuvers)\b(?!\s+of\b)|"
     # a drill's name in capitals before the word: "Passage Exercise (PASSEX)", "the Malabar Exercise"
     r"\b[A-Z][a-z]+\s+Exercises?\s+\(?[A-Z]{3,}|"
     # "have conducted their first joint training" (training as a topic is not a drill)
@@ -108,4 +120,5 @@ UNDER_WAY = words(
     "start", "concluded", "completed", "commenced", "opened", "are practising", "practised", "carried out",
     "is under way", "underway", "begun", "got under way", "kicks? off", "joined", "partake", "commences?",
     "concludes?", "ended", "is being held", "takes place", "took place", "arrived", "participat\\w+", "joins?",
+    "launching", "converged", "assembled", "gathered",
 )  # fmt: skip
