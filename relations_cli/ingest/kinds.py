@@ -85,7 +85,8 @@ CALL = words(
 # a "call with" them: a call, unless the lead also tells of meeting in person.
 SPOKE = words(
     r"sp(?:oke|eaks?) (?:(?:on |late |again )?(?:\w+day|yesterday|today)(?: \w+)? )?(?:with|to)",
-    r"call with", r"calls with",
+    r"call with",
+    r"calls with",
 )  # "spoke on Tuesday with President Kenyatta"
 IN_PERSON = words(
     "met", "meet", "meets", "meeting", "visit", "visited", "visits", "visiting", "received", "receives", "hosted",
