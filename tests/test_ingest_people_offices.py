@@ -245,3 +245,28 @@ def test_one_plural_title_over_names_and_their_countries(run: Run, text: str, pe
     for name, _, _ in people:
         quote = draft["evidence"]["participants"][name]
         assert quote.split()[1].endswith(("Ministers", "Secretaries", "Chairmen")) and name in quote
+
+
+def test_a_list_of_offices_each_with_its_name_gives_each_name_without_the_next_ones_office(run: Run) -> None:
+    # Each name follows its own office; read as "a name, then its office" the list would glue one office's last
+    # words to the next name ("Aide Yury ...", "Ecology Alexander ...") and make a person of an office.
+    text = (
+        "Kenya and Ghana held talks in Nairobi on Monday.\n\n"
+        "Kenya's delegation included Foreign Minister Musalia Mudavadi, Deputy Chief of Staff of the Executive "
+        "Office Felix Koskei, Presidential Aide Dennis Itumbi, Presidential Press Secretary Hussein Mohamed, "
+        "Ambassador to Ghana Eunice Kiprono, Minister of Natural Resources and Ecology Soipan Tuya, Trade "
+        "Minister Rebecca Miano.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2024-04-10")["participants"]}
+    assert {"Dennis Itumbi", "Hussein Mohamed", "Soipan Tuya", "Eunice Kiprono"} <= names
+    assert all(not n.startswith(("Aide", "Press", "Ecology", "Presidential")) for n in names), names
+
+
+def test_a_rank_written_with_a_hyphen_is_not_part_of_the_name(run: Run) -> None:
+    text = (
+        "Kenya and Ghana held talks in Nairobi on Monday.\n\n"
+        "Kenyan Defense Minister Col-Gen Aden Duale met Ghanaian Air Force Commander Air Vice Marshal Frank "
+        "Hanson.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2024-04-10")["participants"]}
+    assert "Aden Duale" in names

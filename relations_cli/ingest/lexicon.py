@@ -25,7 +25,7 @@ TITLE_HEADS = (
     "Minister|President|Premier|Chancellor|King|Queen|Emir|Amir|Prince|Princess|Sheikh|Sultan|Ambassador|Envoy|"
     "Secretary|Secretary-General|Chairman|Chairwoman|Chairperson|Chair|Speaker|Commander|Chief|General|Admiral|"
     "Colonel|Marshal|Director|Director-General|Head|Governor|Mayor|Adviser|Advisor|Councilor|Councillor|"
-    "Representative|Undersecretary|Under-Secretary|Attaché|Spokesperson|Spokesman|Senator|Vice-President|"
+    "Aide|Representative|Undersecretary|Under-Secretary|Attaché|Spokesperson|Spokesman|Senator|Vice-President|"
     "Vice-Premier|Commander-in-Chief|Lieutenant|Brigadier|Captain|Deputy|counterpart|Counterpart|Officer|"
     "Foreign Minister|Dr|Dr\\.|Mr|Mr\\.|Ms|Ms\\.|Mrs|Mrs\\.|H\\.E\\.?|Excellency"
 )
@@ -70,6 +70,8 @@ NAME_PREFIXES = {
     "PM", "Senator", "Ambassador", "Secretary", "Chairman", "Vice", "Deputy", "Prime", "King", "Queen", "Prince",
     "Crown", "Foreign", "Defence", "Defense", "Air", "Marshal", "Rear", "Vice-Admiral", "Wing", "Lord", "Lady",
     "Sir", "Dame", "Princess", "Sultan", "Emir",
+    # ranks written with a hyphen: "Defense Minister Col-Gen Zakir Hasanov"
+    "Col-Gen", "Colonel-General", "Lt-Gen", "Maj-Gen", "Brig-Gen", "Lt-Col", "Rear-Adm", "Vice-Adm",
 }  # fmt: skip
 
 # Of those, the titles a name is written with when one name follows ("King Abdullah", "Prince Ali", "Lord
@@ -104,7 +106,7 @@ OFFICE_WORDS = {
     "Railways", "Irrigation", "Welfare", "Heritage", "Urban", "Religious", "Endowments", "Sciences", "Hydrocarbons",
     "Minerals", "Investments", "Cooperation", "International", "Integration", "Diaspora", "Expatriates",
     "Overseas", "Regional", "Solidarity", "Employment", "Vocational", "Training", "Family", "Women", "Children",
-    "Gender", "Social", "Public", "Works", "Climate", "Food", "Livestock", "Space", "Commonwealth",
+    "Gender", "Social", "Public", "Works", "Climate", "Food", "Livestock", "Space", "Commonwealth", "Ecology",
     "Representatives", "Deputies", "Lords", "Commons",
 }  # fmt: skip
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .mentions import Mention
+from .mentions import Mention, find
 
 HEAD = re.compile(rf"^(?:{lx.TITLE_HEADS})$")
 # Honorifics written before a name; each use adds its own ("Excellency" as a whole role, "Hon" before a name).
@@ -283,6 +283,7 @@ _TITLE_OF_THEN_NAME = re.compile(
     rf"(?P<name>{NAME})"
 )
 _PORTFOLIO_THEN_NAME = re.compile(rf"[A-Z][\w'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’-]*){{0,8}},\s+(?P<name>{NAME})")
+_NAME_END = re.compile(rf"(?:^|\s)({NAME})$")
 _HEAD_WORD = re.compile(rf"\b(?:{lx.TITLE_HEADS})\b", re.I)
 
 
@@ -301,6 +302,10 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
             continue
         if re.search(r"\bby\b", title):  # "X, Azerbaijan by the Minister of Energy Y": the next clause, no title
             continue
+        if _ends_with_name(title):
+            # "Presidential Aide Yury Ushakov, Presidential Press Secretary Dmitry Peskov": a list of offices with
+            # their names, not a name and its office
+            continue
         at = m.end()
         country = _country_in(mentions, m.start("title"), m.end("title"), sentence)
         role = role_of(title, mentions, m.start("title"))
@@ -308,11 +313,42 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
     return people
 
 
+def _ends_with_name(title: str) -> bool:
+    """Whether an office is followed by someone's name: "Ambassador to China Igor Morgulov" (where "Minister of
+    Foreign Affairs" ends with its portfolio's words)."""
+    heads = list(_HEAD_WORD.finditer(title))
+    if not heads:
+        return False
+    tail = title[heads[-1].end() :]
+    end = _NAME_END.search(tail)
+    if end is None:
+        return False
+    countries = find(end.group(1))
+    words = [
+        w.group()
+        for w in re.finditer(r"\S+", end.group(1))
+        if not any(c.start <= w.start() < c.end for c in countries)
+        and w.group() not in lx.OFFICE_WORDS | lx.NOT_NAMES | lx.REGION_WORDS
+    ]
+    return len(words) >= 2
+
+
+def _after_last_title(name: str) -> str | None:
+    """A "name" that begins with an office ("Presidential Aide Yury Ushakov"): the words after its last title
+    word, or None when no name is left."""
+    words = name.split()
+    heads = [i for i, w in enumerate(words) if HEAD.match(w) and w not in lx.TITLES_ALSO_NAMES]  # "Amir Khan ..."
+    if not heads:
+        return name
+    rest = words[heads[-1] + 1 :]
+    return " ".join(rest) if len(rest) >= 2 else None
+
+
 def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[Person]:
     people = []
     for m in _TITLE_OF_THEN_NAME.finditer(sentence):
         title = m.group("title")
-        if not _HEAD_WORD.search(title):
+        if not _HEAD_WORD.search(title) or _ends_with_name(title):  # "... Foreign Minister Sergey Lavrov, X": a list
             continue
         # the title begins at the last title word before its "of": "talks with the Minister of ..." -> "Minister
         # of ...", "Minister X met the Commander of ..." -> "Commander of ..."
@@ -321,7 +357,9 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
         assert head is not None
         prefix = re.search(r"((?:[A-Z][\w'’-]*\s+)*)$", title[: head.start()])
         begin = m.start("title") + (prefix.start(1) if prefix else head.start())
-        name, end = m.group("name"), m.end("title")
+        name, end = _after_last_title(m.group("name")), m.end("title")
+        if name is None:
+            continue
         if set(name.split()) <= lx.OFFICE_WORDS:
             # "Minister of Higher Education, Scientific Research and Innovation, X": the portfolio goes on.
             more = _PORTFOLIO_THEN_NAME.match(sentence, m.start("name"))
