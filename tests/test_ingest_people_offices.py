@@ -270,3 +270,27 @@ def test_a_rank_written_with_a_hyphen_is_not_part_of_the_name(run: Run) -> None:
     )
     names = {p["name"] for p in _draft(run, text, "--published", "2024-04-10")["participants"]}
     assert "Aden Duale" in names
+
+
+def test_a_plural_office_of_countries_then_the_names_between_dashes_pairs_them_in_order(run: Run) -> None:
+    text = (
+        "On 16 July, the foreign ministers of Kenya, Ghana and Senegal – Musalia Mudavadi, Samuel Ablakwa and "
+        "Yassine Fall – met in Nairobi to discuss trade.\n"
+    )
+    people = {
+        (p["name"], p["role"], p["country"]) for p in _draft(run, text, "--published", "2025-07-17")["participants"]
+    }
+    assert people == {
+        ("Musalia Mudavadi", "foreign minister", "KEN"),
+        ("Samuel Ablakwa", "foreign minister", "GHA"),
+        ("Yassine Fall", "foreign minister", "SEN"),
+    }
+
+
+def test_a_headlines_verb_in_title_case_after_an_office_is_no_name(run: Run) -> None:
+    text = (
+        "Ghana Secretary of the Navy Kicks Off Golden Anchor Exercise in Accra\n\n"
+        "Navies of Ghana and Kenya began the Golden Anchor exercise in Accra on Monday.\n"
+    )
+    names = {p["name"] for p in _draft(run, text, "--published", "2024-04-10")["participants"]}
+    assert not any("Kicks" in n for n in names), names

@@ -45,6 +45,7 @@ NOT_NAMES = {
     # verbs and nouns of a headline in title case: "Wang Yi Holds Talks with ..."
     "Holds", "Hold", "Held", "Talks", "Meets", "Meet", "Met", "Receives", "Received", "Visits", "Calls", "Says",
     "Signs", "Discusses", "Discuss", "With", "And", "To", "For", "Of", "Urges", "Hails", "Welcomes",
+    "Kicks", "Begins", "Launches", "Opens", "Inks", "Agree", "Agrees",
     # institutions and events written like names
     "Agreement", "Enterprise", "Exercise", "Community", "Rulers", "Accord", "Assistant", "Special", "Union",
     "Hospital", "Secretariat", "University", "Institute", "Centre", "Center", "Agency", "Corporation", "Authority",

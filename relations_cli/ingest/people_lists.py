@@ -24,6 +24,12 @@ _TITLE_OF_THEN_NAMES = re.compile(
     rf"(?P<title>(?:[A-Z][\w'’-]*\s+){{0,3}}{_PLURAL}\s+of\s+[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+and\s+"
     rf"[A-Z][\w'’-]+)\s+(?P<names>{NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){NAME})+)"
 )
+# ... and between dashes, the title perhaps in lower case: "the foreign ministers of Ukraine, Lithuania and
+# Poland – A, B and C – met in Lublin".
+_TITLE_DASH_NAMES = re.compile(
+    rf"(?P<title>(?:[A-Za-z][\w'’-]*\s+){{0,3}}(?i:{_PLURAL})\s+(?:of|for)\s+[^;:()–—]{{2,80}}?)\s+[–—]\s+"
+    rf"(?P<names>{NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){NAME})+)"
+)
 _BETWEEN_NAMES = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _SINGULAR = {"Secretaries": "Secretary", "Chairmen": "Chairman"}
 
@@ -34,7 +40,11 @@ def listed_people(sentence: str, mentions: list[Mention]) -> list[Person]:
 
 
 def _singular(role: str) -> str:
-    return re.sub(rf"\b{_PLURAL}", lambda m: _SINGULAR.get(m.group(), m.group()[:-1]), role)
+    def one(m: re.Match[str]) -> str:
+        word = _SINGULAR.get(m.group().capitalize(), m.group()[:-1])
+        return word if m.group()[0].isupper() else word.lower()
+
+    return re.sub(rf"\b(?i:{_PLURAL})", one, role)
 
 
 def _each_with_its_country(sentence: str, mentions: list[Mention]) -> list[Person]:
@@ -64,7 +74,8 @@ def _names_in_order(sentence: str, mentions: list[Mention]) -> list[Person]:
     """ "The Ministers of Transport of Kazakhstan and Uzbekistan, Marat Karabayev and Ilkhom Makhkamov": as many
     names as the title has countries, paired in order (as "respectively" says, written or not)."""
     people = []
-    for m in [*_TITLE_THEN_NAMES.finditer(sentence), *_TITLE_OF_THEN_NAMES.finditer(sentence)]:
+    lists = (_TITLE_THEN_NAMES, _TITLE_OF_THEN_NAMES, _TITLE_DASH_NAMES)
+    for m in [found for pattern in lists for found in pattern.finditer(sentence)]:
         codes = list(dict.fromkeys(c.code for c in mentions if m.start("title") <= c.start < m.end("title")))
         names = _BETWEEN_NAMES.split(m.group("names"))
         if len(codes) < 2 or len(names) != len(codes):
