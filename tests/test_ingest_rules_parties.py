@@ -265,3 +265,15 @@ def test_explain_quotes_the_words_behind_each_reason(
     result = run("ingest", "-", "--published", "2024-03-05", *source, "--explain", "--json", input=text + "\n")
     evidence = json.loads(result.stdout)["evidence"]
     assert {**evidence["countries"], **evidence["mentioned"]} == reasons
+
+
+def test_forces_that_will_take_part_are_parties_and_countries_invited_as_observers_are_mentioned(run: Run) -> None:
+    text = (
+        "The largest ever Golden Falcon manoeuvres started on March 4.\n\n"
+        "The exercises take place from 4 to 16 March at a base west of Mombasa.\n\n"
+        "Land, naval and air forces from Kenya, Ghana, Senegal, Nigeria and Rwanda will take part in the drills.\n\n"
+        "Uganda, Tanzania and Ethiopia have been invited to attend as observers.\n"
+    )
+    draft = _draft(run, text)
+    assert draft["countries"] == ["GHA", "KEN", "NGA", "RWA", "SEN"]
+    assert {"ETH", "TZA", "UGA"} <= set(draft["mentioned"])

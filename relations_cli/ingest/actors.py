@@ -69,9 +69,18 @@ LISTS_PARTICIPANTS = re.compile(
     r"\battended by\b|"
     r"\b(?:contingents?|delegations|teams|units|troops|forces|navies|militaries|armies)\b(?:\s+[\w-]+){0,3}?\s+"
     r"(?:include|includes|included|comprise|comprises|comprised|came from|come from)\b|"
-    r"\b(?:participants|participating (?:countries|nations|states))\s+(?:are|were|include|includes|included)\b",
+    r"\b(?:participants|participating (?:countries|nations|states))\s+(?:are|were|include|includes|included)\b|"
+    # "forces from Egypt, the US, Greece ... will take part in the drills"
+    r"\b(?:troops|forces|soldiers|sailors|personnel|contingents?|navies|armies|militaries)\s+(?:from|of)\b"
+    r"[^.;]{0,250}?\b(?:take|takes|took|taking)\s+part\b",
     re.I,
 )
+
+# "Lebanon, Rwanda and Canada have been invited as observers", "observers from Iran": there, not taking part.
+OBSERVED_BEFORE = re.compile(r"\bas (?:an? )?observers?\b|\bobserver status\b", re.I)
+OBSERVED_AFTER = re.compile(r"\bobservers? (?:from|of)\b", re.I)
+# Where one clause of a sentence ends and the next begins: "X take part, while Y attend as observers".
+CLAUSE_END = re.compile(r";|,?\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
 
 # A list that names the countries the sentence before counted: "... units from 15 countries. They are Germany,
 # Canada, ...".

@@ -54,8 +54,14 @@ def choose(
         found = mentions.get(s.index, [])
         in_lead = s.index < lead_size
         found = [m for m in found if m.form != "city"]
+        watching = _observers(s.text)
         context = False
         for k, m in enumerate(found):
+            # (a venue in the clause, "exercise in New Caledonia, Fiji invited as observer", is not watching)
+            if any(a <= m.start < b for a, b in watching) and not _IN_VENUE.search(s.text, 0, m.start):
+                add(m.code, w.CONTEXT, f"an observer: “{m.text}”")
+                context = False
+                continue
             ahead, after = before(s.text, m.start), s.text[m.end : m.end + 100]
             # the rest of a list that began as context is context: "the situation in Niger, Mali and Burkina Faso";
             # a demonym after a name begins a new phrase: "Amid the war with Armenia, Azerbaijani and Pakistani …"
@@ -129,6 +135,20 @@ def _one_phrase(a: Mention, b: Mention) -> bool:
     """Whether two countries a gap joins can be one list: names with names, demonyms with demonyms ("Armenia,
     Azerbaijani and Pakistani ministers": the demonyms begin a new phrase)."""
     return (a.form == "demonym") == (b.form == "demonym")
+
+
+_IN_VENUE = re.compile(r"\bin\s+(?:the\s+)?$")
+
+
+def _observers(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clauses that name observers ("X and Y attend as observers", "observers from
+    Z"), whose countries watch and do not take part."""
+    spans, start = [], 0
+    for end in [*(m.start() for m in ac.CLAUSE_END.finditer(text)), len(text)]:
+        spans += [(start, m.start()) for m in ac.OBSERVED_BEFORE.finditer(text, start, end)]
+        spans += [(m.end(), end) for m in ac.OBSERVED_AFTER.finditer(text, start, end)]
+        start = end
+    return spans
 
 
 def _taking_part(sentences: list[Sentence], mentions: dict[int, list[Mention]], multi: bool) -> list[str]:
