@@ -243,3 +243,18 @@ def test_a_named_drill_and_forces_converging_for_one_make_an_exercise(run: Run, 
     draft = _draft(run, "Kenyan and Ghanaian troops in the field\n\n" + body + "\n")
     assert draft["countries"] == ["GHA", "KEN"]
     assert draft["kind"] == "exercise"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "areas"),
+    [
+        # a paper's or a forum's name is no topic
+        ("The Economic Times and other media covered the drills, which aim at countering terrorism.", ["security"]),
+        ("The two ministers met on the sidelines of the Eastern Economic Forum to discuss energy.", ["energy"]),
+        # a fund the sides set up tells one
+        ("Work is under way to launch the Azerbaijan-Pakistan Investment Fund.", ["economic"]),
+    ],
+)
+def test_an_area_word_in_a_papers_or_forums_name_is_no_area(run: Run, sentence: str, areas: list[str]) -> None:
+    draft = _draft(run, HEADLINE + "Azerbaijani and Pakistani ministers met in Baku on March 4. " + sentence + "\n")
+    assert draft["areas"] == areas

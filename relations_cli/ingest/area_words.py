@@ -22,6 +22,14 @@ OFFICE_AFTER = re.compile(
     re.I,
 )
 
+# An area word in the name of a forum, a school or a paper ("the Eastern Economic Forum", "The Economic Times"):
+# a name, not a topic (where a fund, a centre or a commission the sides set up, "Investment Fund", tells one, and
+# an organisation's field, "World Health Organization", is often the talks' own).
+BODY_AFTER = re.compile(
+    r"^(?:,?\s+(?:and\s+|&\s+|of\s+|for\s+)?[A-Z][\w-]*){0,4}?\s+(?:Forum|Institute|University|College|Times|Post|"
+    r"Journal|Tribune|Herald)\b"
+)
+
 OFFICE_BEFORE = re.compile(
     r"\b(?:[Mm]inistry|[Mm]inisters?|[Dd]epartment|[Ss]ecretary|[Cc]ommittee|[Cc]ouncil) (?:of|for) (?:the )?"
     r"(?:[A-Z][\w-]*,? (?:and (?:of |for )?)?){0,4}$"

@@ -110,7 +110,8 @@ def topics(sentences: list[Sentence], others: list[set[str]] | None = None) -> l
             if "-".join(folded[i : i + length]) in aw.BETWEEN_KEYS and not _sides_follow(s.text, end):
                 i += length
                 continue
-            if not aw.OFFICE_AFTER.match(s.text[end:]) and not aw.OFFICE_BEFORE.search(before(s.text, start)):
+            in_a_name = s.text[start].isupper() and aw.BODY_AFTER.match(s.text[end:])
+            if not (in_a_name or aw.OFFICE_AFTER.match(s.text[end:]) or aw.OFFICE_BEFORE.search(before(s.text, start))):
                 for name in names:
                     found.setdefault(name, s.text[start:end])
             i += length
