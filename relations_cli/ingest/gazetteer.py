@@ -17,9 +17,25 @@ def _places() -> dict[str, tuple[str, ...]]:
     return {key: tuple(codes.split(",")) for key, codes in raw["places"].items()}
 
 
+# Seats of government and venues known by their own name, which GeoNames' towns do not hold.
+_SEATS = {
+    "pentagon": "USA", "white house": "USA", "camp david": "USA", "state department": "USA", "capitol": "USA",
+    "kremlin": "RUS", "elysee": "FRA", "elysee palace": "FRA", "quai d orsay": "FRA", "downing street": "GBR",
+    "number 10": "GBR", "lancaster house": "GBR", "chequers": "GBR", "zhongnanhai": "CHN",
+    "great hall of the people": "CHN", "diaoyutai": "CHN", "rashtrapati bhavan": "IND", "hyderabad house": "IND",
+    "south block": "IND", "malacanang": "PHL", "malacanang palace": "PHL", "blue house": "KOR",
+    "kantei": "JPN", "akasaka palace": "JPN", "aso rock": "NGA", "union buildings": "ZAF", "bundeskanzleramt": "DEU",
+    "chancellery": "DEU", "aiwan e sadr": "PAK", "ak saray": "TUR", "dolmabahce": "TUR", "istana merdeka": "IDN",
+    "istana negara": "MYS", "seri perdana": "MYS", "planalto": "BRA", "casa rosada": "ARG", "los pinos": "MEX",
+    "palacio nacional": "MEX", "miraflores": "VEN", "la moneda": "CHL", "ak orda": "KAZ", "kuksaroy": "UZB",
+}  # fmt: skip
+
+
 def countries_of(name: str) -> tuple[str, ...]:
-    """The countries that have a town or city of this name (none when the table has no such place)."""
-    return _places().get(fold(name), ())
+    """The countries that have a town or city of this name, or a seat of government so named (none when the
+    tables have no such place)."""
+    key = fold(name).removeprefix("the ")
+    return (_SEATS[key],) if key in _SEATS else _places().get(key, ())
 
 
 def party_of(place: str, parties: list[str]) -> str | None:

@@ -13,11 +13,13 @@ from .article import Sentence, before
 from .evidence import Why
 from .mentions import Mention, find
 
+# A place's name: up to three capitalised words, a particle between them ("Rio de Janeiro").
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:de|da|do|del|di|la|es)\s+)?[A-Z][\w'’-]+){0,2}"
 # "in Baku", "in northern Egypt", "in the capital Ankara", "in the port city of Gwadar"
 _AT = re.compile(
     r"\b(in|at|near|off|outside|along)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+|(?:capital|(?:port\s+)?city)(?:\s+of)?,?\s+)?"
-    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    rf"(?P<place>{_NAME})"
 )
 _FOLLOWED_BY_DATE = re.compile(
     r"^\s*(?:on|,|from|this|last|yesterday|today|earlier)\b|^\s*(?:\.|$)", re.I
@@ -27,7 +29,7 @@ _CAPITAL_OF = re.compile(
 )
 # "a state visit by President Ilham Aliyev to Tashkent"
 _VISIT_TO = re.compile(r"\bvisit\b[^.]{0,80}?\bto\s+(?:the\s+)?(?=[A-Z])")
-_PLACE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+_PLACE_NAME = re.compile(_NAME)
 # A venue in a country of neither side, told as the venue: "took place on the margins of the Forum meeting in
 # Suva", "met on the sidelines of the summit in Astana". Elsewhere a third country's place is a topic.
 _THIRD_VENUE = re.compile(r"\b(?:took place|on the (?:sidelines|side-lines|margins) of)\b[^.;]{0,80}$", re.I)
