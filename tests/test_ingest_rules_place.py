@@ -325,3 +325,31 @@ def test_a_seat_of_government_and_a_city_named_with_a_particle_are_places(
 ) -> None:
     draft = _draft(run, sentence + "\n")
     assert draft["location"] == {"country": country, "place": place}
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "They reviewed the outcomes of their meeting in Islamabad on 30 July 2012.",
+        "The meeting followed up on the one they had in Islamabad on Feb. 16.",
+        "Their deputies met in Islamabad last year.",
+    ],
+)
+def test_a_place_told_with_another_day_is_another_meetings(run: Run, earlier: str) -> None:
+    text = (
+        "Azerbaijan and Pakistan discuss trade\n\n"
+        f"The foreign ministers of Azerbaijan and Pakistan held talks on March 4. {earlier}\n\n"
+        "They agreed to expand trade, the ministry in Baku said.\n"
+    )
+    assert _draft(run, text)["location"]["place"] != "Islamabad"
+
+
+def test_a_month_only_engagement_with_a_place_told_on_a_day_is_read(run: Run) -> None:
+    # the engagement's date is a month; the day told after a place is compared with it, not parsed as a day
+    text = (
+        "In February 2024, the foreign ministers of Azerbaijan and Pakistan held talks in Baku on trade, and "
+        "recalled their meeting in Islamabad on 30 July 2012.\n"
+    )
+    result = run("ingest", "-", "--json", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["location"] == {"country": "AZE", "place": "Baku"}

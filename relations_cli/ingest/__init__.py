@@ -127,7 +127,7 @@ def propose(
     topics = classify.topics(sentences, [_between_others(s, mentions[s.index], chosen) for s in sentences])
     evidence.areas = dict(topics)
     country, where, evidence.location = place.locate(
-        kind, sentences, mentions, chosen, art.dateline, art.dateline_country, lead_size
+        kind, sentences, mentions, chosen, art.dateline, art.dateline_country, lead_size, date
     )
     _fill_countries(found_people, chosen, mentions)
     taking_part = [p for p in found_people if p.country is None or p.country in chosen]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import countries
-from . import gazetteer
+from . import gazetteer, when
 from . import lexicon as lx
 from . import weights as w
 from .article import Sentence, before
@@ -57,12 +57,14 @@ def locate(
     dateline: str | None,
     dateline_country: str | None,
     lead_size: int,
+    date: str | None = None,
 ) -> tuple[str | None, str | None, Why]:
-    """(country, place, evidence). A call has no place; a place must be in a party's country."""
+    """(country, place, evidence). A call has no place; a place must be in a party's country, and not told with
+    another day than the engagement's `date`."""
     if kind == "call":
         return None, None, Why("location.call")
     here = _dateline_code(dateline, dateline_country, parties)
-    found = _candidates(sentences, mentions, parties, here, dateline, lead_size + w.PLACE_PAST_LEAD)
+    found = _candidates(sentences, mentions, parties, here, dateline, lead_size + w.PLACE_PAST_LEAD, date)
     if found:
         best = max(found, key=lambda f: f.score)  # the first of the best
         code = best.code
@@ -107,6 +109,7 @@ def _candidates(
     here: str | None,
     dateline: str | None,
     early: int,
+    date: str | None = None,
 ) -> list[_Place]:
     """Each place the sentences about the engagement put it in (the first sentence always counts), scored: a
     known place, followed by the date, "in", a city, early in the article."""
@@ -119,6 +122,8 @@ def _candidates(
             if place.split()[0] in lx.NOT_PLACES or lx.SITUATION.search(ahead) or lx.FUTURE.search(ahead):
                 continue
             end = start + len(place)
+            if _another_day(s.text[end:], date):  # "their meeting in Sydney on 30 July 2012", "in Tashkent last year"
+                continue
             known = next((x for x in mentions.get(s.index, []) if x.start == start), None)
             if known and known.form == "demonym" and place.split()[1:2] in (["Ocean"], ["Sea"]):
                 continue  # "in the (east) Indian Ocean": a sea, not India
@@ -148,6 +153,22 @@ def _candidates(
                 city = None
             found.append(_Place(score, code, city, s.text))
     return found
+
+
+_TOLD_ON = re.compile(rf"^\s*,?\s*on\s+(?:\w+day,?\s+)?(?P<day>{when.DATE_TEXT})")
+_LONG_AGO = re.compile(r"^\s*,?\s*(?:last (?:year|month)|(?:\w+ )?(?:years?|months?) ago|in (?:19|20)\d\d)\b", re.I)
+
+
+def _another_day(after: str, date: str | None) -> bool:
+    """Whether the words after a place tell another day than the engagement's: a past meeting's place."""
+    if date is None:
+        return False
+    if _LONG_AGO.match(after):
+        return True
+    told = _TOLD_ON.match(after)
+    reference = date if len(date) == 10 else f"{date}-28" if len(date) == 7 else f"{date}-12-31"  # "2018-01"
+    day = when.absolute_date(told.group("day"), reference) if told else None
+    return day is not None and not date.startswith(day) and not day.startswith(date)
 
 
 def _host(sentences: list[Sentence], mentions: dict[int, list[Mention]]) -> str | None:
