@@ -353,3 +353,21 @@ def test_a_month_only_engagement_with_a_place_told_on_a_day_is_read(run: Run) ->
     result = run("ingest", "-", "--json", input=text)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["location"] == {"country": "AZE", "place": "Baku"}
+
+
+def test_a_drill_in_a_gulf_is_at_sea_and_not_in_the_datelines_country(run: Run) -> None:
+    text = (
+        "NEW DELHI, June 9 (PTI) -- The navies of India, France and the UAE conducted their first joint maritime "
+        "exercise in the Gulf of Oman on Wednesday.\n"
+    )
+    draft = _draft(run, text)
+    assert draft["kind"] == "exercise"
+    assert draft["location"] == {"country": None, "place": None}
+
+
+def test_talks_about_a_sea_are_not_held_at_sea(run: Run) -> None:
+    text = (
+        "The energy ministers of Azerbaijan and Kazakhstan held talks in Baku on March 4, on the framework in the "
+        "Caspian Sea for future energy projects.\n"
+    )
+    assert _draft(run, text)["location"] == {"country": "AZE", "place": "Baku"}

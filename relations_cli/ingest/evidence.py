@@ -31,6 +31,7 @@ RULES: dict[str, str] = {
     "location.host": "the country visited, or whose side received or hosted the other",
     "location.dateline": "the dateline's city, in a party's country",
     "location.unknown": "the text does not show where",
+    "location.sea": "at sea: a gulf, a sea or an ocean, in no country",
     "areas.vocabulary": "vocabulary words in sentences about the cooperation",
     "participants.title-name": "a title then a name: “Defence Minister Zakir Hasanov”",
     "participants.name-title": "a name then a title: “Jane Doe, the Foreign Minister of X”",

@@ -148,6 +148,13 @@ NOT_PLACES = {
     "Treaty", "Framework", "Plan", "Roadmap",
 }  # fmt: skip
 
+# Seas and oceans, where a drill is told to be ("in the Gulf of Oman", "in the Black Sea", "in the Indo-Pacific"):
+# no country's place.
+SEAS = {
+    "Gulf", "Sea", "Bay", "Strait", "Straits", "Ocean", "Channel", "Indo-Pacific", "Asia-Pacific", "Mediterranean",
+    "Pacific", "Atlantic", "Arctic", "Waters",
+}  # fmt: skip
+
 SITUATION = re.compile(r"\b(situation|crisis|war|conflict|peace|tensions|developments|stability|events)\s*$", re.I)
 
 # Active voice only: in "was received by", what comes before is the guest.

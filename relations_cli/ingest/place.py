@@ -65,8 +65,12 @@ def locate(
         return None, None, Why("location.call")
     here = _dateline_code(dateline, dateline_country, parties)
     found = _candidates(sentences, mentions, parties, here, dateline, lead_size + w.PLACE_PAST_LEAD, date)
+    if kind != "exercise":  # only a drill is held at sea; talks "on the Caspian Sea" are about it
+        found = [f for f in found if not f.sea]
     if found:
         best = max(found, key=lambda f: f.score)  # the first of the best
+        if best.sea:
+            return None, None, Why("location.sea", best.sentence)
         code = best.code
         # "in Morobe Province, just outside Lae": the town the table knows, told in the same sentence (a
         # place in another sentence may be another meeting's: "the sides last met in Islamabad").
@@ -100,6 +104,7 @@ class _Place:
     code: str | None
     city: str | None
     sentence: str
+    sea: bool = False
 
 
 def _candidates(
@@ -129,12 +134,13 @@ def _candidates(
                 continue  # "in the (east) Indian Ocean": a sea, not India
             code: str | None = known.code if known else None
             town: str | None = None
+            sea = not known and bool({place.split()[0], place.split()[-1]} & lx.SEAS)  # "in the Gulf of Oman"
             if place == "here":  # "met here on Monday": the dateline's city
                 if not here:
                     continue
                 code = town = here
                 place = dateline or place
-            elif not known:
+            elif not known and not sea:
                 code, through = _country_after(s.text, end, mentions.get(s.index, []), parties)
                 if through:  # "the Ministry of Foreign Affairs of Turkmenistan" is the place, not "Ministry"
                     place, end = s.text[start:through], through
@@ -151,7 +157,7 @@ def _candidates(
             city: str | None = None if known and known.form in ("name", "demonym") else place
             if known and known.form == "capital" and preposition == "near":
                 city = None
-            found.append(_Place(score, code, city, s.text))
+            found.append(_Place(score, code, None if sea else city, s.text, sea))
     return found
 
 
