@@ -423,3 +423,14 @@ def test_a_headline_under_its_countrys_name_is_a_headline_not_a_dateline(run: Ru
     assert (draft["countries"], draft["kind"]) == (["GHA", "KEN"], "call")
     assert draft["location"] == {"country": None, "place": None}
     assert draft["date"] == "2017-03-07"
+
+
+def test_a_communiques_paragraph_numbers_are_not_sentences_of_its_lead(run: Run) -> None:
+    text = (
+        "Kenya - Ghana Ministerial Forum - Joint Communique\n\n"
+        "1. The Kenya - Ghana Ministerial Forum was held on 3 March 2016.\n\n"
+        "2. The foreign ministers of Kenya and Ghana co-chaired the Forum by video conference.\n\n"
+        "3. Ministers discussed trade.\n"
+    )
+    draft = _draft(run, text, "--published", "2016-03-04")
+    assert (draft["countries"], draft["kind"], draft["date"]) == (["GHA", "KEN"], "call", "2016-03-03")

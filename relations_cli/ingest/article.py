@@ -79,6 +79,7 @@ _CAPTION = re.compile(
     r"\((?:photo:?\s*)?(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|Xinhua|Handout|File|Pool)(?:\s*/\s*[\w .]+)*\)\s*$",
     re.I,
 )
+_LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)](?:\s+(?=[A-Z\"“])|$)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "H.S. Sampath": initials, not a sentence's end
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -161,7 +162,9 @@ def parse(text: str, today: str, year_known: bool = False) -> Article:
             if rest != line:
                 paragraphs = [rest] if rest else []
                 continue
-        paragraphs.append(line)
+        line = _LIST_NUMBER.sub("", line)  # "4. Ministers agreed ...": a communiqué numbers its paragraphs
+        if line:
+            paragraphs.append(line)
     for number, paragraph in enumerate(_rejoined(paragraphs)):
         for piece in split_sentences(paragraph):
             article.sentences.append(Sentence(piece, len(article.sentences), number))
