@@ -258,3 +258,20 @@ def test_a_named_drill_and_forces_converging_for_one_make_an_exercise(run: Run, 
 def test_an_area_word_in_a_papers_or_forums_name_is_no_area(run: Run, sentence: str, areas: list[str]) -> None:
     draft = _draft(run, HEADLINE + "Azerbaijani and Pakistani ministers met in Baku on March 4. " + sentence + "\n")
     assert draft["areas"] == areas
+
+
+@pytest.mark.parametrize(
+    ("third", "kind"),
+    [
+        # the page's furniture took the lead; the call is told just after it
+        ("The two presidents held a telephone conversation on March 4.", "call"),
+        # a meeting in person told in the lead keeps it a meeting, a call told after it is another's
+        ("They had held a telephone conversation in January.", "meeting"),
+    ],
+)
+def test_a_call_told_just_after_a_lead_of_page_furniture_is_the_call(run: Run, third: str, kind: str) -> None:
+    lead = "Share this article on social media and by email today.\n\nRead the latest news from our newsroom now.\n\n"
+    if kind == "meeting":
+        lead = "The presidents met in Baku on March 4.\n\nThey discussed trade and energy cooperation at length.\n\n"
+    draft = _draft(run, "Azerbaijan, Pakistan presidents discuss trade\n\n" + lead + third + "\n")
+    assert draft["kind"] == kind

@@ -36,9 +36,16 @@ def kind(lead: list[Sentence], sentences: list[Sentence]) -> tuple[str, Why]:
     for s in lead:
         if kw.CALL.search(s.text):
             return "call", Why("kind.call", s.text)
+    in_person = any(kw.IN_PERSON.search(s.text) for s in lead)
     spoke = next((s for s in lead if kw.SPOKE.search(s.text)), None)
-    if spoke is not None and not any(kw.IN_PERSON.search(s.text) for s in lead):
+    if spoke is not None and not in_person:
         return "call", Why("kind.spoke", spoke.text)
+    # A lead taken by a page's furniture or a long headline tells no kind: a call told just after it, with
+    # no meeting in person told in the lead, is the engagement's.
+    if not in_person:
+        for s in sentences[len(lead) : len(lead) + w.CALL_PAST_LEAD]:
+            if kw.CALL.search(s.text):
+                return "call", Why("kind.call", s.text)
     for s in lead:
         # A drill under way, not drills as a topic ("agreed to deepen ties, including joint exercises").
         if kw.EXERCISE.search(s.text) and kw.UNDER_WAY.search(s.text):

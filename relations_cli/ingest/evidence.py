@@ -21,7 +21,7 @@ RULES: dict[str, str] = {
     "date.missing": "no date in the text and no publication date",
     "kind.signed": "a document signed or exchanged in the lead or just after it",
     "kind.signed-at-talks": "a document signed at or after the talks, wherever the report tells it",
-    "kind.call": "a phone or video call in the lead",
+    "kind.call": "a phone or video call in the lead, or just after a lead that tells of no meeting in person",
     "kind.spoke": "speaking with someone, or a call with them, with no meeting in person told in the lead",
     "kind.exercise": "a joint drill under way in the lead",
     "kind.meeting": "no signing, call or drill in the lead: talks or a visit",
