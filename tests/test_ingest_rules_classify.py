@@ -275,3 +275,18 @@ def test_a_call_told_just_after_a_lead_of_page_furniture_is_the_call(run: Run, t
         lead = "The presidents met in Baku on March 4.\n\nThey discussed trade and energy cooperation at length.\n\n"
     draft = _draft(run, "Azerbaijan, Pakistan presidents discuss trade\n\n" + lead + third + "\n")
     assert draft["kind"] == kind
+
+
+@pytest.mark.parametrize(("before", "kind"), [(1, "agreement"), (2, "meeting")])
+def test_a_signing_told_up_to_three_sentences_after_the_lead_is_the_engagements(
+    run: Run, before: int, kind: str
+) -> None:
+    # the lead is the first two sentences (a text of one paragraph has no headline); further on, background
+    filler = [
+        "The ministers discussed trade and energy.",
+        "They reviewed regional security.",
+        "They praised the growing ties.",
+    ][:before]
+    body = "The foreign ministers of Azerbaijan and Pakistan met in Baku on March 4. They held talks at length. "
+    text = HEADLINE + body + " ".join(filler) + " A memorandum on education was signed.\n"
+    assert _draft(run, text)["kind"] == kind

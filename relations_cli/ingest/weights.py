@@ -12,7 +12,7 @@ def lead_size(has_headline: bool) -> int:
 
 
 # How far past the lead some rules still look.
-SIGNING_PAST_LEAD = 2  # a signing told just after the lead is still this engagement's
+SIGNING_PAST_LEAD = 3  # a signing told just after the lead is still this engagement's
 CALL_PAST_LEAD = 2  # so is a call, where the lead tells of no meeting in person
 MULTILATERAL_PAST_LEAD = 1  # "a trilateral meeting" told just after the lead
 PLACE_PAST_LEAD = 2  # the place of the engagement is told early; later mentions lose a point per sentence
