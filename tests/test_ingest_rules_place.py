@@ -333,6 +333,7 @@ def test_a_seat_of_government_and_a_city_named_with_a_particle_are_places(
         "They reviewed the outcomes of their meeting in Islamabad on 30 July 2012.",
         "The meeting followed up on the one they had in Islamabad on Feb. 16.",
         "Their deputies met in Islamabad last year.",
+        "Their deputies met in Islamabad in 2019.",
     ],
 )
 def test_a_place_told_with_another_day_is_another_meetings(run: Run, earlier: str) -> None:
@@ -370,4 +371,9 @@ def test_talks_about_a_sea_are_not_held_at_sea(run: Run) -> None:
         "The energy ministers of Azerbaijan and Kazakhstan held talks in Baku on March 4, on the framework in the "
         "Caspian Sea for future energy projects.\n"
     )
+    assert _draft(run, text)["location"] == {"country": "AZE", "place": "Baku"}
+
+
+def test_a_place_told_with_the_engagements_own_year_is_still_where(run: Run) -> None:
+    text = "The foreign ministers of Azerbaijan and Pakistan signed an agreement in Baku in 2024, on March 4.\n"
     assert _draft(run, text)["location"] == {"country": "AZE", "place": "Baku"}

@@ -162,14 +162,16 @@ def _candidates(
 
 
 _TOLD_ON = re.compile(rf"^\s*,?\s*on\s+(?:\w+day,?\s+)?(?P<day>{when.DATE_TEXT})")
-_LONG_AGO = re.compile(r"^\s*,?\s*(?:last (?:year|month)|(?:\w+ )?(?:years?|months?) ago|in (?:19|20)\d\d)\b", re.I)
+_LONG_AGO = re.compile(r"^\s*,?\s*(?:last (?:year|month)|(?:\w+ )?(?:years?|months?) ago)\b", re.I)
+_IN_YEAR = re.compile(r"^\s*,?\s*in ((?:19|20)\d\d)\b")
 
 
 def _another_day(after: str, date: str | None) -> bool:
     """Whether the words after a place tell another day than the engagement's: a past meeting's place."""
     if date is None:
         return False
-    if _LONG_AGO.match(after):
+    year = _IN_YEAR.match(after)
+    if _LONG_AGO.match(after) or (year and not date.startswith(year.group(1))):
         return True
     told = _TOLD_ON.match(after)
     reference = date if len(date) == 10 else f"{date}-28" if len(date) == 7 else f"{date}-12-31"  # "2018-01"
