@@ -74,9 +74,11 @@ LATE_DATELINE = 3  # a dateline may follow a photo caption or a stamp: looked fo
 # A photo's caption at the top of a saved page, before the report: "A handout picture provided by ... shows ...",
 # "Photo: Dunyo news agency", or a line that ends with a picture agency's credit, "... in Riyadh. (AFP)".
 _CAPTION = re.compile(
-    r"^(?:(?:an?|the)\s+(?:handout\s+|file\s+)?(?:photo(?:graph)?|picture|image)\b.{0,300}?\bshows?\b|"
-    r"(?:photo|picture|image)s?(?:\s+credit)?\s*:)|"
-    r"\((?:photo:?\s*)?(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|Xinhua|Handout|File|Pool)(?:\s*/\s*[\w .]+)*\)\s*$",
+    r"^(?:an?|the)\s+(?:handout\s+|file\s+)?(?:photo(?:graph)?|picture|image)\b.{0,300}?\bshows?\b|"
+    r"\((?:photo:?\s*)?(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|Xinhua|Handout|File|Pool)(?:\s*/\s*[\w .]+)*\)\s*$|"
+    # "Photo: Dunyo news agency" alone on its line (where a caption followed by the report's first sentence is
+    # left to the rules that pass over a caption's date and names)
+    r"^(?:photo|picture|image)s?(?:\s+credit)?\s*:(?!.*[.!?]\s+[A-Z])",
     re.I,
 )
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)](?:\s+(?=[A-Z\"“])|$)")
