@@ -277,3 +277,19 @@ def test_forces_that_will_take_part_are_parties_and_countries_invited_as_observe
     draft = _draft(run, text)
     assert draft["countries"] == ["GHA", "KEN", "NGA", "RWA", "SEN"]
     assert {"ETH", "TZA", "UGA"} <= set(draft["mentioned"])
+
+
+def test_a_third_country_as_strongly_shown_acting_as_the_others_is_a_party_without_a_multilateral_word(
+    run: Run,
+) -> None:
+    # No "trilateral" or "three countries": each side is named in the lead, acts through its officials and is
+    # paired with another, so none of the three is left out to keep two.
+    text = (
+        "Kenya inks memorandum with Ghana and Senegal to develop Mombasa port\n\n"
+        "Kenya on Tuesday signed a memorandum of cooperation with Ghana and Senegal to jointly develop a container "
+        "terminal at Mombasa port.\n\n"
+        "The memorandum was signed by Kenyan Transport Minister Kipchumba Murkomen, Ghanaian Ambassador Kwame "
+        "Asante and Senegalese Ambassador Moussa Diop.\n\n"
+        "The Ghanaian side and the Senegalese side will fund half of the terminal, Senegal said."
+    )
+    assert _draft(run, text)["countries"] == ["GHA", "KEN", "SEN"]

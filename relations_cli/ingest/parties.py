@@ -109,7 +109,7 @@ def choose(
     # A party is named prominently and shown acting: as an actor, a participant's country, a host, one of a pair.
     strong = [c for c in ranked if scores[c] >= w.THRESHOLD and c in acting]
     limit = len(strong) if multi else 2
-    parties = strong[:limit]
+    parties = strong[:limit] + [c for c in strong[limit:] if scores[c] >= w.THIRD_PARTY]
     rule = "parties.acting"
     taking_part = _taking_part(sentences, mentions, multi)
     for code in taking_part:

@@ -30,6 +30,7 @@ PARTICIPANTS_COUNTED = 2
 LEADER = 3.0  # a leader the table knows, named without the country ("President Duterte"): with PARTICIPANT, a party
 PUBLISHER = 3.0  # the government whose site published the report ("foreign.gov.tt")
 THRESHOLD = 4.0
+THIRD_PARTY = 12.0  # a third country as strongly shown acting is a party without a multilateral word
 LEAD_ONLY = 2.5  # a short report: named in the lead and shown acting is enough
 
 # Dates: the engagement's date is told in a sentence about it, early, and not about a war or an anniversary.
