@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .. import countries
+from ..dates import last_day
 from ..errors import InvalidInput
 from . import article as articles
 from . import classify, leaders, participants, people, place, weights, when
@@ -66,8 +66,8 @@ def propose(
             "give the article alone"
         )
     url_month = month_in_url(url) if not published else None
-    if url_month and _month_end(url_month) < today:  # "/2013/11/": written by the end of that month
-        today = _month_end(url_month)
+    if url_month and last_day(url_month) < today:  # "/2013/11/": written by the end of that month
+        today = last_day(url_month)
     art = articles.parse(text, today, year_known=url_month is not None)
     evidence = Evidence()
     warnings: list[str] = []
@@ -159,13 +159,6 @@ def _publisher(url: str | None) -> str | None:
         return countries.resolve(code)
     except InvalidInput:
         return None
-
-
-def _month_end(month: str) -> str:
-    """The last day of a YYYY-MM month."""
-    year, number = int(month[:4]), int(month[5:7])
-    following = date(year + number // 12, number % 12 + 1, 1)
-    return (following - timedelta(days=1)).isoformat()
 
 
 def _between_others(s: articles.Sentence, found: list[Mention], parties: list[str]) -> set[str]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import countries
+from ..dates import last_day
 from . import gazetteer, when
 from . import lexicon as lx
 from . import weights as w
@@ -174,8 +175,7 @@ def _another_day(after: str, date: str | None) -> bool:
     if _LONG_AGO.match(after) or (year and not date.startswith(year.group(1))):
         return True
     told = _TOLD_ON.match(after)
-    reference = date if len(date) == 10 else f"{date}-28" if len(date) == 7 else f"{date}-12-31"  # "2018-01"
-    day = when.absolute_date(told.group("day"), reference) if told else None
+    day = when.absolute_date(told.group("day"), last_day(date)) if told else None  # "2018-01" read to its end
     return day is not None and not date.startswith(day) and not day.startswith(date)
 
 
