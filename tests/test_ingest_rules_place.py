@@ -62,6 +62,9 @@ def _draft(run: Run, text: str) -> dict[str, Any]:
         ("The Russian and Kenyan presidents held talks at the Kremlin on Monday.", "RUS", "Kremlin"),
         # a city's name with a particle inside
         ("Brazilian and Kenyan ministers signed an agreement in Rio de Janeiro on Monday.", "BRA", "Rio de Janeiro"),
+        # a town whose own name begins with "The" (the seats' "the Kremlin" takes "the" off only for them)
+        ("THE WOODLANDS, March 4 (Reuters) - US and Kenyan energy ministers held talks here on Monday.", "USA",
+         "The Woodlands"),
     ],
 )  # fmt: skip
 def test_the_venue_the_text_names(run: Run, text: str, country: str | None, place: str | None) -> None:

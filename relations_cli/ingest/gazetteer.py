@@ -34,8 +34,9 @@ _SEATS = {
 def countries_of(name: str) -> tuple[str, ...]:
     """The countries that have a town or city of this name, or a seat of government so named (none when the
     tables have no such place)."""
-    key = fold(name).removeprefix("the ")
-    return (_SEATS[key],) if key in _SEATS else _places().get(key, ())
+    key = fold(name)
+    seat = _SEATS.get(key.removeprefix("the "))  # "the Kremlin" (where "The Hague" is a town's own name)
+    return (seat,) if seat else _places().get(key, ())
 
 
 def party_of(place: str, parties: list[str]) -> str | None:
