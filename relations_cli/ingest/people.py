@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .mentions import Mention, find
+from .mentions import Mention
 
 HEAD = re.compile(rf"^(?:{lx.TITLE_HEADS})$")
 # Honorifics written before a name; each use adds its own ("Excellency" as a whole role, "Hon" before a name).
@@ -302,7 +302,7 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
             continue
         if re.search(r"\bby\b", title):  # "X, Azerbaijan by the Minister of Energy Y": the next clause, no title
             continue
-        if _ends_with_name(title):
+        if _ends_with_name(title, mentions, m.start("title")):
             # "Presidential Aide Yury Ushakov, Presidential Press Secretary Dmitry Peskov": a list of offices with
             # their names, not a name and its office
             continue
@@ -313,22 +313,24 @@ def _name_then_title(sentence: str, mentions: list[Mention]) -> list[Person]:
     return people
 
 
-def _ends_with_name(title: str) -> bool:
-    """Whether an office is followed by someone's name: "Ambassador to China Igor Morgulov" (where "Minister of
-    Foreign Affairs" ends with its portfolio's words)."""
+_NOT_A_NAME = lx.OFFICE_WORDS | lx.NOT_NAMES | lx.REGION_WORDS
+
+
+def _ends_with_name(title: str, mentions: list[Mention], offset: int) -> bool:
+    """Whether an office (at `offset` in its sentence) is followed by someone's name: "Ambassador to China Igor
+    Morgulov" (where "Minister of Foreign Affairs" ends with its portfolio's words, "... of Saudi Arabia" with
+    its country's)."""
     heads = list(_HEAD_WORD.finditer(title))
     if not heads:
         return False
-    tail = title[heads[-1].end() :]
-    end = _NAME_END.search(tail)
+    end = _NAME_END.search(title, heads[-1].end())
     if end is None:
         return False
-    countries = find(end.group(1))
     words = [
         w.group()
         for w in re.finditer(r"\S+", end.group(1))
-        if not any(c.start <= w.start() < c.end for c in countries)
-        and w.group() not in lx.OFFICE_WORDS | lx.NOT_NAMES | lx.REGION_WORDS
+        if not any(c.start <= offset + end.start(1) + w.start() < c.end for c in mentions)
+        and w.group() not in _NOT_A_NAME
     ]
     return len(words) >= 2
 
@@ -348,7 +350,8 @@ def _title_of_country_then_name(sentence: str, mentions: list[Mention]) -> list[
     people = []
     for m in _TITLE_OF_THEN_NAME.finditer(sentence):
         title = m.group("title")
-        if not _HEAD_WORD.search(title) or _ends_with_name(title):  # "... Foreign Minister Sergey Lavrov, X": a list
+        # "... Foreign Minister Sergey Lavrov, X": a list of offices with their names
+        if not _HEAD_WORD.search(title) or _ends_with_name(title, mentions, m.start("title")):
             continue
         # the title begins at the last title word before its "of": "talks with the Minister of ..." -> "Minister
         # of ...", "Minister X met the Commander of ..." -> "Commander of ..."
